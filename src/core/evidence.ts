@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './dates';
+
+/**
+ * A link from a document (or a person's note) to one obligation-period. `kind: candidate` is a near
+ * miss (right unit and topic, wrong period) kept for auditors; it never makes a period met.
+ */
+export const EvidenceSchema = z.object({
+  obligationId: z.string(),
+  periodKey: z.string(),
+  url: z.string(),
+  kind: z.enum(['match', 'candidate', 'manual']),
+  score: z.number(),
+  terms: z.array(z.string()),
+  reason: z.string().describe('One line an auditor can read'),
+  publishedOn: IsoDateSchema.nullable().describe('Date the evidence counts as published'),
+  sha256: z.string().nullable(),
+  title: z.string(),
+  recordedAt: z.string().optional(),
+  by: z.string().optional().describe('Who entered manual evidence'),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;

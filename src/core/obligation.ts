@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { PlanSchema } from './plan';
+import { PolicySchema } from './policy';
+import { ScheduleSchema } from './schedule';
+import { ColumnKindSchema } from './source';
+
+/** Where an obligation came from in the plan text (1-based, inclusive line numbers). */
+export const ProvenanceSchema = z.object({
+  lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  file: z.string().optional(),
+});
+
+/** What ingest produces for one obligation, before a person reviews it. */
+export const DraftObligationSchema = z.object({
+  item: z.number().int().positive().describe('Item number in the plan'),
+  category: z.string().nullable().describe('工作任务 (merged cell carried down), or null'),
+  task: z.string().min(1).describe('具体工作, verbatim'),
+  units: z.array(z.string()).describe('责任单位 shown at this item, or carried down when unitsCarried'),
+  unitsCarried: z.boolean().describe('True when units were inherited from an earlier item'),
+  supportingUnits: z.array(z.string()).optional().describe('配合单位, when the plan names them apart'),
+  deadlineText: z.string().nullable().describe('完成时限 verbatim, lines joined with " / "'),
+  schedule: ScheduleSchema,
+  review: z.array(z.string()).describe('Reasons a person must look at this obligation'),
+  source: ProvenanceSchema,
+});
+export type DraftObligation = z.infer<typeof DraftObligationSchema>;
+
+export const DraftCatalogueSchema = z.object({
+  plan: PlanSchema,
+  obligations: z.array(DraftObligationSchema),
+});
+export type DraftCatalogue = z.infer<typeof DraftCatalogueSchema>;
+
+/** How to recognise evidence of an obligation among crawled documents. */
+export const EvidenceRuleSchema = z
+  .object({
+    verifiable: z
+      .boolean()
+      .default(true)
+      .describe('False when no website can show it (training, internal rules)'),
+    unverifiableReason: z.string().optional(),
+    keywords: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Any one of these in a title (or attachment name) is a topic match'),
+    required: z.array(z.string().min(1)).default([]).describe('All of these must appear as well'),
+    exclude: z.array(z.string().min(1)).default([]).describe('A title with any of these is not evidence'),
+    titlePatterns: z.array(z.string()).default([]).describe('Regular expressions tested against titles'),
+    columnKinds: z.array(ColumnKindSchema).optional().describe('Only documents from columns of these kinds'),
+    units: z.array(z.string()).optional().describe("Whose sites to search (default: the obligation's units)"),
+    attachmentOnly: z.boolean().default(false).describe('Evidence must be an attachment (e.g. a budget PDF)'),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.verifiable && rule.keywords.length === 0 && rule.titlePatterns.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keywords'],
+        message: 'a verifiable rule needs keywords or titlePatterns',
+      });
+    }
+    if (!rule.verifiable && !rule.unverifiableReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unverifiableReason'],
+        message: 'say why no website can evidence this',
+      });
+    }
+    rule.titlePatterns.forEach((pattern, i) => {
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['titlePatterns', i],
+          message: `invalid regular expression: ${String(error)}`,
+        });
+      }
+    });
+  });
+export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;
+
+/** One reviewed duty in the catalogue. */
+export const ObligationSchema = DraftObligationSchema.extend({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'obligation id: lowercase letters, digits and dashes'),
+  decision: z.string().optional().describe('Why the reviewer decided the schedule or units as they are'),
+  evidence: EvidenceRuleSchema,
+});
+export type Obligation = z.infer<typeof ObligationSchema>;
+
+export const CatalogueSchema = z
+  .object({
+    $schema: z.string().optional(),
+    plan: PlanSchema,
+    policy: PolicySchema.optional(),
+    include: z.array(z.string()).optional().describe('Rule packs (seeds/rule-packs/<name>.json) merged in'),
+    obligations: z.array(ObligationSchema),
+  })
+  .superRefine((catalogue, ctx) => {
+    const seen = new Set<string>();
+    catalogue.obligations.forEach((obligation, i) => {
+      if (seen.has(obligation.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['obligations', i, 'id'],
+          message: `duplicate obligation id "${obligation.id}"`,
+        });
+      }
+      seen.add(obligation.id);
+    });
+  });
+export type Catalogue = z.infer<typeof CatalogueSchema>;

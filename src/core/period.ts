@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './dates';
+
+/**
+ * One concrete instance of a schedule: evidence published in [start, end] counts for it, and it is
+ * due on `due` (end + grace in working days). `key` is stable across runs (2016-Q3, 2016-W27,
+ * 2016-06, 2016-H1, 2016, once-1, event-<id>, continuous) so flags and evidence can be keyed by it.
+ */
+export const PeriodSchema = z.object({
+  obligationId: z.string(),
+  key: z.string(),
+  label: z.string().describe('Human label, e.g. 2016年第三季度'),
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+  due: IsoDateSchema,
+  graceWorkingDays: z.number().int().min(0),
+  defaultApplied: z
+    .string()
+    .optional()
+    .describe('Set when the plan gave no deadline and a policy default decided it'),
+  warnings: z.array(z.string()).default([]),
+});
+export type Period = z.infer<typeof PeriodSchema>;

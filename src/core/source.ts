@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** What a website column holds; matching rules and inspection rules key on it. */
+export const ColumnKindSchema = z.enum([
+  'home',
+  'news',
+  'notice',
+  'policy',
+  'data',
+  'budget',
+  'interaction',
+  'other',
+]);
+export type ColumnKind = z.infer<typeof ColumnKindSchema>;
+
+const SelectorsSchema = z
+  .object({
+    item: z.string().describe('CSS selector of one list entry'),
+    link: z
+      .string()
+      .optional()
+      .describe('Selector of the entry link, relative to the item (default: first a[href])'),
+    date: z.string().optional().describe('Selector of the date text, relative to the item'),
+    next: z.string().optional().describe('Selector of the next-page link'),
+  })
+  .describe('Optional CSS selectors; without them the extractor finds dated links by itself');
+
+export const ColumnSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'column id: lowercase letters, digits and dashes'),
+  name: z.string().min(1).describe('Column name as shown on the site, e.g. 通知公告'),
+  url: z.string().url().describe('List page URL (first page)'),
+  kind: ColumnKindSchema,
+  updateIntervalDays: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('How often the column is expected to change'),
+  selectors: SelectorsSchema.optional(),
+  maxPages: z.number().int().positive().optional().describe('Pagination limit for this column'),
+});
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const CrawlLimitsSchema = z.object({
+  maxPages: z.number().int().positive().default(200),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  perHostConcurrency: z.number().int().positive().default(2),
+  perHostDelayMs: z.number().int().min(0).default(250),
+  timeoutMs: z.number().int().positive().default(15_000),
+  fetchDetails: z.boolean().default(true).describe('Also fetch each item page (date, text, attachments)'),
+});
+export type CrawlLimits = z.infer<typeof CrawlLimitsSchema>;
+
+/** A department website and the columns on it where evidence is published. */
+export const SourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
+  units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
+  name: z.string().min(1),
+  homepage: z.string().url(),
+  charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),
+  allowPrivateNetwork: z
+    .boolean()
+    .default(false)
+    .describe('Allow loopback/private addresses (only for local demo or intranet sites)'),
+  columns: z.array(ColumnSchema).default([]),
+  limits: CrawlLimitsSchema.partial().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const SourcesFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    userAgent: z.string().optional(),
+    defaults: CrawlLimitsSchema.partial().optional(),
+    sources: z.array(SourceSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.sources.forEach((source, i) => {
+      if (seen.has(source.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'id'],
+          message: `duplicate source id "${source.id}"`,
+        });
+      }
+      seen.add(source.id);
+    });
+  });
+export type SourcesFile = z.infer<typeof SourcesFileSchema>;

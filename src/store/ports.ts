@@ -1,0 +1,189 @@
+/**
+ * Ports: what the task functions need from storage. One DynamoDB adapter implements them against
+ * AWS and DynamoDB Local alike (they differ only in endpoint); the archive has a directory adapter
+ * and an S3 adapter. Every write is idempotent: re-running a sweep changes nothing already right.
+ */
+import type { IsoDate } from '../core/dates';
+import type { Document } from '../core/document';
+import type { Evidence } from '../core/evidence';
+import type { VerdictKind } from '../core/verdict';
+
+/** The crawler's memory of a URL, for conditional GET and content-hash dedup. */
+export interface PageState {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  sha256?: string;
+  fetchedAt: string;
+}
+
+/** One check of a site or column: the availability and freshness rules need every one of them. */
+export interface HealthCheck {
+  sourceId: string;
+  columnId?: string;
+  url: string;
+  checkedAt: string;
+  ok: boolean;
+  status?: number;
+  latencyMs: number;
+  error?: string;
+  itemCount?: number;
+  undatedCount?: number;
+  newestItemDate?: IsoDate | null;
+}
+
+export interface CrawlRun {
+  runId: string;
+  sourceId: string;
+  asOf: IsoDate;
+  startedAt: string;
+  finishedAt: string;
+  pages: number;
+  bytes: number;
+  notModified: number;
+  newDocuments: number;
+  changedDocuments: number;
+  errors: number;
+  reachable: boolean;
+  error?: string;
+}
+
+export type UpsertResult = 'new' | 'changed' | 'unchanged';
+
+export interface DocumentStore {
+  /** Inserts or refreshes a document: firstSeen is kept, lastSeen moves forward, content changes are reported. */
+  upsertDocument(doc: Document): Promise<UpsertResult>;
+  listDocuments(filter?: { sourceId?: string }): Promise<Document[]>;
+  getPageState(url: string): Promise<PageState | undefined>;
+  putPageState(state: PageState): Promise<void>;
+}
+
+export interface HealthStore {
+  recordCheck(check: HealthCheck): Promise<void>;
+  listChecks(sourceId: string, range?: { from?: string; to?: string }): Promise<HealthCheck[]>;
+  putRun(run: CrawlRun): Promise<void>;
+  listRuns(filter?: { sourceId?: string; asOf?: IsoDate }): Promise<CrawlRun[]>;
+}
+
+export interface EvidenceStore {
+  /** Stores evidence keyed by (obligation, period, url, kind); returns how many were new. */
+  putEvidence(items: Evidence[]): Promise<number>;
+  listEvidence(filter?: { obligationId?: string }): Promise<Evidence[]>;
+}
+
+export interface StoredVerdict {
+  obligationId: string;
+  periodKey: string;
+  asOf: IsoDate;
+  kind: VerdictKind;
+  due: IsoDate;
+  reasons: string[];
+  evidenceUrls: string[];
+}
+
+export interface VerdictStore {
+  putVerdicts(asOf: IsoDate, verdicts: StoredVerdict[]): Promise<void>;
+  listVerdicts(asOf: IsoDate): Promise<StoredVerdict[]>;
+}
+
+export interface Flag {
+  obligationId: string;
+  periodKey: string;
+  due: IsoDate;
+  raisedOn: IsoDate;
+  raisedAt: string;
+  units: string[];
+  status: 'open' | 'resolved' | 'waived';
+  history: { at: string; status: Flag['status']; note: string }[];
+}
+
+export interface FlagStore {
+  /** Raises a flag once: a conditional put, so a repeated sweep returns false and writes nothing. */
+  raiseFlag(flag: Flag): Promise<boolean>;
+  updateFlagStatus(
+    obligationId: string,
+    periodKey: string,
+    status: Flag['status'],
+    note: string,
+    at: string,
+  ): Promise<void>;
+  listFlags(): Promise<Flag[]>;
+}
+
+/** Entries a person makes; kept in an append-only audit trail. */
+export type LedgerEntry =
+  | { type: 'event'; id: string; obligationId: string; date: IsoDate; note: string; by: string; at: string }
+  | {
+      type: 'manual-evidence';
+      id: string;
+      obligationId: string;
+      periodKey: string;
+      url: string;
+      note: string;
+      publishedOn: IsoDate;
+      by: string;
+      at: string;
+    }
+  | {
+      type: 'waiver';
+      id: string;
+      obligationId: string;
+      periodKey?: string;
+      reason: string;
+      until: IsoDate;
+      by: string;
+      at: string;
+    };
+
+export interface LedgerStore {
+  /** Appends an entry; an entry with an existing id is refused (returns false), never overwritten. */
+  append(entry: LedgerEntry): Promise<boolean>;
+  list<T extends LedgerEntry['type']>(type: T): Promise<Extract<LedgerEntry, { type: T }>[]>;
+}
+
+export interface ArchiveMeta {
+  url: string;
+  finalUrl: string;
+  status: number;
+  fetchedAt: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ArchivedObject {
+  sha256: string;
+  /** Key relative to the archive root, e.g. `sha256/ab/abcdef….html`. */
+  key: string;
+  /** False when identical content was already stored. */
+  stored: boolean;
+}
+
+export interface Archive {
+  /** Stores bytes content-addressed; identical content is stored once; fetch metadata is appended per fetch. */
+  put(bytes: Uint8Array, meta: ArchiveMeta): Promise<ArchivedObject>;
+  get(sha256: string): Promise<Uint8Array | undefined>;
+  /** A link a report can use: a relative path locally, an S3 key or presigned URL on AWS. */
+  locate(sha256: string): Promise<string | undefined>;
+}
+
+export interface Notification {
+  subject: string;
+  message: string;
+  flags: { obligationId: string; periodKey: string; due: IsoDate; units: string[] }[];
+}
+
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Everything a task function needs, built once per process (Lambda cold start or local run). */
+export interface Stores {
+  documents: DocumentStore;
+  health: HealthStore;
+  evidence: EvidenceStore;
+  verdicts: VerdictStore;
+  flags: FlagStore;
+  ledger: LedgerStore;
+  archive: Archive;
+  notifier: Notifier;
+}

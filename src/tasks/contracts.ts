@@ -1,0 +1,101 @@
+/**
+ * Inputs and outputs of the sweep's task functions, as the state machine passes them
+ * (src/workflow/sweep.asl.json). Lambda handlers and the local runner both validate with these.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../core/dates';
+
+export const SweepInputSchema = z.object({
+  asOf: IsoDateSchema.describe('The date the sweep judges as of (Asia/Shanghai)'),
+  runId: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.:-]+$/, 'runId: letters, digits, . _ : -'),
+});
+export type SweepInput = z.infer<typeof SweepInputSchema>;
+
+export const ListSourcesOutputSchema = z.object({ sources: z.array(z.string()) });
+export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
+
+export const CrawlSourceInputSchema = SweepInputSchema.extend({ sourceId: z.string().min(1) });
+export type CrawlSourceInput = z.infer<typeof CrawlSourceInputSchema>;
+
+/** What one source's crawl reports back to the state machine (kept small: Step Functions caps payloads). */
+export const CrawlSummarySchema = z.object({
+  sourceId: z.string(),
+  reachable: z.boolean(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
+  newDocuments: z.number().int(),
+  changedDocuments: z.number().int(),
+  errors: z.number().int(),
+  error: z.string().optional(),
+});
+export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
+
+/** The Catch of CrawlSource hands the original input plus `error` (Error, Cause) to RecordCrawlFailure. */
+export const CrawlFailureInputSchema = CrawlSourceInputSchema.extend({
+  error: z.object({ Error: z.string(), Cause: z.string().optional() }),
+});
+export type CrawlFailureInput = z.infer<typeof CrawlFailureInputSchema>;
+
+export const MatchOutputSchema = z.object({
+  matched: z.number().int(),
+  candidates: z.number().int(),
+  newEvidence: z.number().int(),
+});
+export type MatchOutput = z.infer<typeof MatchOutputSchema>;
+
+export const EvaluateInputSchema = SweepInputSchema.extend({
+  crawl: z.array(CrawlSummarySchema).default([]),
+});
+export type EvaluateInput = z.infer<typeof EvaluateInputSchema>;
+
+export const EvaluateOutputSchema = z.object({
+  counts: z.record(z.string(), z.number().int()),
+  newlyMissingCount: z.number().int(),
+});
+export type EvaluateOutput = z.infer<typeof EvaluateOutputSchema>;
+
+export const FlagRefSchema = z.object({
+  obligationId: z.string(),
+  periodKey: z.string(),
+  due: IsoDateSchema,
+  units: z.array(z.string()),
+});
+export type FlagRef = z.infer<typeof FlagRefSchema>;
+
+/** `raised` lists flags not yet notified (new ones, and any a failed Notify left behind). */
+export const RaiseFlagsOutputSchema = z.object({
+  raisedCount: z.number().int(),
+  raised: z.array(FlagRefSchema),
+});
+export type RaiseFlagsOutput = z.infer<typeof RaiseFlagsOutputSchema>;
+
+export const NotifyInputSchema = SweepInputSchema.extend({ raised: z.array(FlagRefSchema) });
+export type NotifyInput = z.infer<typeof NotifyInputSchema>;
+
+export const NotifyOutputSchema = z.object({ notified: z.number().int() });
+
+export const WriteReportInputSchema = SweepInputSchema.extend({
+  crawl: z.array(CrawlSummarySchema).default([]),
+});
+export const WriteReportOutputSchema = z.object({
+  location: z.string(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type WriteReportOutput = z.infer<typeof WriteReportOutputSchema>;
+
+/** State name in the ASL → the task function bound to it, locally and on AWS. */
+export const TASK_STATES = [
+  'ListSources',
+  'CrawlSource',
+  'RecordCrawlFailure',
+  'MatchEvidence',
+  'EvaluateVerdicts',
+  'RaiseFlags',
+  'Notify',
+  'WriteReport',
+] as const;
+export type TaskStateName = (typeof TASK_STATES)[number];

@@ -1,0 +1,20 @@
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Global setup. Starts DynamoDB Local once for the whole run when any integration or e2e test
+ * needs it, and hands its endpoint to tests through `inject('dynamoEndpoint')`.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const { startDynamoLocal } = await import('../../src/local/dynamo-local');
+  const dynamo = await startDynamoLocal({ inMemory: true });
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return async () => {
+    await dynamo.stop();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
