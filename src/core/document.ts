@@ -32,5 +32,9 @@ export const DocumentSchema = z.object({
   lastSeen: z.string(),
   sha256: z.string().nullable().describe('sha256 of the archived detail page (or the attachment itself)'),
   attachments: z.array(AttachmentSchema).default([]),
+  absences: z
+    .array(z.object({ from: z.string(), to: z.string().nullable() }))
+    .default([])
+    .describe('Spans (instants) during which the document had vanished from its column; `to: null` = still gone'),
 });
 export type Document = z.infer<typeof DocumentSchema>;

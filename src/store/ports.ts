@@ -51,9 +51,14 @@ export interface CrawlRun {
 export type UpsertResult = 'new' | 'changed' | 'unchanged';
 
 export interface DocumentStore {
-  /** Inserts or refreshes a document: firstSeen is kept, lastSeen moves forward, content changes are reported. */
+  /**
+   * Inserts or refreshes a document: firstSeen is kept, lastSeen moves forward, title/date/sha256/
+   * attachments/absences changes are written and reported as 'changed'; an identical document is
+   * 'unchanged' and costs no write (reads are cheap, writes are what a sweep pays for).
+   */
   upsertDocument(doc: Document): Promise<UpsertResult>;
-  listDocuments(filter?: { sourceId?: string }): Promise<Document[]>;
+  getDocument(url: string): Promise<Document | undefined>;
+  listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
   getPageState(url: string): Promise<PageState | undefined>;
   putPageState(state: PageState): Promise<void>;
 }

