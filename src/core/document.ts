@@ -35,6 +35,8 @@ export const DocumentSchema = z.object({
   absences: z
     .array(z.object({ from: z.string(), to: z.string().nullable() }))
     .default([])
-    .describe('Spans (instants) during which the document had vanished from its column; `to: null` = still gone'),
+    .describe(
+      'Spans (instants) during which the document had vanished from its column; `to: null` = still gone',
+    ),
 });
 export type Document = z.infer<typeof DocumentSchema>;

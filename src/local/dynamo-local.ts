@@ -51,11 +51,17 @@ export async function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number, log: () => string) {
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early (code ${child.exitCode}):\n${log()}`);
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited early (code ${child.exitCode}):\n${log()}`);
       try {
         await client.send(new ListTablesCommand({}));
         return;
@@ -73,7 +79,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
   const jarDir = jarDirectory();
-  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar')];
+  const args = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+  ];
   args.push('-port', String(port));
   if (options.inMemory || !options.dataDir) {
     args.push('-inMemory');
@@ -83,7 +93,8 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     args.push('-dbPath', dbPath, '-sharedDb');
   }
   // The wrapper reads stdin until EOF (our process ended, however it ended), then stops Java.
-  const script = 'java "$@" & child=$!; trap \'kill $child 2>/dev/null; exit 0\' TERM INT; while read -r _; do :; done; kill $child 2>/dev/null; wait $child';
+  const script =
+    'java "$@" & child=$!; trap \'kill $child 2>/dev/null; exit 0\' TERM INT; while read -r _; do :; done; kill $child 2>/dev/null; wait $child';
   const child = spawn('sh', ['-c', script, 'dynamodb-local', ...args], {
     cwd: jarDir,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -26,19 +26,46 @@ function bind<S extends z.ZodType>(input: S, run: (input: z.infer<S>, deps: Task
 }
 
 const lazy =
-  <K extends string>(load: () => Promise<Record<K, (input: never, deps: TaskDeps) => Promise<unknown>>>, name: K) =>
+  <K extends string>(
+    load: () => Promise<Record<K, (input: never, deps: TaskDeps) => Promise<unknown>>>,
+    name: K,
+  ) =>
   async (input: unknown, deps: TaskDeps) =>
     (await load())[name](input as never, deps);
 
 export const TASKS: Record<TaskStateName, TaskBinding<z.ZodType>> = {
-  ListSources: bind(SweepInputSchema, lazy(() => import('./list-sources'), 'listSources')),
-  CrawlSource: bind(CrawlSourceInputSchema, lazy(() => import('./crawl-source'), 'crawlSource')),
-  RecordCrawlFailure: bind(CrawlFailureInputSchema, lazy(() => import('./crawl-source'), 'recordCrawlFailure')),
-  MatchEvidence: bind(SweepInputSchema, lazy(() => import('./match-evidence'), 'matchEvidence')),
-  EvaluateVerdicts: bind(EvaluateInputSchema, lazy(() => import('./evaluate-verdicts'), 'evaluateVerdicts')),
-  RaiseFlags: bind(SweepInputSchema, lazy(() => import('./raise-flags'), 'raiseFlags')),
-  Notify: bind(NotifyInputSchema, lazy(() => import('./raise-flags'), 'notify')),
-  WriteReport: bind(WriteReportInputSchema, lazy(() => import('./write-report'), 'writeReport')),
+  ListSources: bind(
+    SweepInputSchema,
+    lazy(() => import('./list-sources'), 'listSources'),
+  ),
+  CrawlSource: bind(
+    CrawlSourceInputSchema,
+    lazy(() => import('./crawl-source'), 'crawlSource'),
+  ),
+  RecordCrawlFailure: bind(
+    CrawlFailureInputSchema,
+    lazy(() => import('./crawl-source'), 'recordCrawlFailure'),
+  ),
+  MatchEvidence: bind(
+    SweepInputSchema,
+    lazy(() => import('./match-evidence'), 'matchEvidence'),
+  ),
+  EvaluateVerdicts: bind(
+    EvaluateInputSchema,
+    lazy(() => import('./evaluate-verdicts'), 'evaluateVerdicts'),
+  ),
+  RaiseFlags: bind(
+    SweepInputSchema,
+    lazy(() => import('./raise-flags'), 'raiseFlags'),
+  ),
+  Notify: bind(
+    NotifyInputSchema,
+    lazy(() => import('./raise-flags'), 'notify'),
+  ),
+  WriteReport: bind(
+    WriteReportInputSchema,
+    lazy(() => import('./write-report'), 'writeReport'),
+  ),
 };
 
 /** Validates a state's input (naming the wrong path) and runs its task. */
