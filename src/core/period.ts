@@ -4,7 +4,7 @@ import { IsoDateSchema } from './dates';
 /**
  * One concrete instance of a schedule: evidence published in [start, end] counts for it, and it is
  * due on `due` (end + grace in working days). `key` is stable across runs (2016-Q3, 2016-W27,
- * 2016-06, 2016-H1, 2016, once-1, event-<id>, continuous) so flags and evidence can be keyed by it.
+ * 2016-06, 2016-H1, 2016, once-1, event-<id>, 2016-C01 for continuous check windows) so flags and evidence can be keyed by it.
  */
 export const PeriodSchema = z.object({
   obligationId: z.string(),

@@ -19,7 +19,8 @@ export const PolicySchema = z.object({
     .describe('Working days after a window closes before the period is due (Art. 26: 20 working days)'),
   unspecifiedDue: z
     .string()
-    .regex(/^\d{2}-\d{2}$/)
+    .regex(/^\d{2}-\d{2}$/, 'expected MM-DD')
+    .refine(isMonthDay, 'this month and day do not exist (MM-DD; 02-29 means 02-28 outside leap years)')
     .default('12-31')
     .describe('MM-DD in the plan year on which an obligation with no stated deadline is due'),
   eventWithin: z
@@ -29,5 +30,13 @@ export const PolicySchema = z.object({
   dueSoonWorkingDays: z.number().int().min(0).default(5),
   continuousCheckEveryDays: z.number().int().positive().default(7),
 });
+
+/** A month-day that exists in some year (02-29 counts: it falls back to 02-28 elsewhere). */
+function isMonthDay(text: string): boolean {
+  const [month, day] = text.split('-').map(Number) as [number, number];
+  const lastDay = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return lastDay !== undefined && day >= 1 && day <= lastDay;
+}
+
 export type Policy = z.infer<typeof PolicySchema>;
 export const DEFAULT_POLICY: Policy = PolicySchema.parse({});

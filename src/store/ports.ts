@@ -15,6 +15,10 @@ export interface PageState {
   lastModified?: string;
   sha256?: string;
   fetchedAt: string;
+  /** What the list showed when it last changed, so an unchanged (304) check can still report it. */
+  itemCount?: number;
+  undatedCount?: number;
+  newestItemDate?: IsoDate | null;
 }
 
 /** One check of a site or column: the availability and freshness rules need every one of them. */
@@ -79,6 +83,7 @@ export interface EvidenceStore {
 export interface StoredVerdict {
   obligationId: string;
   periodKey: string;
+  /** The sweep date this verdict was last judged as of. */
   asOf: IsoDate;
   kind: VerdictKind;
   due: IsoDate;
@@ -86,9 +91,26 @@ export interface StoredVerdict {
   evidenceUrls: string[];
 }
 
+/** Counts per verdict kind for one sweep: the report's "compliance through the year" chart. */
+export interface SweepSummary {
+  asOf: IsoDate;
+  runId: string;
+  counts: Partial<Record<VerdictKind, number>>;
+  byUnit: Record<string, Partial<Record<VerdictKind, number>>>;
+  recordedAt: string;
+}
+
+/**
+ * Keeps the latest verdict per obligation-period plus one summary per sweep. A sweep writes only
+ * the verdicts whose kind, reasons or evidence changed, so a weekly sweep over a whole year of
+ * periods costs a handful of writes, not thousands.
+ */
 export interface VerdictStore {
-  putVerdicts(asOf: IsoDate, verdicts: StoredVerdict[]): Promise<void>;
-  listVerdicts(asOf: IsoDate): Promise<StoredVerdict[]>;
+  /** Writes the verdicts that differ from the stored ones; returns how many were written. */
+  putVerdicts(verdicts: StoredVerdict[]): Promise<number>;
+  listVerdicts(): Promise<StoredVerdict[]>;
+  putSummary(summary: SweepSummary): Promise<void>;
+  listSummaries(): Promise<SweepSummary[]>;
 }
 
 export interface Flag {
@@ -100,6 +122,8 @@ export interface Flag {
   units: string[];
   status: 'open' | 'resolved' | 'waived';
   history: { at: string; status: Flag['status']; note: string }[];
+  /** Set once the notification for this flag went out; Notify is retried until it is. */
+  notifiedAt?: string;
 }
 
 export interface FlagStore {
@@ -113,6 +137,10 @@ export interface FlagStore {
     at: string,
   ): Promise<void>;
   listFlags(): Promise<Flag[]>;
+  /** Flags raised but not yet notified (new ones, and any a failed Notify left behind). */
+  listUnnotified(): Promise<Flag[]>;
+  /** Marks a flag notified; conditional, so two racing Notify steps send one message. Returns false if already set. */
+  markNotified(obligationId: string, periodKey: string, at: string): Promise<boolean>;
 }
 
 /** Entries a person makes; kept in an append-only audit trail. */

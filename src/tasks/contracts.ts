@@ -54,7 +54,8 @@ export type EvaluateInput = z.infer<typeof EvaluateInputSchema>;
 
 export const EvaluateOutputSchema = z.object({
   counts: z.record(z.string(), z.number().int()),
-  newlyMissingCount: z.number().int(),
+  newlyMissing: z.number().int().describe('Missing periods that carry no flag yet'),
+  flagUpdates: z.number().int().describe('Flags to raise, settle or notify; 0 skips RaiseFlags'),
 });
 export type EvaluateOutput = z.infer<typeof EvaluateOutputSchema>;
 

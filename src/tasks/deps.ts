@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '../core/calendar';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
 import type { Stores } from '../store/ports';
@@ -11,6 +12,8 @@ export interface TaskDeps {
   stores: Stores;
   catalogue: Catalogue;
   sources: SourcesFile;
+  /** Working-day calendar; default: chinese-days data (a user calendar file extends it). */
+  calendar?: WorkingDayCalendar;
   /** The current instant. Simulated runs pass a clock set to the simulated date. */
   now(): Date;
   /** Where reports go: a directory locally, an S3 prefix on AWS. */

@@ -5,6 +5,8 @@ import type { TestProject } from 'vitest/node';
  * Global setup. Starts DynamoDB Local once for the whole run when any integration or e2e test
  * needs it, and hands its endpoint to tests through `inject('dynamoEndpoint')`.
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const { startDynamoLocal } = await import('../../src/local/dynamo-local');
   const dynamo = await startDynamoLocal({ inMemory: true });

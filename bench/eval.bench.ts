@@ -1,0 +1,296 @@
+/**
+ * Evaluation benchmark: matching + verdicts over a synthetic city, at 1× and 10× size, in one
+ * process. The 10× city has ten times the units, sources, obligations and documents at the same
+ * density (100 obligations and 2,000 documents per unit), so ten times the work; the run fails when
+ * it takes more than 12× the time. A naive peer (every obligation tests every document) runs at 1×.
+ *
+ *   1×: 10 units, 10 sources, 1,000 obligations, 20,000 documents
+ *  10×: 100 units, 100 sources, 10,000 obligations, 200,000 documents
+ *
+ * Run with `npm run bench:eval` (figures recorded in docs/benchmarks.md).
+ */
+import { WorkingDayCalendar } from '../src/core/calendar';
+import { addDays, type IsoDate } from '../src/core/dates';
+import type { Document } from '../src/core/document';
+import { matchEvidence, unitSourcesFrom } from '../src/core/match';
+import { compileRule, testRule } from '../src/core/match/rule-test';
+import { type Obligation, ObligationSchema } from '../src/core/obligation';
+import type { Period } from '../src/core/period';
+import { periodsFor } from '../src/core/periods';
+import { DEFAULT_POLICY } from '../src/core/policy';
+import type { Schedule } from '../src/core/schedule';
+import { evaluate, type SourceCheck } from '../src/core/verdicts';
+
+const MAX_RATIO = 12;
+const YEAR = 2016;
+const AS_OF: IsoDate = '2016-12-31';
+
+/** mulberry32: a small seeded PRNG, so every run generates the same city. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DISTRICTS = ['江门市', '蓬江区', '江海区', '新会区', '台山市', '开平市', '鹤山市', '恩平市', '高新区', '滨江新区'];
+const DEPARTMENTS = [
+  '旅游局',
+  '食品药品监督管理局',
+  '财政局',
+  '发展和改革局',
+  '环境保护局',
+  '教育局',
+  '卫生和计划生育局',
+  '住房和城乡建设局',
+  '安全生产监督管理局',
+  '民政局',
+];
+const TOPICS = [
+  '旅游投诉',
+  '食品抽检',
+  '药品抽检',
+  '部门预算',
+  '部门决算',
+  '三公经费',
+  '价格监测',
+  '空气质量',
+  '水质监测',
+  '招生计划',
+  '安全生产',
+  '行政许可',
+  '行政处罚',
+  '政府采购',
+  '人事任免',
+  '统计数据',
+  '保障性住房',
+  '征地补偿',
+  '医疗机构',
+  '教育收费',
+  '社会救助',
+  '低保对象',
+  '重大项目',
+  '环境影响评价',
+  '建设工程招标',
+  '企业信用',
+  '质量抽查',
+  '农产品检测',
+  '义务教育',
+  '公共资源交易',
+];
+const SUFFIXES = ['情况', '结果', '通报', '公示', '公告', '信息', '工作报告', '名单', '实施方案', '统计表'];
+const PERIOD_WORDS = ['第一季度', '第二季度', '第三季度', '第四季度', '上半年', '下半年', '1-6月', '8月', '第二批', ''];
+const NOISE = ['关于开展', '关于印发', '关于做好', '召开', '举办', '深入推进', '学习贯彻'];
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+interface City {
+  obligations: Obligation[];
+  documents: Document[];
+  periods: Map<string, Period[]>;
+  unitSources: Map<string, string[]>;
+  checks: Map<string, SourceCheck[]>;
+}
+
+function schedulePick(rand: () => number): Schedule {
+  const r = rand();
+  if (r < 0.1) return { kind: 'weekly' };
+  if (r < 0.35) return { kind: 'monthly' };
+  if (r < 0.65) return { kind: 'quarterly' };
+  if (r < 0.7) return { kind: 'semiannual' };
+  if (r < 0.85) return { kind: 'annual' };
+  if (r < 0.9) return { kind: 'once', dates: [addDays(`${YEAR}-01-01`, 30 + Math.floor(rand() * 300))] };
+  if (r < 0.95) return { kind: 'continuous' };
+  return { kind: 'unspecified' };
+}
+
+function makeCity(scale: number, calendar: WorkingDayCalendar): City {
+  const rand = prng(20160101 + scale);
+  const unitCount = 10 * scale;
+  const units = Array.from({ length: unitCount }, (_, i) => {
+    const name = `${DISTRICTS[Math.floor(i / DEPARTMENTS.length) % DISTRICTS.length]}${DEPARTMENTS[i % DEPARTMENTS.length]}`;
+    return i < DISTRICTS.length * DEPARTMENTS.length ? name : `${name}${Math.floor(i / 100) + 1}分局`;
+  });
+  const sources = units.map((unit, i) => ({ id: `s${i}`, units: [unit] }));
+  const unitSources = unitSourcesFrom(sources);
+  const columns = [
+    { id: 'tzgg', kind: 'notice' as const },
+    { id: 'gzdt', kind: 'news' as const },
+    { id: 'zcwj', kind: 'policy' as const },
+  ];
+
+  const obligations: Obligation[] = [];
+  for (let i = 0; i < 1000 * scale; i++) {
+    const unit = units[i % unitCount]!;
+    const extra = rand() < 0.2 ? [pick(rand, units)] : [];
+    const topic = pick(rand, TOPICS);
+    const r = rand();
+    const evidence =
+      r < 0.1
+        ? { titlePatterns: [`${topic.slice(0, 2)}.{0,6}(结果|通报)`] }
+        : r < 0.3
+          ? { keywords: [topic, pick(rand, TOPICS)], required: [pick(rand, SUFFIXES)] }
+          : { keywords: [topic], exclude: ['征求意见'], ...(rand() < 0.2 ? { columnKinds: ['notice'] } : {}) };
+    obligations.push(
+      ObligationSchema.parse({
+        id: `o${i}`,
+        item: i + 1,
+        category: null,
+        task: `公开${topic}`,
+        units: [unit, ...extra.filter((u) => u !== unit)],
+        unitsCarried: false,
+        deadlineText: null,
+        schedule: schedulePick(rand),
+        review: [],
+        source: { lines: [i + 1, i + 1] },
+        evidence,
+      }),
+    );
+  }
+
+  const documents: Document[] = [];
+  for (let i = 0; i < 20_000 * scale; i++) {
+    const s = i % unitCount;
+    const unit = units[s]!;
+    const column = pick(rand, columns);
+    const date = addDays(`${YEAR - 1}-11-01`, Math.floor(rand() * 420));
+    const title =
+      rand() < 0.4
+        ? `${pick(rand, NOISE)}${pick(rand, TOPICS).slice(0, 2)}工作的通知`
+        : `${unit}${rand() < 0.5 ? `${YEAR}年` : ''}${pick(rand, PERIOD_WORDS)}${pick(rand, TOPICS)}${pick(rand, SUFFIXES)}`;
+    const seen = `${date}T0${Math.floor(rand() * 9)}:00:00Z`;
+    documents.push({
+      url: `http://127.0.0.1/${sources[s]!.id}/${column.id}/${i}.htm`,
+      sourceId: sources[s]!.id,
+      columnId: column.id,
+      columnKind: column.kind,
+      units: [unit],
+      title,
+      dateText: date,
+      date,
+      dateOrigin: 'list',
+      firstSeen: seen,
+      lastSeen: seen,
+      sha256: null,
+      attachments: rand() < 0.15 ? [{ url: `http://127.0.0.1/f/${i}.pdf`, name: `${pick(rand, TOPICS)}表.pdf` }] : [],
+      absences: [],
+    });
+  }
+
+  const periods = new Map<string, Period[]>();
+  for (const o of obligations) periods.set(o.id, periodsFor(o, { year: YEAR, policy: DEFAULT_POLICY, calendar }));
+
+  const checks = new Map<string, SourceCheck[]>();
+  for (const source of sources) {
+    const list: SourceCheck[] = [];
+    for (let d = 0; d < 366; d += 7) list.push({ checkedAt: `${addDays(`${YEAR}-01-04`, d)}T02:00:00Z`, ok: rand() > 0.05 });
+    checks.set(source.id, list);
+  }
+  return { obligations, documents, periods, unitSources, checks };
+}
+
+interface Measure {
+  label: string;
+  obligations: number;
+  documents: number;
+  periods: number;
+  evidence: number;
+  candidates: number;
+  matchMs: number;
+  evaluateMs: number;
+  totalMs: number;
+  heapMb: number;
+  peakRssMb: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
+  global.gc?.();
+  const t0 = performance.now();
+  const matched = matchEvidence({
+    obligations: city.obligations,
+    periods: city.periods,
+    documents: city.documents,
+    unitSources: city.unitSources,
+    asOf: AS_OF,
+    year: YEAR,
+  });
+  const t1 = performance.now();
+  const heap = process.memoryUsage().heapUsed;
+  const verdicts = evaluate({
+    obligations: city.obligations,
+    periods: city.periods,
+    evidence: [...matched.evidence, ...matched.candidates],
+    checks: city.checks,
+    unitSources: city.unitSources,
+    documents: city.documents,
+    asOf: AS_OF,
+    policy: DEFAULT_POLICY,
+    calendar,
+  });
+  const t2 = performance.now();
+  let periods = 0;
+  for (const list of city.periods.values()) periods += list.length;
+  if (verdicts.length !== periods) throw new Error(`expected ${periods} verdicts, got ${verdicts.length}`);
+  return {
+    label,
+    obligations: city.obligations.length,
+    documents: city.documents.length,
+    periods,
+    evidence: matched.evidence.length,
+    candidates: matched.candidates.length,
+    matchMs: t1 - t0,
+    evaluateMs: t2 - t1,
+    totalMs: t2 - t0,
+    heapMb: mb(Math.max(heap, process.memoryUsage().heapUsed)),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/** The peer: every obligation tests every document with the same rule test, no index. */
+function naive(city: City): { ms: number; hits: number } {
+  const t0 = performance.now();
+  let hits = 0;
+  for (const o of city.obligations) {
+    const rule = compileRule(o.evidence);
+    const sources = new Set(o.units.flatMap((u) => city.unitSources.get(u) ?? []));
+    for (const doc of city.documents) if (sources.has(doc.sourceId) && testRule(rule, doc)) hits++;
+  }
+  return { ms: performance.now() - t0, hits };
+}
+
+const calendar = WorkingDayCalendar.chinese();
+// Warm the JIT on a small city so the 1× figure is not mostly compilation.
+run('warm-up', makeCity(1, calendar), calendar);
+
+const small = makeCity(1, calendar);
+const one = run('1×', small, calendar);
+const peer = naive(small);
+const large = makeCity(10, calendar);
+const ten = run('10×', large, calendar);
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const rows = [one, ten].map(
+  (m) =>
+    `| ${m.label} | ${m.obligations.toLocaleString('en')} | ${m.documents.toLocaleString('en')} | ${m.periods.toLocaleString('en')} | ${m.evidence.toLocaleString('en')} | ${m.candidates.toLocaleString('en')} | ${fmt(m.matchMs)} | ${fmt(m.evaluateMs)} | ${fmt(m.totalMs)} | ${m.heapMb} MB | ${m.peakRssMb} MB |`,
+);
+const ratio = ten.totalMs / one.totalMs;
+console.log(
+  [
+    '| size | obligations | documents | periods | evidence | candidates | match | evaluate | total | heap after match | peak RSS so far |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `10× / 1× time ratio: ${ratio.toFixed(2)} (limit ${MAX_RATIO})`,
+    `peer at 1× (no index, every obligation tests every document): ${fmt(peer.ms)} for matching alone, ${(peer.ms / one.matchMs).toFixed(1)}× the indexed matcher`,
+  ].join('\n'),
+);
+if (ratio > MAX_RATIO) {
+  console.error(`10× the work took ${ratio.toFixed(2)}× the time (limit ${MAX_RATIO})`);
+  process.exit(1);
+}

@@ -1,0 +1,74 @@
+/**
+ * Deployment settings, read from cdk.json context (keys `gongkai:*`) or `cdk deploy -c key=value`,
+ * validated here so a bad value fails synthesis with the key it came from, before anything deploys.
+ */
+import { z } from 'zod';
+import { ValidationError } from '../src/core/validation';
+
+/** Context keys, exactly as written in cdk.json. */
+export const CONTEXT_KEYS = {
+  catalogue: 'gongkai:catalogue',
+  sources: 'gongkai:sources',
+  scheduleExpression: 'gongkai:scheduleExpression',
+  alertEmail: 'gongkai:alertEmail',
+  retentionDays: 'gongkai:retentionDays',
+  crawlerReservedConcurrency: 'gongkai:crawlerReservedConcurrency',
+  reportRetentionDays: 'gongkai:reportRetentionDays',
+  logRetentionDays: 'gongkai:logRetentionDays',
+} as const;
+type ConfigField = keyof typeof CONTEXT_KEYS;
+
+/** `-c key=5` arrives as the string "5"; cdk.json gives numbers. Both are accepted. */
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );
+
+/** EventBridge Scheduler accepts cron(6 fields) or rate(n unit); the timezone is fixed to Asia/Shanghai. */
+const ScheduleExpressionSchema = z
+  .string()
+  .regex(
+    /^(cron\(\S+ \S+ \S+ \S+ \S+ \S+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/,
+    'expected cron(min hour day-of-month month day-of-week year) or rate(n days)',
+  );
+
+export const InfraConfigSchema = z.object({
+  catalogue: z.string().min(1).describe('Path of the reviewed catalogue JSON, relative to the project root'),
+  sources: z.string().min(1).describe('Path of the sources JSON, relative to the project root'),
+  scheduleExpression: ScheduleExpressionSchema.default('cron(0 6 * * ? *)'),
+  alertEmail: z
+    .union([z.literal(''), z.email('expected an e-mail address or an empty string')])
+    .default('')
+    .describe('Subscribed to flag notifications and operational alarms; empty for none'),
+  retentionDays: wholeNumber(1, 36_500)
+    .default(365)
+    .describe('Object Lock (GOVERNANCE) retention of archived evidence'),
+  crawlerReservedConcurrency: wholeNumber(0, 1000)
+    .default(4)
+    .describe('Reserved concurrency of the crawler; 0 leaves it unreserved (accounts with a low quota)'),
+  reportRetentionDays: wholeNumber(1, 36_500).default(400).describe('Reports expire after this many days'),
+  logRetentionDays: wholeNumber(1, 3653).default(90),
+});
+export type InfraConfig = z.infer<typeof InfraConfigSchema>;
+
+/**
+ * Reads and validates the `gongkai:*` context. Errors name the context key (`gongkai:retentionDays:
+ * Too small…`) because that is what a deployer edits, not the field name here.
+ */
+export function readInfraConfig(getContext: (key: string) => unknown): InfraConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(CONTEXT_KEYS)) {
+    const value = getContext(key);
+    if (value !== undefined && value !== null) raw[field] = value;
+  }
+  const result = InfraConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path[0] as ConfigField | undefined;
+    const key = field ? CONTEXT_KEYS[field] : '(context)';
+    const value = field ? raw[field] : undefined;
+    return `${key}: ${issue.message}${value === undefined ? ' (not set)' : ` (got ${JSON.stringify(value)})`}`;
+  });
+  throw new ValidationError('CDK context', problems);
+}

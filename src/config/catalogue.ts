@@ -1,0 +1,90 @@
+/**
+ * Loading the obligations catalogue: one reviewed JSON file plus the rule packs it includes
+ * (seeds/rule-packs/<name>.json, same format), merged into one Catalogue.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Catalogue, CatalogueSchema } from '../core/obligation';
+import { ValidationError } from '../core/validation';
+import { parseJsonText, readTextFile, validate } from './json-file';
+
+export interface LoadCatalogueOptions {
+  /** Where rule packs live (default: seeds/rule-packs in the project). */
+  ruleDir?: string;
+}
+
+const PACK_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** seeds/rule-packs of the project this module belongs to, wherever the command is run from. */
+export function defaultRuleDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, '../../seeds/rule-packs');
+}
+
+interface Origin {
+  label: string;
+  index: number;
+}
+
+/**
+ * Reads, validates and merges a catalogue and its rule packs (recursively; a pack included twice
+ * is merged once).
+ * @throws ValidationError naming every wrong JSON path, a missing pack, or an obligation id defined twice.
+ */
+export async function loadCatalogue(path: string, options: LoadCatalogueOptions = {}): Promise<Catalogue> {
+  const ruleDir = options.ruleDir ?? defaultRuleDir();
+  const root = await readCatalogueFile(path, 'catalogue');
+  const obligations = [...root.obligations];
+  const origins = new Map<string, Origin>();
+  root.obligations.forEach((o, index) => {
+    origins.set(o.id, { label: `catalogue ${path}`, index });
+  });
+
+  const problems: string[] = [];
+  const merged = new Set<string>();
+  const pending: { name: string; from: string; at: string }[] = (root.include ?? []).map((name, i) => ({
+    name,
+    from: `catalogue ${path}`,
+    at: `include[${i}]`,
+  }));
+  while (pending.length > 0) {
+    const { name, from, at } = pending.shift()!;
+    if (merged.has(name)) continue;
+    merged.add(name);
+    if (!PACK_NAME.test(name)) {
+      problems.push(
+        `${at}: rule pack name "${name}" must be lowercase letters, digits and dashes (in ${from})`,
+      );
+      continue;
+    }
+    const packPath = join(ruleDir, `${name}.json`);
+    if (!existsSync(packPath)) {
+      problems.push(`${at}: rule pack "${name}" not found: ${packPath} does not exist (in ${from})`);
+      continue;
+    }
+    const label = `rule pack ${packPath}`;
+    const pack = await readCatalogueFile(packPath, 'rule pack');
+    pack.obligations.forEach((obligation, index) => {
+      const earlier = origins.get(obligation.id);
+      if (earlier) {
+        problems.push(
+          `obligations[${index}].id: duplicate obligation id "${obligation.id}" in ${label}, already defined at obligations[${earlier.index}] of ${earlier.label}`,
+        );
+        return;
+      }
+      origins.set(obligation.id, { label, index });
+      obligations.push(obligation);
+    });
+    (pack.include ?? []).forEach((next, i) => {
+      pending.push({ name: next, from: label, at: `include[${i}]` });
+    });
+  }
+  if (problems.length > 0) throw new ValidationError(`catalogue ${path}`, problems);
+  return { ...root, obligations };
+}
+
+async function readCatalogueFile(path: string, what: 'catalogue' | 'rule pack'): Promise<Catalogue> {
+  const label = `${what} ${path}`;
+  return validate(CatalogueSchema, parseJsonText(await readTextFile(path, what), label), label);
+}

@@ -1,0 +1,10 @@
+export { loadCalendarFile } from './calendar-file';
+export { defaultRuleDir, type LoadCatalogueOptions, loadCatalogue } from './catalogue';
+export {
+  defaultSchemaDir,
+  jsonSchemaFor,
+  jsonSchemaText,
+  SCHEMA_FILE_NAMES,
+  writeJsonSchemas,
+} from './json-schemas';
+export { fillPlaceholders, type LoadSourcesOptions, loadSources } from './sources';

@@ -1,0 +1,43 @@
+import type { Catalogue } from './obligation';
+import { SCHEDULE_KINDS, type ScheduleKind } from './schedule';
+
+/** What `gongkai catalogue check` reports about a valid catalogue. */
+export interface CatalogueSummary {
+  issuer: string;
+  year: number;
+  obligations: number;
+  byKind: Record<ScheduleKind, number>;
+  /** Obligations per responsible unit; an obligation with several units counts for each. */
+  byUnit: Record<string, number>;
+  verifiable: number;
+  unverifiable: number;
+  /** Obligations a person still has to look at (non-empty `review`). */
+  openReview: { id: string; item: number; reasons: string[] }[];
+}
+
+/** Counts a catalogue by schedule kind, unit and verifiability, and lists its open review items. */
+export function summarizeCatalogue(catalogue: Catalogue): CatalogueSummary {
+  const byKind = Object.fromEntries(SCHEDULE_KINDS.map((kind) => [kind, 0])) as Record<ScheduleKind, number>;
+  const byUnit: Record<string, number> = {};
+  let verifiable = 0;
+  for (const obligation of catalogue.obligations) {
+    byKind[obligation.schedule.kind]++;
+    for (const unit of new Set(obligation.units)) byUnit[unit] = (byUnit[unit] ?? 0) + 1;
+    if (obligation.evidence.verifiable) verifiable++;
+  }
+  const sortedUnits = Object.fromEntries(
+    Object.entries(byUnit).sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-Hans-CN')),
+  );
+  return {
+    issuer: catalogue.plan.issuer,
+    year: catalogue.plan.year,
+    obligations: catalogue.obligations.length,
+    byKind,
+    byUnit: sortedUnits,
+    verifiable,
+    unverifiable: catalogue.obligations.length - verifiable,
+    openReview: catalogue.obligations
+      .filter((o) => o.review.length > 0)
+      .map((o) => ({ id: o.id, item: o.item, reasons: o.review })),
+  };
+}

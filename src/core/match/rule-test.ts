@@ -1,0 +1,98 @@
+import type { Attachment, Document } from '../document';
+import type { EvidenceRule } from '../obligation';
+
+/** File types that count as an attachment for `attachmentOnly` rules. */
+const ATTACHMENT_EXT = /\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z)(?:$|[?#])/i;
+
+export function isAttachmentFile(urlOrName: string): boolean {
+  return ATTACHMENT_EXT.test(urlOrName);
+}
+
+/** A compiled evidence rule: regular expressions built once per obligation, terms lower-cased. */
+export interface CompiledRule {
+  keywords: string[];
+  required: string[];
+  exclude: string[];
+  patterns: { source: string; re: RegExp }[];
+  columnKinds: ReadonlySet<string> | null;
+  attachmentOnly: boolean;
+}
+
+export function compileRule(rule: EvidenceRule): CompiledRule {
+  const lower = (terms: readonly string[] | undefined) => (terms ?? []).map((t) => t.toLowerCase());
+  return {
+    keywords: lower(rule.keywords),
+    required: lower(rule.required),
+    exclude: lower(rule.exclude),
+    patterns: (rule.titlePatterns ?? []).map((source) => ({ source, re: new RegExp(source, 'i') })),
+    columnKinds: rule.columnKinds ? new Set(rule.columnKinds) : null,
+    attachmentOnly: rule.attachmentOnly ?? false,
+  };
+}
+
+/** Why a document fits a rule: what an auditor needs to see in the reason. */
+export interface RuleHit {
+  /** Keywords and required terms found, and patterns that matched (as written in the rule). */
+  terms: string[];
+  /** True when the topic (a keyword or pattern) was found in the title itself. */
+  inTitle: boolean;
+  /** The attachment that makes it evidence, when the rule wants one or the topic is only there. */
+  attachment?: Attachment;
+  keywordHits: number;
+  columnKindMatched: boolean;
+}
+
+/**
+ * Tests a document against a rule: any keyword or pattern (title or attachment names), all required
+ * terms, no excluded term in the title, an allowed column kind, an attachment when required.
+ */
+export function testRule(rule: CompiledRule, doc: Document): RuleHit | null {
+  const title = doc.title.toLowerCase();
+  if (rule.exclude.some((t) => title.includes(t))) return null;
+  if (rule.columnKinds && !rule.columnKinds.has(doc.columnKind)) return null;
+  const attachments = doc.attachments ?? [];
+  const names = attachments.map((a) => a.name.toLowerCase());
+  const where = (term: string): 'title' | number | null => {
+    if (title.includes(term)) return 'title';
+    const i = names.findIndex((n) => n.includes(term));
+    return i === -1 ? null : i;
+  };
+  const terms: string[] = [];
+  let inTitle = false;
+  let attachmentAt: number | undefined;
+  let keywordHits = 0;
+  for (const keyword of rule.keywords) {
+    const at = where(keyword);
+    if (at === null) continue;
+    keywordHits++;
+    terms.push(keyword);
+    if (at === 'title') inTitle = true;
+    else attachmentAt ??= at;
+  }
+  for (const { source, re } of rule.patterns) {
+    if (re.test(doc.title)) {
+      inTitle = true;
+      terms.push(`/${source}/`);
+    } else {
+      const i = attachments.findIndex((a) => re.test(a.name));
+      if (i === -1) continue;
+      terms.push(`/${source}/`);
+      attachmentAt ??= i;
+    }
+  }
+  if (terms.length === 0) return null;
+  for (const term of rule.required) {
+    if (where(term) === null) return null;
+    terms.push(term);
+  }
+  let attachment = attachmentAt === undefined ? undefined : attachments[attachmentAt];
+  if (rule.attachmentOnly) {
+    const isFile = isAttachmentFile(doc.url);
+    if (!isFile) {
+      const files = attachments.filter((a) => isAttachmentFile(a.url) || isAttachmentFile(a.name));
+      if (files.length === 0) return null;
+      if (!attachment || !files.includes(attachment)) attachment = files[0];
+    }
+  }
+  return { terms, inTitle, attachment, keywordHits, columnKindMatched: rule.columnKinds !== null };
+}

@@ -1,0 +1,356 @@
+/**
+ * Crawls one source: its home page, then each column's list pages, then the detail pages and
+ * attachments of items not seen before. Fetching (src/crawl/fetch) and extracting
+ * (src/crawl/extract) stay separate; this module only decides what to fetch and what to record.
+ *
+ * Cost discipline: a column whose first list page is unchanged (304, or the same sha256) costs one
+ * request and no document writes; known items are never re-fetched.
+ */
+import type { IsoDate } from '../core/dates';
+import { shanghaiDate } from '../core/dates';
+import type { Attachment, Document } from '../core/document';
+import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
+import type { CrawlSummary } from '../tasks/contracts';
+import type { DocumentStore, HealthCheck, HealthStore, Archive, PageState } from '../store/ports';
+import { classifyContentType, type Fetcher, type FetchedBody, type FetchResult } from './fetch';
+import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
+
+export interface CrawlContext {
+  fetcher: Fetcher;
+  documents: DocumentStore;
+  health: HealthStore;
+  archive: Archive;
+  now: () => Date;
+  asOf: IsoDate;
+  runId: string;
+  defaults?: Partial<CrawlLimits>;
+}
+
+interface ColumnOutcome {
+  pages: number;
+  bytes: number;
+  notModified: number;
+  newDocuments: number;
+  changedDocuments: number;
+  errors: number;
+  ok: boolean;
+}
+
+const ATTACHMENTS_PER_ITEM = 5;
+
+/** Whether a failure means the site itself is unreachable (as opposed to one page being refused). */
+function siteDown(result: FetchResult): boolean {
+  if (result.ok) return false;
+  if (result.reason === 'network' || result.reason === 'timeout') return true;
+  return result.reason === 'http-status' && (result.status ?? 0) >= 500;
+}
+
+function describeFailure(result: FetchResult): string {
+  return result.ok ? '' : `${result.reason}: ${result.message}`;
+}
+
+function isHtml(result: FetchedBody): boolean {
+  const kind = classifyContentType(result.contentType);
+  return kind === 'html' || (kind === 'other' && !result.contentType);
+}
+
+function looksLikeFile(url: string): boolean {
+  return /\.(pdf|docx?|xlsx?|wps|et|pptx?|zip|rar|7z|ofd|txt|csv)(\?|#|$)/i.test(url);
+}
+
+export class SourceCrawler {
+  private readonly limits: CrawlLimits;
+  private readonly checkedAt: string;
+
+  constructor(
+    private readonly source: Source,
+    private readonly ctx: CrawlContext,
+  ) {
+    this.limits = CrawlLimitsSchema.parse({ ...ctx.defaults, ...source.limits });
+    this.checkedAt = ctx.now().toISOString();
+  }
+
+  /** Crawls the whole source; never throws for a site's misbehaviour, only for a broken store. */
+  async crawl(): Promise<CrawlSummary> {
+    const startedAt = this.checkedAt;
+    const home = await this.ctx.fetcher.fetch(this.source.homepage);
+    await this.recordCheck({ url: this.source.homepage, result: home });
+    if (home.ok && !home.notModified) await this.archive(home);
+    const summary: CrawlSummary = {
+      sourceId: this.source.id,
+      reachable: !siteDown(home),
+      pages: home.ok ? 1 : 0,
+      bytes: home.ok && !home.notModified ? home.body.byteLength : 0,
+      newDocuments: 0,
+      changedDocuments: 0,
+      errors: home.ok ? 0 : 1,
+      ...(home.ok ? {} : { error: describeFailure(home) }),
+    };
+    if (!summary.reachable) {
+      // The whole site is down: every column is recorded as failing this check, without hammering it.
+      for (const column of this.source.columns) {
+        await this.recordCheck({ url: column.url, columnId: column.id, result: home });
+      }
+    } else {
+      const outcomes = await Promise.all(this.source.columns.map((column) => this.crawlColumn(column)));
+      for (const o of outcomes) {
+        summary.pages += o.pages;
+        summary.bytes += o.bytes;
+        summary.newDocuments += o.newDocuments;
+        summary.changedDocuments += o.changedDocuments;
+        summary.errors += o.errors;
+      }
+    }
+    await this.ctx.health.putRun({
+      runId: this.ctx.runId,
+      sourceId: this.source.id,
+      asOf: this.ctx.asOf,
+      startedAt,
+      finishedAt: this.ctx.now().toISOString(),
+      pages: summary.pages,
+      bytes: summary.bytes,
+      notModified: 0,
+      newDocuments: summary.newDocuments,
+      changedDocuments: summary.changedDocuments,
+      errors: summary.errors,
+      reachable: summary.reachable,
+      ...(summary.error ? { error: summary.error } : {}),
+    });
+    return summary;
+  }
+
+  private async crawlColumn(column: Column): Promise<ColumnOutcome> {
+    const outcome: ColumnOutcome = { pages: 0, bytes: 0, notModified: 0, newDocuments: 0, changedDocuments: 0, errors: 0, ok: false };
+    const previous = await this.ctx.documents.getPageState(column.url);
+    const first = await this.ctx.fetcher.fetch(column.url, { etag: previous?.etag, lastModified: previous?.lastModified });
+    if (!first.ok) {
+      outcome.errors += 1;
+      await this.recordCheck({ url: column.url, columnId: column.id, result: first });
+      return outcome;
+    }
+    outcome.pages += 1;
+    if (first.notModified || first.sha256 === previous?.sha256) {
+      outcome.notModified += 1;
+      if (!first.notModified) outcome.bytes += first.body.byteLength;
+      await this.recordCheck({ url: column.url, columnId: column.id, result: first, stats: previous });
+      outcome.ok = true;
+      return outcome;
+    }
+    outcome.bytes += first.body.byteLength;
+    if (!isHtml(first)) {
+      outcome.errors += 1;
+      await this.recordCheck({
+        url: column.url,
+        columnId: column.id,
+        result: first,
+        error: `unexpected content type ${first.contentType ?? '(none)'} for a list page`,
+      });
+      return outcome;
+    }
+    const listing = await this.readListing(column, first, outcome);
+    const stats = await this.storeItems(column, listing.items, listing.complete, outcome);
+    const state: PageState = {
+      url: column.url,
+      fetchedAt: this.checkedAt,
+      sha256: first.sha256,
+      ...(first.etag ? { etag: first.etag } : {}),
+      ...(first.lastModified ? { lastModified: first.lastModified } : {}),
+      ...stats,
+    };
+    await this.ctx.documents.putPageState(state);
+    await this.recordCheck({ url: column.url, columnId: column.id, result: first, stats });
+    outcome.ok = true;
+    return outcome;
+  }
+
+  /** Reads the first list page and follows pagination up to the column's page limit. */
+  private async readListing(column: Column, first: FetchedBody, outcome: ColumnOutcome) {
+    await this.archive(first);
+    const maxPages = Math.min(column.maxPages ?? this.limits.maxPages, this.limits.maxPages);
+    const items = new Map<string, ListItem>();
+    const seenPages = new Set([column.url, first.finalUrl]);
+    const queue: string[] = [];
+    let complete = true;
+    const take = (page: FetchedBody) => {
+      const { text } = decodeHtml(page.body, { contentTypeHeader: page.contentType, charsetHint: this.source.charset });
+      const listing = extractList(text, { url: page.finalUrl, selectors: column.selectors, now: this.ctx.asOf });
+      for (const item of listing.items) if (!items.has(item.url)) items.set(item.url, item);
+      for (const next of listing.next) if (!seenPages.has(next)) queue.push(next);
+    };
+    take(first);
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seenPages.has(url)) continue;
+      if (seenPages.size >= maxPages + 1) {
+        complete = false;
+        break;
+      }
+      seenPages.add(url);
+      const page = await this.ctx.fetcher.fetch(url);
+      if (!page.ok || page.notModified) {
+        outcome.errors += page.ok ? 0 : 1;
+        complete = false;
+        continue;
+      }
+      outcome.pages += 1;
+      outcome.bytes += page.body.byteLength;
+      await this.archive(page);
+      if (isHtml(page)) take(page);
+    }
+    return { items: [...items.values()], complete };
+  }
+
+  /** Writes new and changed documents, and records which known ones vanished from the column. */
+  private async storeItems(column: Column, items: ListItem[], complete: boolean, outcome: ColumnOutcome) {
+    const known = new Map(
+      (await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id })).map((d) => [d.url, d]),
+    );
+    let undated = 0;
+    let newest: IsoDate | null = null;
+    for (const item of items) {
+      const existing = known.get(item.url);
+      const doc = existing ? this.refresh(existing, item) : await this.discover(column, item, outcome);
+      if (!doc.date) undated += 1;
+      else if (!newest || doc.date > newest) newest = doc.date;
+      const result = await this.ctx.documents.upsertDocument(doc);
+      if (result === 'new') outcome.newDocuments += 1;
+      if (result === 'changed') outcome.changedDocuments += 1;
+    }
+    if (complete) {
+      const present = new Set(items.map((i) => i.url));
+      for (const doc of known.values()) {
+        const open = doc.absences.at(-1);
+        if (present.has(doc.url) || (open && open.to === null)) continue;
+        await this.ctx.documents.upsertDocument({ ...doc, absences: [...doc.absences, { from: this.checkedAt, to: null }] });
+        outcome.changedDocuments += 1;
+      }
+    }
+    return { itemCount: items.length, undatedCount: undated, newestItemDate: newest };
+  }
+
+  /** A known item seen again: only a return from absence (or a new title) changes it. */
+  private refresh(doc: Document, item: ListItem): Document {
+    const open = doc.absences.at(-1);
+    const absences = open && open.to === null ? [...doc.absences.slice(0, -1), { ...open, to: this.checkedAt }] : doc.absences;
+    return { ...doc, title: item.title || doc.title, absences, lastSeen: this.checkedAt };
+  }
+
+  /** A new item: fetch its page (or the file it links to), archive it, read its date and attachments. */
+  private async discover(column: Column, item: ListItem, outcome: ColumnOutcome): Promise<Document> {
+    const doc: Document = {
+      url: item.url,
+      sourceId: this.source.id,
+      columnId: column.id,
+      columnKind: column.kind,
+      units: this.source.units,
+      title: item.title,
+      dateText: item.dateText,
+      date: item.date,
+      dateOrigin: item.dateOrigin,
+      urlDate: item.urlDate ?? null,
+      firstSeen: this.checkedAt,
+      lastSeen: this.checkedAt,
+      sha256: null,
+      attachments: item.attachments.map((a) => ({ url: a.url, name: a.name })),
+      absences: [],
+    };
+    if (!this.limits.fetchDetails) return doc;
+    const page = await this.ctx.fetcher.fetch(item.url);
+    if (!page.ok || page.notModified) {
+      outcome.errors += page.ok ? 0 : 1;
+      return doc;
+    }
+    outcome.pages += 1;
+    outcome.bytes += page.body.byteLength;
+    const archived = await this.archive(page);
+    doc.sha256 = archived.sha256;
+    if (looksLikeFile(item.url) || !isHtml(page)) {
+      doc.attachments = mergeAttachments(doc.attachments, [{ url: item.url, name: item.title, sha256: archived.sha256 }]);
+      return doc;
+    }
+    const { text } = decodeHtml(page.body, { contentTypeHeader: page.contentType, charsetHint: this.source.charset });
+    const detail = extractDetail(text, { url: page.finalUrl });
+    if (!doc.date && detail.date) {
+      doc.date = detail.date;
+      doc.dateText = detail.dateText;
+      doc.dateOrigin = detail.dateOrigin;
+    }
+    if (!doc.title && detail.title) doc.title = detail.title;
+    const attachments = mergeAttachments(doc.attachments, detail.attachments);
+    doc.attachments = await this.fetchAttachments(attachments, outcome);
+    return doc;
+  }
+
+  private async fetchAttachments(attachments: Attachment[], outcome: ColumnOutcome): Promise<Attachment[]> {
+    const out: Attachment[] = [];
+    for (const [i, attachment] of attachments.entries()) {
+      if (i >= ATTACHMENTS_PER_ITEM || attachment.sha256) {
+        out.push(attachment);
+        continue;
+      }
+      const file = await this.ctx.fetcher.fetch(attachment.url);
+      if (!file.ok || file.notModified) {
+        outcome.errors += file.ok ? 0 : 1;
+        out.push(attachment);
+        continue;
+      }
+      outcome.pages += 1;
+      outcome.bytes += file.body.byteLength;
+      const archived = await this.archive(file);
+      out.push({ ...attachment, sha256: archived.sha256 });
+    }
+    return out;
+  }
+
+  private archive(page: FetchedBody) {
+    return this.ctx.archive.put(page.body, {
+      url: page.url,
+      finalUrl: page.finalUrl,
+      status: page.status,
+      fetchedAt: this.ctx.now().toISOString(),
+      ...(page.contentType ? { contentType: page.contentType } : {}),
+      headers: pickHeaders(page.headers),
+    });
+  }
+
+  private async recordCheck(input: {
+    url: string;
+    columnId?: string;
+    result: FetchResult;
+    stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate'>;
+    error?: string;
+  }) {
+    const { result } = input;
+    const check: HealthCheck = {
+      sourceId: this.source.id,
+      url: input.url,
+      checkedAt: this.checkedAt,
+      ok: result.ok && !input.error,
+      latencyMs: Math.round(result.latencyMs),
+      ...(input.columnId ? { columnId: input.columnId } : {}),
+      ...(result.ok ? { status: result.status } : result.status ? { status: result.status } : {}),
+      ...(input.error ? { error: input.error } : result.ok ? {} : { error: describeFailure(result) }),
+      ...(input.stats?.itemCount !== undefined ? { itemCount: input.stats.itemCount } : {}),
+      ...(input.stats?.undatedCount !== undefined ? { undatedCount: input.stats.undatedCount } : {}),
+      ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
+    };
+    await this.ctx.health.recordCheck(check);
+  }
+}
+
+function mergeAttachments(a: Attachment[], b: { url: string; name: string; sha256?: string }[]): Attachment[] {
+  const byUrl = new Map<string, Attachment>();
+  for (const x of [...a, ...b]) if (!byUrl.has(x.url)) byUrl.set(x.url, x);
+  return [...byUrl.values()];
+}
+
+const KEPT_HEADERS = ['content-type', 'content-length', 'etag', 'last-modified', 'date', 'server', 'content-encoding'];
+
+function pickHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(KEPT_HEADERS.filter((h) => headers[h]).map((h) => [h, headers[h]!]));
+}
+
+/** The Asia/Shanghai date of the crawl, for callers that key things by day. */
+export function crawlDay(ctx: CrawlContext): IsoDate {
+  return shanghaiDate(ctx.now());
+}

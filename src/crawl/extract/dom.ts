@@ -1,0 +1,103 @@
+/** Tree helpers that stay iterative, so no page can exhaust the call stack. */
+
+import type { CheerioAPI } from 'cheerio';
+import * as cheerio from 'cheerio';
+import { type AnyNode, Element, Text } from 'domhandler';
+import { parseHtml } from './html-tree';
+
+/** Marks where a block element ends in the pending stack of textOf. */
+const SPACE = Symbol('space');
+const SKIPPED = new Set(['script', 'style', 'template', 'head']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
+/** Loads HTML into cheerio through the linear-time tree builder. */
+export function loadHtml(html: string): CheerioAPI {
+  return cheerio.load(parseHtml(html));
+}
+
+/** Collapses runs of whitespace (including the ideographic space and nbsp) to one space. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/**
+ * The visible text under a node: script and style skipped, a space wherever a block element or <br>
+ * breaks the line, so `标题</td><td>2016-07-15` does not read as one word. Stops after `limit`
+ * characters.
+ */
+export function textOf(node: AnyNode, limit = Number.POSITIVE_INFINITY): string {
+  const parts: string[] = [];
+  let length = 0;
+  const pending: (AnyNode | typeof SPACE)[] = [node];
+  while (pending.length > 0 && length < limit) {
+    const current = pending.pop();
+    if (current === SPACE) {
+      parts.push(' ');
+      continue;
+    }
+    if (current instanceof Text) {
+      parts.push(current.data);
+      length += current.data.length;
+    } else if (current instanceof Element || (current && 'children' in current)) {
+      if (current instanceof Element && SKIPPED.has(current.name)) continue;
+      const block = current instanceof Element && BLOCK.has(current.name);
+      if (block) pending.push(SPACE);
+      const children = (current as { children: AnyNode[] }).children;
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as AnyNode);
+      if (block) parts.push(' ');
+    }
+  }
+  return collapse(parts.join(''));
+}
+
+/** True when `node` lies inside an element for which `test` holds (the node itself included). */
+export function hasAncestor(node: AnyNode, test: (element: Element) => boolean, maxLevels = 64): boolean {
+  let current: AnyNode | null = node;
+  for (let level = 0; current && level <= maxLevels; level++) {
+    if (current instanceof Element && test(current)) return true;
+    current = current.parent;
+  }
+  return false;
+}
+
+/** Nodes in document order after `node` within its parent, up to (not including) the first match of `stop`. */
+export function followingSiblings(node: AnyNode, stop: (sibling: AnyNode) => boolean, max = 20): AnyNode[] {
+  const out: AnyNode[] = [];
+  for (let sibling = node.next; sibling && out.length < max; sibling = sibling.next) {
+    if (stop(sibling)) break;
+    out.push(sibling);
+  }
+  return out;
+}

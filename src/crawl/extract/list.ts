@@ -1,0 +1,392 @@
+/**
+ * List pages → items. Without selectors the list is found by its shape: the block of repeated rows
+ * (li, tr, dd, repeated divs, or links in a flat run) with the most links that have a date next to
+ * them. Navigation and footers rarely carry dates, so they lose without special rules; they are
+ * skipped anyway so a dated "latest news" footer cannot win.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { type AnyNode, Element } from 'domhandler';
+import type { IsoDate } from '../../core/dates';
+import type { Column } from '../../core/source';
+import { type DateContext, type DateReading, dateFromUrl, parseShownDate } from './dates';
+import { collapse, followingSiblings, hasAncestor, loadHtml, textOf } from './dom';
+import { yearContext } from './page-context';
+import { findNextPages } from './pagination';
+import { recordsInScript } from './script-data';
+import type { ExtractedAttachment, ListDateOrigin, ListExtraction, ListItem } from './types';
+import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
+
+export interface ListOptions {
+  /** The page's own URL: the base for relative links and a source of year context. */
+  url: string;
+  selectors?: Column['selectors'];
+  /** Today, for dates shown without a year when the page gives none. */
+  now?: IsoDate | null;
+}
+
+const ROW_TAGS = new Set(['li', 'tr', 'dd', 'dt']);
+const CHROME_TAGS = new Set(['nav', 'header', 'footer']);
+const CHROME_NAMES =
+  /(?:^|[\s_-])(?:nav|navbar|navi|menu|submenu|footer|foot|header|breadcrumbs?|crumbs?|position|location|copyright|sitemap|topbar|bottom|share|friendlink|yqlj|dh|daohang)(?:[\s_-]|$)/i;
+/** Levels climbed from a link looking for its row. */
+const ROW_SEARCH_LEVELS = 5;
+const MAX_WARNINGS = 50;
+
+/** Readings kept per item so warnings can quote what the page showed. */
+const shownReadings = new WeakMap<ListItem, DateReading | null>();
+
+interface Row {
+  element: AnyNode;
+  /** The row's own nodes followed by siblings that belong to it (a date span after a flat link). */
+  nodes: AnyNode[];
+  links: Element[];
+}
+
+/**
+ * Extracts the items of a list page: title, absolute URL, the date as shown and as ISO, where the
+ * date came from, and attachment links. Never throws: problems become `warnings`.
+ */
+export function extractList(html: string, options: ListOptions): ListExtraction {
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+  };
+  try {
+    const $ = loadHtml(html);
+    const context = yearContext($, options.url, options.now ?? null);
+    const items = options.selectors?.item
+      ? itemsBySelectors($, options, context, warn)
+      : itemsByShape($, options.url, context, warn);
+    const known = new Set(items.map((item) => item.url));
+    for (const item of itemsFromScripts($, options.url, context, warn)) {
+      if (!known.has(item.url)) items.push(item);
+    }
+    let next: string[] = [];
+    try {
+      next = findNextPages($, options.url, options.selectors?.next);
+    } catch (error) {
+      warn(`next-page selector failed: ${(error as Error).message}`);
+    }
+    if (items.length === 0) warn('no list items found');
+    return { items, next, warnings };
+  } catch (error) {
+    warn(`could not extract the list: ${(error as Error).message}`);
+    return { items: [], next: [], warnings };
+  }
+}
+
+function isChrome(element: Element): boolean {
+  if (CHROME_TAGS.has(element.name)) return true;
+  const names = `${element.attribs.id ?? ''} ${element.attribs.class ?? ''}`;
+  return names.trim() !== '' && CHROME_NAMES.test(names);
+}
+
+function itemsByShape(
+  $: CheerioAPI,
+  pageUrl: string,
+  context: DateContext,
+  warn: (message: string) => void,
+): ListItem[] {
+  const links = $('a[href]')
+    .toArray()
+    .filter((link) => resolveHref(link.attribs.href, pageUrl) && !hasAncestor(link, isChrome));
+  const targets = targetsInAncestors(links, pageUrl);
+  const sameNameCount = new Map<AnyNode, Map<string, number>>();
+  const rows = new Map<AnyNode, Row>();
+  for (const link of links) {
+    const element = rowElementOf(link, targets, sameNameCount);
+    let row = rows.get(element);
+    if (!row) {
+      row = { element, nodes: [element], links: [] };
+      rows.set(element, row);
+    }
+    row.links.push(link);
+  }
+
+  // Group rows by the block that repeats them; sibling blocks of the same kind form one list.
+  const groups = new Map<string, Row[]>();
+  const ids = new Map<AnyNode, number>();
+  const idOf = (node: AnyNode | null): number => {
+    if (!node) return -1;
+    let id = ids.get(node);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(node, id);
+    }
+    return id;
+  };
+  for (const row of rows.values()) {
+    const container = row.element.parent;
+    const key =
+      container instanceof Element
+        ? `${idOf(container.parent)}|${container.name}|${container.attribs.class ?? ''}`
+        : `${idOf(container)}`;
+    const group = groups.get(key) ?? [];
+    group.push(row);
+    groups.set(key, group);
+  }
+
+  let best: { items: ListItem[]; dated: number; titled: number } | null = null;
+  for (const group of groups.values()) {
+    const items = group.map((row) => rowToItem($, row, pageUrl, context)).filter((item) => item !== null);
+    const dated = items.filter((item) => item.dateText !== null).length;
+    const titled = items.filter((item) => item.title.length >= 6).length;
+    if (!best || dated > best.dated || (dated === best.dated && titled > best.titled)) {
+      best = { items, dated, titled };
+    }
+  }
+  if (!best) return [];
+  if (best.dated === 0) warn('no dated links found; took the largest block of links');
+  const items = dedupe(best.items);
+  for (const item of items) noteDateProblems(item, shownReadings.get(item), warn);
+  return items;
+}
+
+function noteDateProblems(
+  item: ListItem,
+  reading: DateReading | null | undefined,
+  warn: (m: string) => void,
+) {
+  if (reading?.problem) warn(`${item.url}: ${reading.problem} (shown "${reading.text}")`);
+  if (item.urlDate) {
+    warn(`${item.url}: shown date ${item.date} disagrees with the date in the URL ${item.urlDate}`);
+  }
+}
+
+/**
+ * For each element a few levels above the links, the distinct non-attachment URLs below it. A row
+ * leads to one page (plus its attachments); an element leading to two is a block of rows.
+ */
+function targetsInAncestors(links: Element[], pageUrl: string): Map<AnyNode, Set<string>> {
+  const targets = new Map<AnyNode, Set<string>>();
+  for (const link of links) {
+    const url = resolveHref(link.attribs.href, pageUrl);
+    if (!url || isAttachmentUrl(url)) continue;
+    let node: AnyNode | null = link.parent;
+    for (let level = 0; node && level < ROW_SEARCH_LEVELS; level++) {
+      let set = targets.get(node);
+      if (!set) {
+        set = new Set();
+        targets.set(node, set);
+      }
+      // Two distinct targets already disqualify the node; more need not be stored.
+      if (set.size < 2) set.add(url);
+      node = node.parent;
+    }
+  }
+  return targets;
+}
+
+function rowElementOf(
+  link: Element,
+  targets: Map<AnyNode, Set<string>>,
+  sameNameCount: Map<AnyNode, Map<string, number>>,
+): AnyNode {
+  const isBlock = (node: AnyNode): boolean => (targets.get(node)?.size ?? 0) > 1;
+  let node: AnyNode | null = link.parent;
+  for (let level = 0; node instanceof Element && level < ROW_SEARCH_LEVELS && !isBlock(node); level++) {
+    if (ROW_TAGS.has(node.name)) return node;
+    node = node.parent;
+  }
+  node = link.parent;
+  for (let level = 0; node instanceof Element && level < ROW_SEARCH_LEVELS && !isBlock(node); level++) {
+    if (node.parent && siblingsNamed(node.parent, node.name, sameNameCount) >= 2) return node;
+    node = node.parent;
+  }
+  return link;
+}
+
+function siblingsNamed(parent: AnyNode, name: string, cache: Map<AnyNode, Map<string, number>>): number {
+  let counts = cache.get(parent);
+  if (!counts) {
+    counts = new Map();
+    for (const child of (parent as { children?: AnyNode[] }).children ?? []) {
+      if (child instanceof Element) counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
+    }
+    cache.set(parent, counts);
+  }
+  return counts.get(name) ?? 0;
+}
+
+function containsLink(node: AnyNode): boolean {
+  if (!(node instanceof Element)) return false;
+  return node.name === 'a' || (node.name !== 'br' && hasLinkBelow(node));
+}
+
+function hasLinkBelow(element: Element): boolean {
+  const pending: AnyNode[] = [...element.children];
+  let visited = 0;
+  while (pending.length > 0 && visited < 200) {
+    const node = pending.pop() as AnyNode;
+    visited++;
+    if (node instanceof Element) {
+      if (node.name === 'a') return true;
+      pending.push(...node.children);
+    }
+  }
+  return false;
+}
+
+function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContext): ListItem | null {
+  const attachments: ExtractedAttachment[] = [];
+  let primary: { url: string; title: string } | null = null;
+  for (const link of row.links) {
+    const url = resolveHref(link.attribs.href, pageUrl);
+    if (!url) continue;
+    const title = linkTitle($(link));
+    if (isAttachmentUrl(url)) {
+      if (!attachments.some((a) => a.url === url)) attachments.push({ url, name: title || fileNameOf(url) });
+    } else if (!primary && title) {
+      primary = { url, title };
+    }
+  }
+  const first = attachments[0];
+  if (!primary && first) primary = { url: first.url, title: first.name };
+  if (!primary) return null;
+
+  const reading = rowDate(row, context);
+  const item = datedItem(primary.title, primary.url, reading, attachments);
+  shownReadings.set(item, reading);
+  return item;
+}
+
+/** The link's title attribute wins when the visible text is cut short (`关于…的通知...`). */
+function linkTitle(link: Cheerio<Element>): string {
+  const text = collapse(link.text());
+  const attr = collapse(link.attr('title') ?? '');
+  if (!text) return attr;
+  if (attr && attr.length > text.length && /(\.\.\.|…|\.\.)$/.test(text)) return attr;
+  return text;
+}
+
+function rowDate(row: Row, context: DateContext): DateReading | null {
+  const linkTexts = row.links.map((link) => textOf(link)).filter(Boolean);
+  const withoutLinks = (text: string): string => {
+    let out = text;
+    for (const linkText of linkTexts) out = out.replace(linkText, ' ');
+    return out;
+  };
+  const own = parseShownDate(withoutLinks(textOf(row.element)), context);
+  if (own) return own;
+  // A flat list puts the date in the nodes after the link, up to the next link.
+  const following = followingSiblings(row.element, containsLink, 4);
+  const after = parseShownDate(following.map((node) => textOf(node)).join(' '), context);
+  if (after) return after;
+  // Some templates put a date span inside the link itself.
+  for (const link of row.links) {
+    for (const child of link.children) {
+      if (!(child instanceof Element)) continue;
+      const text = textOf(child);
+      if (text.length <= 25) {
+        const inside = parseShownDate(text, context);
+        if (inside) return inside;
+      }
+    }
+  }
+  return null;
+}
+
+function datedItem(
+  title: string,
+  url: string,
+  reading: DateReading | null,
+  attachments: ExtractedAttachment[],
+): ListItem {
+  const fromUrl = dateFromUrl(url);
+  let date: IsoDate | null = null;
+  let dateOrigin: ListDateOrigin = 'none';
+  if (reading?.date) {
+    date = reading.date;
+    dateOrigin = reading.from === 'text' ? 'list' : 'context';
+  } else if (fromUrl) {
+    date = fromUrl;
+    dateOrigin = 'url';
+  }
+  const item: ListItem = { title, url, dateText: reading?.text ?? null, date, dateOrigin, attachments };
+  if (fromUrl && date && fromUrl !== date) item.urlDate = fromUrl;
+  return item;
+}
+
+function itemsBySelectors(
+  $: CheerioAPI,
+  options: ListOptions,
+  context: DateContext,
+  warn: (message: string) => void,
+): ListItem[] {
+  const selectors = options.selectors as NonNullable<Column['selectors']>;
+  let rows: Element[];
+  try {
+    rows = $(selectors.item)
+      .toArray()
+      .filter((node): node is Element => node instanceof Element);
+  } catch (error) {
+    warn(`selectors.item "${selectors.item}" is not a valid selector: ${(error as Error).message}`);
+    return [];
+  }
+  if (rows.length === 0) warn(`selectors.item "${selectors.item}" matched nothing`);
+  const items: ListItem[] = [];
+  for (const element of rows) {
+    try {
+      const row = $(element);
+      const anchor = (selectors.link ? row.find(selectors.link) : row.find('a[href]')).first();
+      const url = resolveHref(anchor.attr('href'), options.url);
+      if (!url) continue;
+      const dateText = selectors.date
+        ? collapse(row.find(selectors.date).first().text())
+        : textOf(element).replace(collapse(anchor.text()), ' ');
+      const reading = parseShownDate(dateText, context);
+      const attachments: ExtractedAttachment[] = [];
+      row.find('a[href]').each((_, link) => {
+        const href = resolveHref(link.attribs.href, options.url);
+        if (href && isAttachmentUrl(href) && !attachments.some((a) => a.url === href)) {
+          attachments.push({ url: href, name: linkTitle($(link)) || fileNameOf(href) });
+        }
+      });
+      if (isAttachmentUrl(url) && !attachments.some((a) => a.url === url)) {
+        attachments.unshift({ url, name: linkTitle(anchor as Cheerio<Element>) || fileNameOf(url) });
+      }
+      const item = datedItem(
+        linkTitle(anchor as Cheerio<Element>) || fileNameOf(url),
+        url,
+        reading,
+        attachments,
+      );
+      noteDateProblems(item, reading, warn);
+      items.push(item);
+    } catch (error) {
+      warn(`selectors: ${(error as Error).message}`);
+      return items;
+    }
+  }
+  return dedupe(items);
+}
+
+function itemsFromScripts(
+  $: CheerioAPI,
+  pageUrl: string,
+  context: DateContext,
+  warn: (message: string) => void,
+): ListItem[] {
+  const items: ListItem[] = [];
+  $('script').each((_, script) => {
+    for (const record of recordsInScript(textOf(script.children[0] ?? script))) {
+      const url = resolveHref(record.href, pageUrl);
+      if (!url) continue;
+      const reading = record.dateText ? parseShownDate(record.dateText, context) : null;
+      const attachments = isAttachmentUrl(url) ? [{ url, name: record.title }] : [];
+      const item = datedItem(record.title, url, reading, attachments);
+      noteDateProblems(item, reading, warn);
+      items.push(item);
+    }
+  });
+  return dedupe(items);
+}
+
+function dedupe(items: ListItem[]): ListItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.url)) return false;
+    seen.add(item.url);
+    return true;
+  });
+}

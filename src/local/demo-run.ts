@@ -1,0 +1,122 @@
+/**
+ * `npm start`: the whole monitor on one machine. Starts DynamoDB Local and the demo portal, applies
+ * the demo ledger, then runs the sweep state machine (the ASL that AWS runs) once a week of
+ * simulated time through the plan year, and leaves the report of the last sweep on disk.
+ */
+import { loadCatalogue, loadSources } from '../config';
+import type { IsoDate } from '../core/dates';
+import type { Catalogue } from '../core/obligation';
+import type { Report } from '../report/model';
+import { buildSweepReport } from '../tasks/write-report';
+import { recordEvent, recordManualEvidence, recordWaiver } from '../tasks/ledger-entries';
+import type { TaskDeps } from '../tasks/deps';
+import { DEFAULT_DEMO_DIR } from './demo-content';
+import { DEMO_FIRST_SWEEP, demoSweepDates } from './demo-ground-truth';
+import { type DemoLedger, loadDemoLedger } from './demo-ledger';
+import { startDemoPortal } from './demo-portal';
+import { openLocalRuntime } from './local-runtime';
+import { runSweepLocally } from './sweep-runner';
+
+export const DEMO_CATALOGUE = 'seeds/jiangmen-2016/catalogue.json';
+export const DEMO_LAST_SWEEP: IsoDate = '2017-01-31';
+
+export interface DemoOptions {
+  dataDir: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  catalogue?: Catalogue;
+  dynamoEndpoint?: string;
+  /** First port of the portal's sites; fixed ports keep document URLs stable across runs. */
+  portalBasePort?: number;
+  onSweep?: (progress: SweepProgress) => void;
+}
+
+export interface SweepProgress {
+  asOf: IsoDate;
+  index: number;
+  total: number;
+  pages: number;
+  newDocuments: number;
+  unreachable: number;
+  counts: Record<string, number>;
+  ms: number;
+}
+
+export interface DemoResult {
+  report: Report;
+  reportDir: string;
+  dataDir: string;
+  sweeps: number;
+  portalRequests: number;
+}
+
+/** A clock that reads the simulated day at 10:00 Asia/Shanghai, advancing with real time within it. */
+export class SimulatedClock {
+  private base = 0;
+  private startedAt = 0;
+
+  set(day: IsoDate): void {
+    this.base = Date.parse(`${day}T10:00:00+08:00`);
+    this.startedAt = performance.now();
+  }
+
+  now = (): Date => new Date(this.base + Math.floor(performance.now() - this.startedAt));
+}
+
+/** Appends the demo's waivers, events and manual evidence through the same code as the CLI. */
+export async function applyDemoLedger(deps: TaskDeps, ledger: DemoLedger): Promise<number> {
+  let appended = 0;
+  for (const e of ledger.events) appended += Number((await recordEvent(deps, e)).appended);
+  for (const w of ledger.waivers) appended += Number((await recordWaiver(deps, w)).appended);
+  for (const m of ledger.manualEvidence) appended += Number((await recordManualEvidence(deps, m)).appended);
+  return appended;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const from = options.from ?? DEMO_FIRST_SWEEP;
+  const to = options.to ?? DEMO_LAST_SWEEP;
+  const dates = demoSweepDates(to, from);
+  const catalogue = options.catalogue ?? (await loadCatalogue(DEMO_CATALOGUE));
+  const portal = await startDemoPortal({
+    date: dates[0]!,
+    ...(options.portalBasePort ? { basePort: options.portalBasePort } : {}),
+  });
+  const clock = new SimulatedClock();
+  clock.set(dates[0]!);
+  try {
+    const sources = await loadSources(`${DEFAULT_DEMO_DIR}/sources.json`, { substitute: portal.substitutions });
+    const runtime = await openLocalRuntime({
+      dataDir: options.dataDir,
+      catalogue,
+      sources,
+      now: clock.now,
+      ...(options.dynamoEndpoint ? { dynamoEndpoint: options.dynamoEndpoint } : {}),
+    });
+    try {
+      await applyDemoLedger(runtime.deps, await loadDemoLedger());
+      for (const [index, asOf] of dates.entries()) {
+        const started = performance.now();
+        portal.setDate(asOf);
+        clock.set(asOf);
+        const { output } = await runSweepLocally({ asOf, runId: `demo-${asOf}` }, runtime.deps);
+        const crawl = (output.crawl ?? []) as { pages: number; newDocuments: number; reachable: boolean }[];
+        options.onSweep?.({
+          asOf,
+          index,
+          total: dates.length,
+          pages: crawl.reduce((a, c) => a + c.pages, 0),
+          newDocuments: crawl.reduce((a, c) => a + c.newDocuments, 0),
+          unreachable: crawl.filter((c) => !c.reachable).length,
+          counts: ((output.evaluation as { counts?: Record<string, number> })?.counts ?? {}) as Record<string, number>,
+          ms: performance.now() - started,
+        });
+      }
+      const report = await buildSweepReport({ asOf: to, runId: `demo-${to}` }, runtime.deps);
+      return { report, reportDir: runtime.reportDir, dataDir: runtime.dataDir, sweeps: dates.length, portalRequests: portal.requests() };
+    } finally {
+      await runtime.close();
+    }
+  } finally {
+    await portal.stop();
+  }
+}

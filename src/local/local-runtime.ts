@@ -1,0 +1,72 @@
+/**
+ * The embedded default: DynamoDB Local under the data directory, the file system in place of S3,
+ * an outbox file in place of SNS. Gives the task functions the same TaskDeps they get on AWS.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Catalogue } from '../core/obligation';
+import type { SourcesFile } from '../core/source';
+import { DirectoryArchive } from '../store/directory-archive';
+import { createDynamoStores, ensureTable } from '../store/dynamo-store';
+import { DirectoryReportSink } from '../store/report-sink';
+import { OutboxNotifier } from '../store/notifier';
+import type { TaskDeps } from '../tasks/deps';
+import { type DynamoLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal } from './dynamo-local';
+
+export const DEFAULT_DATA_DIR = '.gongkai';
+export const TABLE_NAME = 'gongkai';
+
+export interface LocalRuntimeOptions {
+  dataDir: string;
+  catalogue: Catalogue;
+  sources: SourcesFile;
+  /** Use an already running DynamoDB (tests); otherwise DynamoDB Local is started under dataDir. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  now?: () => Date;
+  reportDir?: string;
+  log?: TaskDeps['log'];
+}
+
+export interface LocalRuntime {
+  deps: TaskDeps;
+  dataDir: string;
+  reportDir: string;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Opens the local runtime; `close()` stops DynamoDB Local (also on Ctrl-C, see src/cli/lifecycle.ts). */
+export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  let dynamo: DynamoLocal | undefined;
+  const endpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })).endpoint;
+  const tableName = options.tableName ?? TABLE_NAME;
+  const clientConfig = { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  await ensureTable(clientConfig, tableName);
+  const stores = createDynamoStores({ ...clientConfig, tableName });
+  const reportDir = resolve(options.reportDir ?? join(dataDir, 'report'));
+  const archiveDir = join(dataDir, 'archive');
+  const deps: TaskDeps = {
+    stores: {
+      ...stores,
+      archive: new DirectoryArchive(archiveDir, { linkBase: reportDir }),
+      notifier: new OutboxNotifier(join(dataDir, 'outbox.jsonl')),
+    },
+    catalogue: options.catalogue,
+    sources: options.sources,
+    now: options.now ?? (() => new Date()),
+    reportSink: new DirectoryReportSink(reportDir),
+    log: options.log ?? (() => undefined),
+  };
+  return {
+    deps,
+    dataDir,
+    reportDir,
+    endpoint,
+    async close() {
+      await dynamo?.stop();
+    },
+  };
+}

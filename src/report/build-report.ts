@@ -1,0 +1,209 @@
+/**
+ * Builds the report model from an assessment plus the stored flags, ledger, health and trend.
+ * Pure: the caller loads everything and passes a `locate` function that turns a sha256 into the
+ * archived copy's link.
+ */
+import type { Document } from '../core/document';
+import type { Evidence } from '../core/evidence';
+import type { Catalogue, Obligation } from '../core/obligation';
+import type { Schedule } from '../core/schedule';
+import type { SourcesFile } from '../core/source';
+import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
+import type { Flag, HealthCheck, LedgerEntry, SweepSummary } from '../store/ports';
+import type { EvidenceRef, Report, ReportObligation } from './model';
+
+export interface ReportInput {
+  catalogue: Catalogue;
+  sources: SourcesFile;
+  asOf: string;
+  runId: string;
+  generatedAt: string;
+  verdicts: readonly Verdict[];
+  documents: readonly Document[];
+  flags: readonly Flag[];
+  checks: ReadonlyMap<string, readonly HealthCheck[]>;
+  waivers: readonly Extract<LedgerEntry, { type: 'waiver' }>[];
+  events: readonly Extract<LedgerEntry, { type: 'event' }>[];
+  summaries: readonly SweepSummary[];
+  warnings: readonly string[];
+  /** sha256 → link to the archived copy (relative path locally, key or presigned URL on AWS). */
+  archived: ReadonlyMap<string, string>;
+}
+
+type Counts = Record<VerdictKind, number>;
+
+function zeroCounts(): Counts {
+  return Object.fromEntries(VERDICT_KINDS.map((k) => [k, 0])) as Counts;
+}
+
+/** met / (met + late + missing): the share of judged periods published on time. */
+export function complianceRate(counts: Partial<Counts>): number | null {
+  const judged = (counts.met ?? 0) + (counts.late ?? 0) + (counts.missing ?? 0);
+  return judged === 0 ? null : Math.round(((counts.met ?? 0) / judged) * 1000) / 1000;
+}
+
+const FREQUENCY: Record<string, string> = {
+  weekly: '每周',
+  monthly: '每月',
+  quarterly: '每季度',
+  semiannual: '每半年',
+  annual: '每年',
+};
+
+/** A short human description of a schedule, in the plan's own words where possible. */
+export function describeSchedule(schedule: Schedule): string {
+  switch (schedule.kind) {
+    case 'once':
+      return `限期 ${schedule.dates.map((d, i) => (schedule.labels?.[i] ? `${schedule.labels[i]} ${d}` : d)).join('、')}`;
+    case 'seasonal':
+      return `${schedule.fromMonth}—${schedule.toMonth}月 ${FREQUENCY[schedule.every]}`;
+    case 'event': {
+      const within = schedule.within;
+      const unit = within ? { hours: '小时', days: '日', workingDays: '个工作日' }[within.unit] : '';
+      return `事件后${within ? ` ${within.amount}${unit}内` : ''}：${schedule.trigger}`;
+    }
+    case 'continuous':
+      return '长期公开（持续在线）';
+    case 'unspecified':
+      return '未规定时限（按默认规则）';
+    default:
+      return FREQUENCY[schedule.kind] ?? schedule.kind;
+  }
+}
+
+function evidenceRef(e: Evidence, docs: ReadonlyMap<string, Document>, archived: ReadonlyMap<string, string>): EvidenceRef {
+  const doc = docs.get(e.url);
+  const sha = e.sha256 ?? doc?.sha256 ?? null;
+  return {
+    kind: e.kind,
+    url: e.url,
+    title: e.title,
+    archived: sha ? (archived.get(sha) ?? null) : null,
+    sha256: sha,
+    fetchedAt: doc?.firstSeen ?? null,
+    shownDate: doc?.dateText ?? null,
+    publishedOn: e.publishedOn,
+    terms: e.terms,
+    score: e.score,
+    reason: e.reason,
+    ...(e.by ? { by: e.by } : {}),
+  };
+}
+
+function obligationEntry(
+  obligation: Obligation,
+  verdicts: readonly Verdict[],
+  docs: ReadonlyMap<string, Document>,
+  archived: ReadonlyMap<string, string>,
+): ReportObligation {
+  const counts = zeroCounts();
+  for (const v of verdicts) counts[v.kind] += 1;
+  return {
+    id: obligation.id,
+    item: obligation.item,
+    category: obligation.category,
+    task: obligation.task,
+    units: obligation.units,
+    scheduleKind: obligation.schedule.kind,
+    schedule: describeSchedule(obligation.schedule),
+    deadlineText: obligation.deadlineText,
+    verifiable: obligation.evidence.verifiable,
+    ...(obligation.decision ? { decision: obligation.decision } : {}),
+    counts,
+    periods: verdicts.map((v) => ({
+      key: v.periodKey,
+      label: v.periodLabel,
+      start: v.start,
+      end: v.end,
+      due: v.due,
+      verdict: v.kind,
+      reasons: v.reasons,
+      warnings: v.warnings,
+      evidence: v.evidence.map((e) => evidenceRef(e, docs, archived)),
+      candidates: v.candidates.map((e) => evidenceRef(e, docs, archived)),
+    })),
+  };
+}
+
+/** The whole report model; every renderer reads only this. */
+export function buildReport(input: ReportInput): Report {
+  const docs = new Map(input.documents.map((d) => [d.url, d]));
+  const byObligation = new Map<string, Verdict[]>();
+  for (const v of input.verdicts) {
+    const list = byObligation.get(v.obligationId) ?? [];
+    list.push(v);
+    byObligation.set(v.obligationId, list);
+  }
+  const obligations = input.catalogue.obligations.map((o) =>
+    obligationEntry(o, byObligation.get(o.id) ?? [], docs, input.archived),
+  );
+  const totals = zeroCounts();
+  const units = new Map<string, { counts: Counts; obligations: number; missingObligations: number }>();
+  for (const o of obligations) {
+    for (const k of VERDICT_KINDS) totals[k] += o.counts[k];
+    for (const unit of o.units.length ? o.units : ['（未指定责任单位）']) {
+      const row = units.get(unit) ?? { counts: zeroCounts(), obligations: 0, missingObligations: 0 };
+      row.obligations += 1;
+      if (o.counts.missing > 0) row.missingObligations += 1;
+      for (const k of VERDICT_KINDS) row.counts[k] += o.counts[k];
+      units.set(unit, row);
+    }
+  }
+  const departments = [...units]
+    .map(([unit, row]) => ({ unit, ...row, complianceRate: complianceRate(row.counts) }))
+    .sort((a, b) => b.counts.missing - a.counts.missing || a.unit.localeCompare(b.unit, 'zh'));
+  const warnings = [
+    ...input.warnings.map((message) => ({ obligationId: null, periodKey: null, message })),
+    ...input.verdicts.flatMap((v) => v.warnings.map((message) => ({ obligationId: v.obligationId, periodKey: v.periodKey, message }))),
+  ];
+  return {
+    schemaVersion: 1,
+    generatedAt: input.generatedAt,
+    asOf: input.asOf,
+    runId: input.runId,
+    plan: { issuer: input.catalogue.plan.issuer, year: input.catalogue.plan.year, ...(input.catalogue.plan.title ? { title: input.catalogue.plan.title } : {}) },
+    totals: { obligations: obligations.length, periods: input.verdicts.length, counts: totals, complianceRate: complianceRate(totals) },
+    departments,
+    obligations,
+    flags: input.flags.map((f) => ({
+      obligationId: f.obligationId,
+      periodKey: f.periodKey,
+      due: f.due,
+      units: f.units,
+      status: f.status,
+      raisedOn: f.raisedOn,
+      notifiedAt: f.notifiedAt ?? null,
+      history: f.history,
+    })),
+    waivers: input.waivers.map((w) => ({ obligationId: w.obligationId, periodKey: w.periodKey ?? null, reason: w.reason, until: w.until, by: w.by, at: w.at })),
+    events: input.events.map((e) => ({ obligationId: e.obligationId, date: e.date, note: e.note, by: e.by, at: e.at })),
+    warnings,
+    sources: input.sources.sources.map((s) => {
+      const checks = input.checks.get(s.id) ?? [];
+      const last = checks.at(-1);
+      return {
+        id: s.id,
+        name: s.name,
+        units: s.units,
+        homepage: s.homepage,
+        checks: checks.length,
+        failedChecks: checks.filter((c) => !c.ok).length,
+        lastCheckedAt: last?.checkedAt ?? null,
+        lastOk: last ? last.ok : null,
+        lastError: [...checks].reverse().find((c) => !c.ok)?.error ?? null,
+        documents: input.documents.filter((d) => d.sourceId === s.id).length,
+      };
+    }),
+    trend: latestPerDay(input.summaries).map((s) => ({ asOf: s.asOf, counts: { ...zeroCounts(), ...s.counts }, complianceRate: complianceRate(s.counts) })),
+  };
+}
+
+/** One summary per sweep date: a re-run of the same date replaces the earlier one. */
+function latestPerDay(summaries: readonly SweepSummary[]): SweepSummary[] {
+  const byDay = new Map<string, SweepSummary>();
+  for (const s of summaries) {
+    const seen = byDay.get(s.asOf);
+    if (!seen || seen.recordedAt <= s.recordedAt) byDay.set(s.asOf, s);
+  }
+  return [...byDay.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+}

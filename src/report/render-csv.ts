@@ -1,0 +1,36 @@
+import type { Report } from './model';
+
+/** Excel opens a UTF-8 CSV as UTF-8 (and shows Chinese correctly) only when it starts with a BOM. */
+export const UTF8_BOM = '\uFEFF';
+
+const HEADER = [
+  'obligation_id', 'item', 'units', 'task', 'schedule', 'period', 'period_label', 'start', 'end', 'due',
+  'verdict', 'reasons', 'evidence_urls', 'archived_copies', 'sha256', 'warnings',
+];
+
+/** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  // A cell starting with = + - @ would run as a formula in Excel: a page title must never do that.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per obligation-period, with verdict, due date and evidence links. */
+export function renderCsv(report: Report): string {
+  const rows = [HEADER.join(',')];
+  for (const o of report.obligations) {
+    for (const p of o.periods) {
+      rows.push(
+        [
+          o.id, o.item, o.units.join('、'), o.task.replace(/\s+/g, ' '), o.schedule, p.key, p.label, p.start, p.end, p.due,
+          p.verdict, p.reasons.join('；'), p.evidence.map((e) => e.url).join(' '),
+          p.evidence.map((e) => e.archived ?? '').join(' '), p.evidence.map((e) => e.sha256 ?? '').join(' '), p.warnings.join('；'),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return `${UTF8_BOM}${rows.join('\r\n')}\r\n`;
+}

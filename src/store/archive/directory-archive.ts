@@ -1,0 +1,132 @@
+/**
+ * The evidence archive on the local file system. Content is written once per sha256 (temp file,
+ * then a hard link that fails if the name exists: concurrent writers cannot both "store" it, and
+ * no reader ever sees a half-written file); every fetch appends one JSON line to a sidecar.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFile, link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseOrThrow } from '../../core/validation';
+import { resolveInside } from '../fs-paths';
+import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
+import { ArchiveMetaSchema } from '../record-schemas';
+import {
+  type ArchiveMetaRecord,
+  archiveKey,
+  assertSha256,
+  contentNameAmong,
+  metaRecord,
+  metaSidecarKey,
+  sha256Of,
+  shardOf,
+} from './content-address';
+
+export interface ArchiveMetrics {
+  puts: number;
+  /** Puts that wrote new content. */
+  stored: number;
+  /** Puts whose content was already there (only metadata appended). */
+  deduplicated: number;
+  bytesStored: number;
+  reads: number;
+}
+
+export class ArchiveIntegrityError extends Error {
+  override name = 'ArchiveIntegrityError';
+}
+
+export class DirectoryArchive implements Archive {
+  private counters: ArchiveMetrics = { puts: 0, stored: 0, deduplicated: 0, bytesStored: 0, reads: 0 };
+
+  constructor(readonly rootDir: string) {}
+
+  metrics(): ArchiveMetrics {
+    return { ...this.counters };
+  }
+
+  async put(bytes: Uint8Array, input: ArchiveMeta): Promise<ArchivedObject> {
+    const meta = parseOrThrow(ArchiveMetaSchema, input, 'archive metadata');
+    const sha256 = sha256Of(bytes);
+    this.counters.puts += 1;
+    await mkdir(this.path(shardOf(sha256)), { recursive: true });
+    const existing = await this.contentKey(sha256);
+    let key = existing ?? archiveKey(sha256, meta.contentType);
+    let stored = false;
+    if (!existing) {
+      stored = await this.writeOnce(key, bytes);
+      if (!stored) key = (await this.contentKey(sha256)) ?? key;
+    }
+    if (stored) {
+      this.counters.stored += 1;
+      this.counters.bytesStored += bytes.byteLength;
+    } else {
+      this.counters.deduplicated += 1;
+    }
+    const line = `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`;
+    // O_APPEND: concurrent appends of one short line each do not interleave on a local file system.
+    await appendFile(this.path(metaSidecarKey(sha256)), line, { flag: 'a' });
+    return { sha256, key, stored };
+  }
+
+  /** The bytes of `sha256`, checked against their digest; undefined when not archived. */
+  async get(sha256: string): Promise<Uint8Array | undefined> {
+    const key = await this.contentKey(assertSha256(sha256));
+    if (!key) return undefined;
+    this.counters.reads += 1;
+    const bytes = new Uint8Array(await readFile(this.path(key)));
+    if (sha256Of(bytes) !== sha256)
+      throw new ArchiveIntegrityError(`archived ${key} no longer matches its sha256`);
+    return bytes;
+  }
+
+  /** The key relative to the archive root (e.g. `sha256/ab/ab….html`), for links from a report. */
+  async locate(sha256: string): Promise<string | undefined> {
+    return this.contentKey(assertSha256(sha256));
+  }
+
+  /** Every fetch recorded for `sha256`, oldest first. */
+  async fetches(sha256: string): Promise<ArchiveMetaRecord[]> {
+    try {
+      const text = await readFile(this.path(metaSidecarKey(assertSha256(sha256))), 'utf8');
+      return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as ArchiveMetaRecord);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  /** Absolute path of a key; refuses keys that would leave the root. */
+  path(key: string): string {
+    return resolveInside(this.rootDir, key);
+  }
+
+  private async contentKey(sha256: string): Promise<string | undefined> {
+    try {
+      const name = contentNameAmong(await readdir(this.path(shardOf(sha256))), sha256);
+      return name ? `${shardOf(sha256)}/${name}` : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Writes a temp file and links it into place; false when the name already existed. */
+  private async writeOnce(key: string, bytes: Uint8Array): Promise<boolean> {
+    const tmpDir = this.path('.tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${randomUUID()}.part`);
+    await writeFile(tmp, bytes);
+    try {
+      await link(tmp, this.path(key));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+}

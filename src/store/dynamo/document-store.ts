@@ -1,0 +1,184 @@
+/**
+ * Documents and page states. A document lives in its source's partition (`DOC#<sourceId>`, sort
+ * key = the URL), so a crawl's parallel branches write to different partitions and "list a source"
+ * is one Query. Upserts read first and write only on change: a sweep re-seeing a thousand
+ * documents pays a thousand cheap reads and no writes.
+ */
+import { type Document, DocumentSchema } from '../../core/document';
+import { parseOrThrow } from '../../core/validation';
+import type { DocumentStore, PageState, UpsertResult } from '../ports';
+import { PageStateSchema } from '../record-schemas';
+import type { DynamoGateway, Item } from './gateway';
+import { fromItem, mapLimit, sameRecord, toItem } from './items';
+import { keys, PK } from './keys';
+import type { Metered } from './metrics';
+import type { SourceRegistry } from './source-registry';
+
+/** Bounds that keep a document item far below DynamoDB's 400 KB item limit. */
+export const DOCUMENT_LIMITS = {
+  titleChars: 1_000,
+  dateTextChars: 200,
+  attachments: 100,
+  attachmentNameChars: 300,
+  /** The newest spans are kept: they are the ones freshness rules look at. */
+  absences: 50,
+  units: 50,
+  /** Attachments are dropped from the end until the item fits. */
+  itemBytes: 300_000,
+} as const;
+
+export interface DocumentStoreOptions {
+  /**
+   * An unchanged document whose stored lastSeen is older than this gets one UpdateItem moving
+   * lastSeen forward; younger, it costs no write. lastSeen is therefore exact to this resolution.
+   */
+  lastSeenResolutionMs?: number;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Fields that make a document "changed"; firstSeen/lastSeen are facts about the crawl, not the page. */
+function content(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen'> {
+  const { firstSeen: _first, lastSeen: _last, ...rest } = doc;
+  return rest;
+}
+
+/** Caps the fields a page controls so a hostile or odd page cannot make the item too large. */
+export function boundDocument(doc: Document): { doc: Document; droppedAttachments: number } {
+  const bounded: Document = {
+    ...doc,
+    title: doc.title.slice(0, DOCUMENT_LIMITS.titleChars),
+    dateText: doc.dateText === null ? null : doc.dateText.slice(0, DOCUMENT_LIMITS.dateTextChars),
+    units: doc.units.slice(0, DOCUMENT_LIMITS.units),
+    attachments: doc.attachments
+      .slice(0, DOCUMENT_LIMITS.attachments)
+      .map((a) => ({ ...a, name: a.name.slice(0, DOCUMENT_LIMITS.attachmentNameChars) })),
+    absences: doc.absences.slice(-DOCUMENT_LIMITS.absences),
+  };
+  while (
+    bounded.attachments.length > 0 &&
+    Buffer.byteLength(JSON.stringify(bounded)) > DOCUMENT_LIMITS.itemBytes
+  ) {
+    bounded.attachments = bounded.attachments.slice(0, -1);
+  }
+  if (Buffer.byteLength(JSON.stringify(bounded)) > DOCUMENT_LIMITS.itemBytes) {
+    throw new Error(`document ${doc.url} does not fit in a table item even without attachments`);
+  }
+  return { doc: bounded, droppedAttachments: doc.attachments.length - bounded.attachments.length };
+}
+
+const later = (a: string, b: string) => (a >= b ? a : b);
+const earlier = (a: string, b: string) => (a <= b ? a : b);
+
+export class DynamoDocumentStore implements DocumentStore, Metered {
+  private readonly lastSeenResolutionMs: number;
+
+  constructor(
+    private readonly gateway: DynamoGateway,
+    private readonly sources: SourceRegistry,
+    options: DocumentStoreOptions = {},
+  ) {
+    this.lastSeenResolutionMs = options.lastSeenResolutionMs ?? WEEK_MS;
+  }
+
+  metrics() {
+    return this.gateway.metrics();
+  }
+
+  resetMetrics() {
+    this.gateway.resetMetrics();
+  }
+
+  async upsertDocument(input: Document): Promise<UpsertResult> {
+    const { doc, droppedAttachments } = boundDocument(parseOrThrow(DocumentSchema, input, 'document'));
+    const key = keys.document(doc.sourceId, doc.url);
+    // A racing writer makes a conditional write fail; re-reading and comparing again settles it.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.gateway.get(key);
+      if (!stored) {
+        await this.sources.ensure(doc.sourceId);
+        const item = toItem(key, 'document', doc, { rev: 1, droppedAttachments });
+        if (await this.gateway.put(item, { ConditionExpression: 'attribute_not_exists(pk)' })) return 'new';
+        continue;
+      }
+      const previous = fromItem(DocumentSchema, stored);
+      const rev = Number(stored.rev ?? 0);
+      if (sameRecord(content(previous), content(doc))) {
+        if (this.lastSeenIsStale(previous.lastSeen, doc.lastSeen))
+          await this.touchLastSeen(key, doc.lastSeen);
+        return 'unchanged';
+      }
+      const merged: Document = {
+        ...doc,
+        firstSeen: earlier(previous.firstSeen, doc.firstSeen),
+        lastSeen: later(previous.lastSeen, doc.lastSeen),
+      };
+      const written = await this.gateway.put(
+        toItem(key, 'document', merged, { rev: rev + 1, droppedAttachments }),
+        {
+          ConditionExpression: 'attribute_not_exists(#rev) OR #rev = :rev',
+          ExpressionAttributeNames: { '#rev': 'rev' },
+          ExpressionAttributeValues: { ':rev': rev },
+        },
+      );
+      if (written) return 'changed';
+    }
+    throw new Error(`document ${doc.url}: too many concurrent writers`);
+  }
+
+  async getDocument(url: string): Promise<Document | undefined> {
+    // URL alone does not name the partition: ask every source's partition in one BatchGetItem.
+    const sourceIds = await this.sources.list();
+    const found = await this.gateway.batchGet(sourceIds.map((id) => keys.document(id, url)));
+    const item = found.find((candidate) => candidate.url === url);
+    return item ? fromItem(DocumentSchema, item) : undefined;
+  }
+
+  async listDocuments(filter: { sourceId?: string; columnId?: string } = {}): Promise<Document[]> {
+    const sourceIds = filter.sourceId ? [filter.sourceId] : await this.sources.list();
+    const columnFilter = filter.columnId
+      ? {
+          FilterExpression: '#columnId = :columnId',
+          ExpressionAttributeNames: { '#columnId': 'columnId' },
+          ExpressionAttributeValues: { ':columnId': filter.columnId },
+        }
+      : {};
+    const perSource = await mapLimit(sourceIds, 8, (id) =>
+      this.gateway.queryPartition(PK.document(id), undefined, columnFilter),
+    );
+    return perSource.flat().map((item: Item) => fromItem(DocumentSchema, item));
+  }
+
+  async getPageState(url: string): Promise<PageState | undefined> {
+    const item = await this.gateway.get(keys.pageState(url));
+    return item ? fromItem(PageStateSchema, item) : undefined;
+  }
+
+  /** Skips the write when validators and hash are unchanged and fetchedAt is within the resolution. */
+  async putPageState(input: PageState): Promise<void> {
+    const state = parseOrThrow(PageStateSchema, input, 'page state');
+    const key = keys.pageState(state.url);
+    const stored = await this.gateway.get(key);
+    if (stored) {
+      const previous = fromItem(PageStateSchema, stored);
+      const { fetchedAt: _a, ...before } = previous;
+      const { fetchedAt: _b, ...after } = state;
+      if (sameRecord(before, after) && !this.lastSeenIsStale(previous.fetchedAt, state.fetchedAt)) return;
+    }
+    await this.gateway.put(toItem(key, 'page-state', state));
+  }
+
+  private lastSeenIsStale(stored: string, seen: string): boolean {
+    const gap = Date.parse(seen) - Date.parse(stored);
+    return Number.isFinite(gap) && gap >= this.lastSeenResolutionMs;
+  }
+
+  private async touchLastSeen(key: { pk: string; sk: string }, lastSeen: string): Promise<void> {
+    await this.gateway.update(key, {
+      UpdateExpression: 'SET #lastSeen = :lastSeen',
+      ConditionExpression: 'attribute_exists(pk) AND #lastSeen < :lastSeen',
+      ExpressionAttributeNames: { '#lastSeen': 'lastSeen' },
+      ExpressionAttributeValues: { ':lastSeen': lastSeen },
+    });
+  }
+}

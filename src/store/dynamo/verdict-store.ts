@@ -1,0 +1,69 @@
+import { parseOrThrow } from '../../core/validation';
+/**
+ * Latest verdict per obligation-period (partition `VERDICT`) and one summary per sweep (partition
+ * `SUMMARY`). putVerdicts reads the partition once and writes only what changed.
+ */
+import type { StoredVerdict, SweepSummary, VerdictStore } from '../ports';
+import { StoredVerdictSchema, SweepSummarySchema } from '../record-schemas';
+import type { DynamoGateway } from './gateway';
+import { fromItem, sameRecord, toItem } from './items';
+import { keys, PK } from './keys';
+import type { Metered } from './metrics';
+
+/**
+ * What makes a verdict "changed". `asOf` is left out on purpose: it moves every sweep, and the
+ * stored one then says since when the verdict has stood.
+ */
+function judgement(v: StoredVerdict) {
+  return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls };
+}
+
+export class DynamoVerdictStore implements VerdictStore, Metered {
+  constructor(private readonly gateway: DynamoGateway) {}
+
+  metrics() {
+    return this.gateway.metrics();
+  }
+
+  resetMetrics() {
+    this.gateway.resetMetrics();
+  }
+
+  async putVerdicts(input: StoredVerdict[]): Promise<number> {
+    const latest = new Map<string, StoredVerdict>();
+    input.forEach((item, index) => {
+      const verdict = parseOrThrow(StoredVerdictSchema, item, `verdicts[${index}]`);
+      latest.set(keys.verdict(verdict.obligationId, verdict.periodKey).sk, verdict);
+    });
+    if (latest.size === 0) return 0;
+    // One paginated Query of the whole partition costs far less than a GetItem per verdict.
+    const stored = new Map(
+      (await this.gateway.queryPartition(PK.verdict)).map((item) => [
+        String(item.sk),
+        fromItem(StoredVerdictSchema, item),
+      ]),
+    );
+    const changed = [...latest.entries()].filter(([sk, verdict]) => {
+      const before = stored.get(sk);
+      return !before || !sameRecord(judgement(before), judgement(verdict));
+    });
+    await this.gateway.batchPut(
+      changed.map(([, v]) => toItem(keys.verdict(v.obligationId, v.periodKey), 'verdict', v)),
+    );
+    return changed.length;
+  }
+
+  async listVerdicts(): Promise<StoredVerdict[]> {
+    return (await this.gateway.queryPartition(PK.verdict)).map((item) => fromItem(StoredVerdictSchema, item));
+  }
+
+  /** One item per (asOf, runId): a re-run sweep overwrites its own summary with the same counts. */
+  async putSummary(input: SweepSummary): Promise<void> {
+    const summary = parseOrThrow(SweepSummarySchema, input, 'sweep summary');
+    await this.gateway.put(toItem(keys.summary(summary.asOf, summary.runId), 'summary', summary));
+  }
+
+  async listSummaries(): Promise<SweepSummary[]> {
+    return (await this.gateway.queryPartition(PK.summary)).map((item) => fromItem(SweepSummarySchema, item));
+  }
+}

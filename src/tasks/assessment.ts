@@ -1,0 +1,136 @@
+/**
+ * Loads what judging needs from the stores and runs the pure core over it. MatchEvidence,
+ * EvaluateVerdicts and WriteReport all call this: matching is pure and cheap, so each recomputes it
+ * from the same stored facts instead of trusting evidence an older catalogue produced.
+ */
+import { WorkingDayCalendar } from '../core/calendar';
+import type { IsoDate } from '../core/dates';
+import type { Document } from '../core/document';
+import type { Evidence } from '../core/evidence';
+import { columnChecksFrom, matchEvidence, unitSourcesFrom } from '../core/match';
+import type { Period } from '../core/period';
+import { periodsFor, type RecordedEvent } from '../core/periods';
+import { DEFAULT_POLICY, type Policy } from '../core/policy';
+import type { Verdict } from '../core/verdict';
+import { evaluate, type SourceCheck, type Waiver } from '../core/verdicts';
+import type { HealthCheck, LedgerEntry } from '../store/ports';
+import type { TaskDeps } from './deps';
+
+export interface Assessment {
+  asOf: IsoDate;
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  periods: Period[];
+  documents: Document[];
+  checks: Map<string, HealthCheck[]>;
+  evidence: Evidence[];
+  candidates: Evidence[];
+  verdicts: Verdict[];
+  events: Extract<LedgerEntry, { type: 'event' }>[];
+  waivers: Extract<LedgerEntry, { type: 'waiver' }>[];
+  warnings: string[];
+}
+
+const calendars = new WeakMap<object, WorkingDayCalendar>();
+
+/** One calendar per catalogue, so its "no data for year N" warnings are collected once. */
+export function calendarFor(deps: TaskDeps): WorkingDayCalendar {
+  let calendar = calendars.get(deps.catalogue);
+  if (!calendar) {
+    calendar = deps.calendar ?? WorkingDayCalendar.chinese();
+    calendars.set(deps.catalogue, calendar);
+  }
+  return calendar;
+}
+
+function manualEvidence(entries: Extract<LedgerEntry, { type: 'manual-evidence' }>[], asOf: IsoDate): Evidence[] {
+  return entries
+    .filter((e) => e.publishedOn <= asOf)
+    .map((e) => ({
+      obligationId: e.obligationId,
+      periodKey: e.periodKey,
+      url: e.url,
+      kind: 'manual' as const,
+      score: 1,
+      terms: [],
+      reason: `entered by ${e.by} on ${e.at.slice(0, 10)}: ${e.note}`,
+      publishedOn: e.publishedOn,
+      sha256: null,
+      title: e.note,
+      recordedAt: e.at,
+      by: e.by,
+    }));
+}
+
+/** Everything known as of `asOf`, judged. Ledger entries made after `asOf` are left out. */
+export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment> {
+  const { catalogue, sources, stores } = deps;
+  const policy = catalogue.policy ?? DEFAULT_POLICY;
+  const calendar = calendarFor(deps);
+  const [events, waivers, manual, documents] = await Promise.all([
+    stores.ledger.list('event'),
+    stores.ledger.list('waiver'),
+    stores.ledger.list('manual-evidence'),
+    stores.documents.listDocuments(),
+  ]);
+  const recorded: RecordedEvent[] = events.filter((e) => e.date <= asOf);
+  const periods = catalogue.obligations.flatMap((o) =>
+    periodsFor(o, { year: catalogue.plan.year, policy, calendar, events: recorded }),
+  );
+  const checks = new Map<string, HealthCheck[]>();
+  for (const source of sources.sources) {
+    checks.set(source.id, await stores.health.listChecks(source.id, { to: endOfDayInstant(asOf) }));
+  }
+  const cutoff = endOfDayInstant(asOf);
+  const visible = documents.filter((d) => d.firstSeen <= cutoff);
+  const allChecks = [...checks.values()].flat();
+  const unitSources = unitSourcesFrom(sources.sources);
+  const match = matchEvidence({
+    obligations: catalogue.obligations,
+    periods,
+    documents: visible,
+    unitSources,
+    asOf,
+    year: catalogue.plan.year,
+    columnChecks: columnChecksFrom(allChecks.filter((c) => c.checkedAt <= cutoff)),
+    sources: sources.sources,
+  });
+  const evidence = [...match.evidence, ...manualEvidence(manual, asOf)];
+  const sourceChecks = new Map<string, SourceCheck[]>(
+    [...checks].map(([id, list]) => [id, list.filter((c) => c.checkedAt <= cutoff).map((c) => ({ checkedAt: c.checkedAt, ok: c.ok }))]),
+  );
+  const activeWaivers: Waiver[] = waivers
+    .filter((w) => w.at.slice(0, 10) <= asOf)
+    .map((w) => ({ obligationId: w.obligationId, until: w.until, by: w.by, reason: w.reason, ...(w.periodKey ? { periodKey: w.periodKey } : {}) }));
+  const verdicts = evaluate({
+    obligations: catalogue.obligations,
+    periods,
+    evidence: [...evidence, ...match.candidates],
+    waivers: activeWaivers,
+    checks: sourceChecks,
+    unitSources,
+    documents: visible,
+    asOf,
+    policy,
+    calendar,
+  });
+  return {
+    asOf,
+    policy,
+    calendar,
+    periods,
+    documents: visible,
+    checks,
+    evidence,
+    candidates: match.candidates,
+    verdicts,
+    events,
+    waivers,
+    warnings: [...match.warnings, ...calendar.warnings],
+  };
+}
+
+/** The last instant of a Shanghai calendar day, as a UTC ISO string comparable with stored instants. */
+export function endOfDayInstant(date: IsoDate): string {
+  return new Date(`${date}T23:59:59.999+08:00`).toISOString();
+}

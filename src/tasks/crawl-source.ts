@@ -1,0 +1,80 @@
+import { CrawlLimitsSchema, type Source } from '../core/source';
+import { SourceCrawler } from '../crawl/crawl-source';
+import { createFetcher } from '../crawl/fetch';
+import type { CrawlFailureInput, CrawlSourceInput, CrawlSummary } from './contracts';
+import type { TaskDeps } from './deps';
+
+function findSource(deps: TaskDeps, sourceId: string): Source {
+  const source = deps.sources.sources.find((s) => s.id === sourceId);
+  if (!source) throw new Error(`unknown source "${sourceId}" (not in the sources file)`);
+  return source;
+}
+
+/** Hosts a source may be fetched from: its home page and every column's list page. */
+function hostsOf(source: Source) {
+  const hosts = new Set([source.homepage, ...source.columns.map((c) => c.url)].map((u) => new URL(u).host));
+  return [...hosts].map((host) => ({ host, allowPrivateNetwork: source.allowPrivateNetwork }));
+}
+
+/** Crawls one source. A site that is down is a result (reachable: false), not an error. */
+export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSummary> {
+  const source = findSource(deps, input.sourceId);
+  const limits = CrawlLimitsSchema.parse({ ...deps.sources.defaults, ...source.limits });
+  const fetcher = createFetcher({
+    hosts: hostsOf(source),
+    ...(deps.sources.userAgent ? { userAgent: deps.sources.userAgent } : {}),
+    perHostConcurrency: limits.perHostConcurrency,
+    perHostDelayMs: limits.perHostDelayMs,
+    headersTimeoutMs: limits.timeoutMs,
+    bodyTimeoutMs: limits.timeoutMs,
+    maxBodyBytes: limits.maxBodyBytes,
+  });
+  try {
+    const crawler = new SourceCrawler(source, {
+      fetcher,
+      documents: deps.stores.documents,
+      health: deps.stores.health,
+      archive: deps.stores.archive,
+      now: deps.now,
+      asOf: input.asOf,
+      runId: input.runId,
+      defaults: deps.sources.defaults,
+    });
+    const summary = await crawler.crawl();
+    deps.log('crawled', { ...summary });
+    return summary;
+  } finally {
+    await fetcher.close();
+  }
+}
+
+/**
+ * Records a crawl that failed outright (the Catch of CrawlSource): the source's health gets a failed
+ * check, so its obligations read `insufficient-data`, never `missing` and never `met`.
+ */
+export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDeps): Promise<CrawlSummary> {
+  const source = deps.sources.sources.find((s) => s.id === input.sourceId);
+  const error = `${input.error.Error}${input.error.Cause ? `: ${input.error.Cause.slice(0, 500)}` : ''}`;
+  const at = deps.now().toISOString();
+  await deps.stores.health.recordCheck({
+    sourceId: input.sourceId,
+    url: source?.homepage ?? '',
+    checkedAt: at,
+    ok: false,
+    latencyMs: 0,
+    error: `crawl failed: ${error}`,
+  });
+  for (const column of source?.columns ?? []) {
+    await deps.stores.health.recordCheck({
+      sourceId: input.sourceId,
+      columnId: column.id,
+      url: column.url,
+      checkedAt: at,
+      ok: false,
+      latencyMs: 0,
+      error: `crawl failed: ${error}`,
+    });
+  }
+  deps.log('crawl failed', { sourceId: input.sourceId, error });
+  return { sourceId: input.sourceId, reachable: false, pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 1, error };
+}

@@ -1,0 +1,43 @@
+import { summarise } from '../core/verdicts';
+import type { StoredVerdict } from '../store/ports';
+import { assess } from './assessment';
+import type { EvaluateInput, EvaluateOutput } from './contracts';
+import type { TaskDeps } from './deps';
+
+/**
+ * Judges every obligation-period as of the sweep date, stores the verdicts that changed and one
+ * summary for the trend chart, and counts the flag work waiting: missing periods with no flag yet,
+ * open flags whose period got evidence or a waiver, and flags not yet notified. The Choice state
+ * enters RaiseFlags only when there is some.
+ */
+export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Promise<EvaluateOutput> {
+  const assessment = await assess(deps, input.asOf);
+  const stored: StoredVerdict[] = assessment.verdicts.map((v) => ({
+    obligationId: v.obligationId,
+    periodKey: v.periodKey,
+    asOf: input.asOf,
+    kind: v.kind,
+    due: v.due,
+    reasons: v.reasons,
+    evidenceUrls: v.evidence.map((e) => e.url),
+  }));
+  await deps.stores.verdicts.putVerdicts(stored);
+  const summary = summarise(assessment.verdicts, deps.catalogue.obligations);
+  await deps.stores.verdicts.putSummary({
+    asOf: input.asOf,
+    runId: input.runId,
+    counts: summary.counts,
+    byUnit: summary.byUnit,
+    recordedAt: deps.now().toISOString(),
+  });
+  const flags = new Map((await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]));
+  let newlyMissing = 0;
+  let settled = 0;
+  for (const v of assessment.verdicts) {
+    const flag = flags.get(`${v.obligationId}|${v.periodKey}`);
+    if (v.kind === 'missing' && !flag) newlyMissing += 1;
+    if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived')) settled += 1;
+  }
+  const unnotified = (await deps.stores.flags.listUnnotified()).length;
+  return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
+}

@@ -1,0 +1,49 @@
+import { buildReport } from '../report/build-report';
+import { renderCsv } from '../report/render-csv';
+import { renderHtml } from '../report/render-html';
+import { renderSummary } from '../report/render-summary';
+import { assess } from './assessment';
+import type { SweepInput, WriteReportOutput } from './contracts';
+import type { TaskDeps } from './deps';
+
+/** Builds the report as of the sweep date and writes it in every format through the report sink. */
+export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<WriteReportOutput> {
+  const report = await buildSweepReport(input, deps);
+  const { reportSink } = deps;
+  const location = await reportSink.write('report.json', `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  await reportSink.write('report.csv', renderCsv(report), 'text/csv; charset=utf-8');
+  await reportSink.write('summary.txt', renderSummary(report), 'text/plain; charset=utf-8');
+  await reportSink.write('report.html', renderHtml(report, { lang: 'zh' }), 'text/html; charset=utf-8');
+  await reportSink.write('report.en.html', renderHtml(report, { lang: 'en' }), 'text/html; charset=utf-8');
+  return { location, counts: report.totals.counts };
+}
+
+/** The report model for one date from the stored facts (also used by `gongkai report`). */
+export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
+  const assessment = await assess(deps, input.asOf);
+  const [flags, summaries] = await Promise.all([deps.stores.flags.listFlags(), deps.stores.verdicts.listSummaries()]);
+  const shas = new Set<string>();
+  for (const v of assessment.verdicts) for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
+  for (const d of assessment.documents) if (d.sha256) shas.add(d.sha256);
+  const archived = new Map<string, string>();
+  for (const sha of shas) {
+    const link = await deps.stores.archive.locate(sha);
+    if (link) archived.set(sha, link);
+  }
+  return buildReport({
+    catalogue: deps.catalogue,
+    sources: deps.sources,
+    asOf: input.asOf,
+    runId: input.runId,
+    generatedAt: deps.now().toISOString(),
+    verdicts: assessment.verdicts,
+    documents: assessment.documents,
+    flags,
+    checks: assessment.checks,
+    waivers: assessment.waivers,
+    events: assessment.events,
+    summaries: summaries.filter((s) => s.asOf <= input.asOf),
+    warnings: assessment.warnings,
+    archived,
+  });
+}
