@@ -37,7 +37,18 @@ function prng(seed: number): () => number {
   };
 }
 
-const DISTRICTS = ['江门市', '蓬江区', '江海区', '新会区', '台山市', '开平市', '鹤山市', '恩平市', '高新区', '滨江新区'];
+const DISTRICTS = [
+  '江门市',
+  '蓬江区',
+  '江海区',
+  '新会区',
+  '台山市',
+  '开平市',
+  '鹤山市',
+  '恩平市',
+  '高新区',
+  '滨江新区',
+];
 const DEPARTMENTS = [
   '旅游局',
   '食品药品监督管理局',
@@ -83,7 +94,18 @@ const TOPICS = [
   '公共资源交易',
 ];
 const SUFFIXES = ['情况', '结果', '通报', '公示', '公告', '信息', '工作报告', '名单', '实施方案', '统计表'];
-const PERIOD_WORDS = ['第一季度', '第二季度', '第三季度', '第四季度', '上半年', '下半年', '1-6月', '8月', '第二批', ''];
+const PERIOD_WORDS = [
+  '第一季度',
+  '第二季度',
+  '第三季度',
+  '第四季度',
+  '上半年',
+  '下半年',
+  '1-6月',
+  '8月',
+  '第二批',
+  '',
+];
 const NOISE = ['关于开展', '关于印发', '关于做好', '召开', '举办', '深入推进', '学习贯彻'];
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -134,7 +156,11 @@ function makeCity(scale: number, calendar: WorkingDayCalendar): City {
         ? { titlePatterns: [`${topic.slice(0, 2)}.{0,6}(结果|通报)`] }
         : r < 0.3
           ? { keywords: [topic, pick(rand, TOPICS)], required: [pick(rand, SUFFIXES)] }
-          : { keywords: [topic], exclude: ['征求意见'], ...(rand() < 0.2 ? { columnKinds: ['notice'] } : {}) };
+          : {
+              keywords: [topic],
+              exclude: ['征求意见'],
+              ...(rand() < 0.2 ? { columnKinds: ['notice'] } : {}),
+            };
     obligations.push(
       ObligationSchema.parse({
         id: `o${i}`,
@@ -176,18 +202,21 @@ function makeCity(scale: number, calendar: WorkingDayCalendar): City {
       firstSeen: seen,
       lastSeen: seen,
       sha256: null,
-      attachments: rand() < 0.15 ? [{ url: `http://127.0.0.1/f/${i}.pdf`, name: `${pick(rand, TOPICS)}表.pdf` }] : [],
+      attachments:
+        rand() < 0.15 ? [{ url: `http://127.0.0.1/f/${i}.pdf`, name: `${pick(rand, TOPICS)}表.pdf` }] : [],
       absences: [],
     });
   }
 
   const periods = new Map<string, Period[]>();
-  for (const o of obligations) periods.set(o.id, periodsFor(o, { year: YEAR, policy: DEFAULT_POLICY, calendar }));
+  for (const o of obligations)
+    periods.set(o.id, periodsFor(o, { year: YEAR, policy: DEFAULT_POLICY, calendar }));
 
   const checks = new Map<string, SourceCheck[]>();
   for (const source of sources) {
     const list: SourceCheck[] = [];
-    for (let d = 0; d < 366; d += 7) list.push({ checkedAt: `${addDays(`${YEAR}-01-04`, d)}T02:00:00Z`, ok: rand() > 0.05 });
+    for (let d = 0; d < 366; d += 7)
+      list.push({ checkedAt: `${addDays(`${YEAR}-01-04`, d)}T02:00:00Z`, ok: rand() > 0.05 });
     checks.set(source.id, list);
   }
   return { obligations, documents, periods, unitSources, checks };

@@ -110,10 +110,13 @@ export class GongkaiStack extends Stack {
       allow(
         'ReadSweepConfig',
         ['s3:GetObject'],
-        [sweepConfig.catalogueKey, sweepConfig.sourcesKey].map((key) => sweepConfig.bucket.arnForObjects(key)),
+        [sweepConfig.catalogueKey, sweepConfig.sourcesKey].map((key) =>
+          sweepConfig.bucket.arnForObjects(key),
+        ),
       );
       if (access.table !== 'none') {
-        const actions = access.table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+        const actions =
+          access.table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
         allow('EvidenceTable', actions, tableResources(table.tableArn));
       }
       if (access.archive !== 'none') {
@@ -121,7 +124,8 @@ export class GongkaiStack extends Stack {
         const actions = access.archive === 'write' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'];
         allow('ArchiveObjects', actions, [archive.bucket.arnForObjects(`${ARCHIVE_PREFIX}/*`)]);
       }
-      if (access.reports) allow('WriteReports', ['s3:PutObject'], [reports.arnForObjects(`${REPORTS_PREFIX}/*`)]);
+      if (access.reports)
+        allow('WriteReports', ['s3:PutObject'], [reports.arnForObjects(`${REPORTS_PREFIX}/*`)]);
       if (access.publish) {
         allow('PublishFlags', ['sns:Publish'], [topics.flags.topicArn]);
         allow('EncryptFlags', ['kms:GenerateDataKey', 'kms:Decrypt'], [topics.key.keyArn]);

@@ -4,12 +4,14 @@
  * benchmark measures exactly what is deployed.
  *
  * The AWS SDK v3 is bundled (tree-shaken) rather than taken from the runtime: the deployed code
- * then runs the SDK version the tests ran, and only the clients in use are loaded at cold start.
+ * then runs the SDK version the tests ran, and a cold start compiles only the parts in use instead
+ * of loading whole client packages from the runtime's node_modules (bench/lambda.bench.ts measures
+ * both). Output is UTF-8, not \u-escaped: the catalogue vocabulary and holiday data are Chinese.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, Charset, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,6 +57,8 @@ export function nodejsBundling(): BundlingOptions {
     banner: ESM_REQUIRE_BANNER,
     bundleAwsSDK: true,
     externalModules: [],
+    charset: Charset.UTF8,
+    esbuildArgs: { '--legal-comments': 'none' },
     logLevel: LogLevel.WARNING,
     tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
   };
@@ -75,12 +79,18 @@ export interface EsbuildOptions {
   banner: { js: string };
   tsconfig: string;
   external: string[];
+  charset: 'utf8';
+  legalComments: 'none';
   metafile: true;
   logLevel: 'warning';
 }
 
 /** The same bundle as nodejsBundling(), as plain esbuild options (for the benchmark and tests). */
-export function esbuildOptions(entry: string, outfile: string, overrides: { minify?: boolean } = {}) {
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+  overrides: { minify?: boolean; external?: string[] } = {},
+) {
   const cdk = nodejsBundling();
   return {
     entryPoints: [entry],
@@ -95,7 +105,9 @@ export function esbuildOptions(entry: string, outfile: string, overrides: { mini
     mainFields: cdk.mainFields ?? ['module', 'main'],
     banner: { js: cdk.banner ?? ESM_REQUIRE_BANNER },
     tsconfig: cdk.tsconfig ?? resolve(PROJECT_ROOT, 'tsconfig.json'),
-    external: cdk.externalModules ?? [],
+    external: overrides.external ?? cdk.externalModules ?? [],
+    charset: 'utf8',
+    legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
   } satisfies EsbuildOptions;

@@ -21,10 +21,14 @@ export interface DeployInputs {
  * @throws ValidationError naming the context key and every wrong JSON path.
  */
 export async function loadDeployInputs(config: InfraConfig): Promise<DeployInputs> {
-  const catalogue = await withKey('gongkai:catalogue', () => loadCatalogue(resolve(PROJECT_ROOT, config.catalogue)));
+  const catalogue = await withKey('gongkai:catalogue', () =>
+    loadCatalogue(resolve(PROJECT_ROOT, config.catalogue)),
+  );
   const sources = await withKey('gongkai:sources', () => loadSources(resolve(PROJECT_ROOT, config.sources)));
   const privateOnes = sources.sources.flatMap((source, i) =>
-    source.allowPrivateNetwork ? [`sources[${i}].allowPrivateNetwork: not allowed on AWS (source ${source.id})`] : [],
+    source.allowPrivateNetwork
+      ? [`sources[${i}].allowPrivateNetwork: not allowed on AWS (source ${source.id})`]
+      : [],
   );
   if (privateOnes.length > 0) throw new ValidationError(`gongkai:sources (${config.sources})`, privateOnes);
   const { include: _merged, ...selfContained } = catalogue;

@@ -44,7 +44,8 @@ export function suppressExpectedFindings(
     },
     {
       id: objectsOf(buckets.reports),
-      reason: 'Report names carry the sweep date and run id; the reports bucket holds nothing else (put-only).',
+      reason:
+        'Report names carry the sweep date and run id; the reports bucket holds nothing else (put-only).',
     },
   );
   Validations.of(policyOf(stack, ['Sweep', 'StateMachine', 'Role'])).acknowledge({
@@ -53,7 +54,9 @@ export function suppressExpectedFindings(
   });
 
   // BucketDeployment's singleton Lambda (a CDK-provided custom resource) uploads the config files.
-  const deployer = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  const deployer = stack.node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
   if (deployer) {
     const reason = (what: string) =>
       `CDK's BucketDeployment custom resource, run only during deployment to copy the catalogue and sources into the config bucket: ${what}`;
@@ -62,12 +65,18 @@ export function suppressExpectedFindings(
       reason: reason('the managed policy only lets it write its own CloudWatch logs.'),
     });
     Validations.of(policyOf(deployer, ['ServiceRole'])).acknowledge(
-      ...['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'].map(
-        (finding) => ({
-          id: `AwsSolutions-IAM5[${finding}]`,
-          reason: reason('CDK grants these action groups to read the staged asset and sync the destination bucket (pruning is off).'),
-        }),
-      ),
+      ...[
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:Abort*',
+      ].map((finding) => ({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason: reason(
+          'CDK grants these action groups to read the staged asset and sync the destination bucket (pruning is off).',
+        ),
+      })),
       {
         id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         reason: reason('it reads the staged assets from the CDK bootstrap bucket.'),

@@ -20,7 +20,14 @@ export interface TaskAccess {
 
 export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
   // Reads only the sources file (config bucket), which every function reads at cold start.
-  ListSources: { table: 'none', archive: 'none', reports: false, publish: false, memorySize: 256, timeoutSeconds: 30 },
+  ListSources: {
+    table: 'none',
+    archive: 'none',
+    reports: false,
+    publish: false,
+    memorySize: 256,
+    timeoutSeconds: 30,
+  },
   // Fetching 200 pages politely (per-host delay, 15 s timeouts) takes minutes: the longest task.
   CrawlSource: {
     table: 'read-write',
@@ -54,10 +61,31 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     memorySize: 1024,
     timeoutSeconds: 300,
   },
-  RaiseFlags: { table: 'read-write', archive: 'none', reports: false, publish: false, memorySize: 512, timeoutSeconds: 120 },
-  Notify: { table: 'read-write', archive: 'none', reports: false, publish: true, memorySize: 256, timeoutSeconds: 120 },
+  RaiseFlags: {
+    table: 'read-write',
+    archive: 'none',
+    reports: false,
+    publish: false,
+    memorySize: 512,
+    timeoutSeconds: 120,
+  },
+  Notify: {
+    table: 'read-write',
+    archive: 'none',
+    reports: false,
+    publish: true,
+    memorySize: 256,
+    timeoutSeconds: 120,
+  },
   // Reads the archive to sign links to the snapshots a verdict cites.
-  WriteReport: { table: 'read', archive: 'read', reports: true, publish: false, memorySize: 1024, timeoutSeconds: 300 },
+  WriteReport: {
+    table: 'read',
+    archive: 'read',
+    reports: true,
+    publish: false,
+    memorySize: 1024,
+    timeoutSeconds: 300,
+  },
 };
 
 export const TABLE_READ_ACTIONS = [

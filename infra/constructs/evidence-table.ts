@@ -10,7 +10,11 @@ import {
 import { Construct } from 'constructs';
 import { type KeyAttribute, TABLE_DESIGN, type TableDesign } from '../../src/store/table-design';
 
-const ATTRIBUTE_TYPES = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
+const ATTRIBUTE_TYPES = {
+  S: AttributeType.STRING,
+  N: AttributeType.NUMBER,
+  B: AttributeType.BINARY,
+} as const;
 const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: ATTRIBUTE_TYPES[key.type] });
 
 /**

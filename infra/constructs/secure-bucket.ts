@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
   Bucket,
-  type BucketProps,
   BucketEncryption,
+  type BucketProps,
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';

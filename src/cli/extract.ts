@@ -96,7 +96,10 @@ export const command: Command = {
       console.error(`gongkai extract: could not read ${flags._[0]}: ${(error as Error).message}`);
       return 1;
     }
-    const decoded = decodeHtml(page.bytes, { contentTypeHeader: page.contentType, charsetHint: flags.charset });
+    const decoded = decodeHtml(page.bytes, {
+      contentTypeHeader: page.contentType,
+      charsetHint: flags.charset,
+    });
     const head = {
       url: page.url,
       encoding: decoded.encoding,

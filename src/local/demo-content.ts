@@ -319,7 +319,11 @@ export function expandSeries(series: DemoSeries): DemoItem[] {
       attachments: series.attachments.map((a) => ({ name: fill(a.name) })),
       linkTo: series.linkTo,
       evidences: series.evidence
-        ? [evidencePeriod === null ? { obligation: series.evidence } : { obligation: series.evidence, period: evidencePeriod }]
+        ? [
+            evidencePeriod === null
+              ? { obligation: series.evidence }
+              : { obligation: series.evidence, period: evidencePeriod },
+          ]
         : [],
       ...(series.late[period.key] ? { note: `late: ${period.key} appears on ${published}` } : {}),
     });

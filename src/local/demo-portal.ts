@@ -23,6 +23,11 @@ export interface DemoPortalOptions {
   content?: DemoContent;
   /** The simulated date the portal starts at. */
   date: IsoDate;
+  /**
+   * Port of the first site (in content order); site i listens on basePort + i. Fixed ports keep
+   * document URLs stable across runs. Default: ephemeral ports.
+   */
+  basePort?: number;
   chaos?: DemoChaos;
 }
 
@@ -82,14 +87,15 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   };
 
   try {
-    for (const site of content.sites) {
+    for (const [index, site] of content.sites.entries()) {
+      const port = options.basePort === undefined ? 0 : options.basePort + index;
       if (site.down === 'refused') {
-        origins[site.id] = `http://127.0.0.1:${await closedPort()}`;
+        origins[site.id] = `http://127.0.0.1:${port || (await closedPort())}`;
         continue;
       }
       const server = createServer(handle(site));
       servers.push(server);
-      origins[site.id] = `http://127.0.0.1:${await listen(server)}`;
+      origins[site.id] = `http://127.0.0.1:${await listen(server, port)}`;
     }
   } catch (error) {
     await Promise.all(servers.map(close));
@@ -126,10 +132,10 @@ function notModified(req: IncomingMessage, etag: string, changed: IsoDate): bool
   return Number.isFinite(since) && since >= Date.parse(httpDateOf(changed));
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });

@@ -7,9 +7,9 @@ import { loadCatalogue, loadSources } from '../config';
 import type { IsoDate } from '../core/dates';
 import type { Catalogue } from '../core/obligation';
 import type { Report } from '../report/model';
-import { buildSweepReport } from '../tasks/write-report';
-import { recordEvent, recordManualEvidence, recordWaiver } from '../tasks/ledger-entries';
 import type { TaskDeps } from '../tasks/deps';
+import { recordEvent, recordManualEvidence, recordWaiver } from '../tasks/ledger-entries';
+import { buildSweepReport } from '../tasks/write-report';
 import { DEFAULT_DEMO_DIR } from './demo-content';
 import { DEMO_FIRST_SWEEP, demoSweepDates } from './demo-ground-truth';
 import { type DemoLedger, loadDemoLedger } from './demo-ledger';
@@ -84,7 +84,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const clock = new SimulatedClock();
   clock.set(dates[0]!);
   try {
-    const sources = await loadSources(`${DEFAULT_DEMO_DIR}/sources.json`, { substitute: portal.substitutions });
+    const sources = await loadSources(`${DEFAULT_DEMO_DIR}/sources.json`, {
+      substitute: portal.substitutions,
+    });
     const runtime = await openLocalRuntime({
       dataDir: options.dataDir,
       catalogue,
@@ -107,12 +109,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           pages: crawl.reduce((a, c) => a + c.pages, 0),
           newDocuments: crawl.reduce((a, c) => a + c.newDocuments, 0),
           unreachable: crawl.filter((c) => !c.reachable).length,
-          counts: ((output.evaluation as { counts?: Record<string, number> })?.counts ?? {}) as Record<string, number>,
+          counts: ((output.evaluation as { counts?: Record<string, number> })?.counts ?? {}) as Record<
+            string,
+            number
+          >,
           ms: performance.now() - started,
         });
       }
       const report = await buildSweepReport({ asOf: to, runId: `demo-${to}` }, runtime.deps);
-      return { report, reportDir: runtime.reportDir, dataDir: runtime.dataDir, sweeps: dates.length, portalRequests: portal.requests() };
+      return {
+        report,
+        reportDir: runtime.reportDir,
+        dataDir: runtime.dataDir,
+        sweeps: dates.length,
+        portalRequests: portal.requests(),
+      };
     } finally {
       await runtime.close();
     }

@@ -3,6 +3,7 @@
  * an outbox file in place of SNS. Gives the task functions the same TaskDeps they get on AWS.
  */
 import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
@@ -60,6 +61,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     reportSink: new DirectoryReportSink(reportDir),
     log: options.log ?? (() => undefined),
   };
+  await writeFile(join(dataDir, LAST_RUN_FILE), `${JSON.stringify({ catalogue: options.catalogue, sources: options.sources }, null, 1)}\n`);
   return {
     deps,
     dataDir,
@@ -69,4 +71,24 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       await dynamo?.stop();
     },
   };
+}
+
+const LAST_RUN_FILE = 'last-run.json';
+
+export interface LastRun {
+  catalogue: Catalogue;
+  sources: SourcesFile;
+  asOf?: string;
+}
+
+/**
+ * The catalogue and sources (placeholders filled) of the last run in a data directory, so
+ * `gongkai report` can rebuild its report without being told again.
+ */
+export async function readLastRun(dataDir: string): Promise<LastRun | undefined> {
+  try {
+    return JSON.parse(await readFile(join(resolve(dataDir), LAST_RUN_FILE), 'utf8')) as LastRun;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { CrawlLimitsSchema, type Source } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
-import { createFetcher } from '../crawl/fetch';
+import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
 import type { CrawlFailureInput, CrawlSourceInput, CrawlSummary } from './contracts';
 import type { TaskDeps } from './deps';
 
@@ -29,9 +29,10 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
     bodyTimeoutMs: limits.timeoutMs,
     maxBodyBytes: limits.maxBodyBytes,
   });
+  const observed = deps.onFetch ? observeFetches(fetcher, deps.onFetch) : fetcher;
   try {
     const crawler = new SourceCrawler(source, {
-      fetcher,
+      fetcher: observed,
       documents: deps.stores.documents,
       health: deps.stores.health,
       archive: deps.stores.archive,
@@ -77,4 +78,18 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
   }
   deps.log('crawl failed', { sourceId: input.sourceId, error });
   return { sourceId: input.sourceId, reachable: false, pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 1, error };
+}
+
+/** The same fetcher, reporting every result to `onFetch`. */
+function observeFetches(fetcher: Fetcher, onFetch: (result: FetchResult) => void): Fetcher {
+  return {
+    ...fetcher,
+    fetch: async (url, options) => {
+      const result = await fetcher.fetch(url, options);
+      onFetch(result);
+      return result;
+    },
+    stats: () => fetcher.stats(),
+    close: () => fetcher.close(),
+  };
 }

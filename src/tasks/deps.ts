@@ -1,5 +1,6 @@
 import type { WorkingDayCalendar } from '../core/calendar';
 import type { Catalogue } from '../core/obligation';
+import type { FetchResult } from '../crawl/fetch';
 import type { SourcesFile } from '../core/source';
 import type { Stores } from '../store/ports';
 
@@ -19,6 +20,8 @@ export interface TaskDeps {
   /** Where reports go: a directory locally, an S3 prefix on AWS. */
   reportSink: ReportSink;
   log(message: string, detail?: Record<string, unknown>): void;
+  /** Called after every HTTP fetch a crawl makes (progress displays, request counting). */
+  onFetch?: (result: FetchResult) => void;
 }
 
 export interface ReportSink {

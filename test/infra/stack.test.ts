@@ -6,8 +6,16 @@ import { TABLE_DESIGN } from '../../src/store/table-design';
 import { TASK_STATES, type TaskStateName } from '../../src/tasks/contracts';
 import { FIXTURE_CONTEXT, synthStack } from './synth-stack';
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; Metadata?: any };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: any };
+/** Synthesized CloudFormation is untyped JSON; the assertions below say what they expect of it. */
+type Json = ReturnType<typeof JSON.parse>;
+type Resource = { Type: string; Properties: Record<string, Json>; DeletionPolicy?: string; Metadata?: Json };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+  Condition?: Json;
+};
 
 let template: Template;
 let resources: Record<string, Resource>;
@@ -43,7 +51,10 @@ const ARCHIVE = () => logicalIdOf('AWS::S3::Bucket', 'ArchiveBucket');
 function statementsByRole(): { role: string; statement: Statement }[] {
   return ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
     (policy.Properties.Roles as { Ref: string }[]).flatMap((role) =>
-      (policy.Properties.PolicyDocument.Statement as Statement[]).map((statement) => ({ role: role.Ref, statement })),
+      (policy.Properties.PolicyDocument.Statement as Statement[]).map((statement) => ({
+        role: role.Ref,
+        statement,
+      })),
     ),
   );
 }
@@ -106,7 +117,9 @@ describe('buckets', () => {
   it('expire reports by lifecycle', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-reports', ExpirationInDays: 400, Status: 'Enabled' })]),
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'expire-reports', ExpirationInDays: 400, Status: 'Enabled' }),
+        ]),
       },
     });
   });
@@ -138,7 +151,8 @@ describe('task functions', () => {
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Timeout).toBeLessThanOrEqual(900);
-      for (const key of TASK_ENVIRONMENT_KEYS) expect(fn.Environment.Variables[key], `${state} ${key}`).toBeDefined();
+      for (const key of TASK_ENVIRONMENT_KEYS)
+        expect(fn.Environment.Variables[key], `${state} ${key}`).toBeDefined();
     }
   });
 
@@ -162,7 +176,9 @@ describe('least privilege', () => {
       .filter(
         ({ statement }) =>
           statement.Effect === 'Allow' &&
-          asArray(statement.Action).some((a) => a === action || (a.endsWith('*') && action.startsWith(a.slice(0, -1)))) &&
+          asArray(statement.Action).some(
+            (a) => a === action || (a.endsWith('*') && action.startsWith(a.slice(0, -1))),
+          ) &&
           refersTo(statement.Resource, resourceId),
       )
       .map(({ role }) => role);
@@ -189,7 +205,8 @@ describe('least privilege', () => {
   });
 
   it('allows Resource "*" only for actions that have no resource-level permissions', () => {
-    const unscopable = /^(xray:|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
+    const unscopable =
+      /^(xray:|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
     for (const { role, statement } of statementsByRole()) {
       if (statement.Resource !== '*') continue;
       for (const action of asArray(statement.Action)) expect(action, role).toMatch(unscopable);
@@ -206,7 +223,7 @@ describe('sweep state machine', () => {
   it('binds every task state to its own function through a substitution', () => {
     const definition = JSON.parse(machine().DefinitionString);
     const tasks: Record<string, string> = {};
-    const walk = (states: Record<string, any>) => {
+    const walk = (states: Record<string, Json>) => {
       for (const [name, state] of Object.entries(states)) {
         if (state.Type === 'Task') tasks[name] = state.Resource;
         if (state.ItemProcessor) walk(state.ItemProcessor.States);
@@ -225,7 +242,8 @@ describe('sweep state machine', () => {
   it('may invoke these functions and nothing else', () => {
     const smRole = logicalIdOf('AWS::IAM::Role', 'SweepStateMachineRole');
     const invokes = statementsByRole().filter(
-      ({ role, statement }) => role === smRole && asArray(statement.Action).some((a) => a.startsWith('lambda:')),
+      ({ role, statement }) =>
+        role === smRole && asArray(statement.Action).some((a) => a.startsWith('lambda:')),
     );
     expect(invokes).toHaveLength(1);
     expect(asArray(invokes[0]!.statement.Action)).toEqual(['lambda:InvokeFunction']);
@@ -245,7 +263,9 @@ describe('schedule, notifications, alarms', () => {
     const [[, schedule]] = ofType('AWS::Scheduler::Schedule') as [[string, Resource]];
     expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
     expect(schedule.Properties.ScheduleExpression).toBe('cron(30 7 * * ? *)');
-    expect(schedule.Properties.Target.Arn).toEqual({ Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'Sweep') });
+    expect(schedule.Properties.Target.Arn).toEqual({
+      Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'Sweep'),
+    });
     expect(JSON.parse(schedule.Properties.Target.Input)).toEqual({
       scheduledTime: '<aws.scheduler.scheduled-time>',
       runId: '<aws.scheduler.execution-id>',
@@ -272,14 +292,25 @@ describe('schedule, notifications, alarms', () => {
   it('alarm on failed and timed-out sweeps and on crawler errors', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
-    expect(metrics).toEqual(['AWS/Lambda/Errors', 'AWS/States/ExecutionsFailed', 'AWS/States/ExecutionsTimedOut']);
+    expect(metrics).toEqual([
+      'AWS/Lambda/Errors',
+      'AWS/States/ExecutionsFailed',
+      'AWS/States/ExecutionsTimedOut',
+    ]);
     const crawler = alarms.find((a) => a.MetricName === 'Errors')!;
     expect(refersTo(crawler.Dimensions, functionId('CrawlSource'))).toBe(true);
-    for (const alarm of alarms) expect(refersTo(alarm.AlarmActions, logicalIdOf('AWS::SNS::Topic', 'TopicsAlarms'))).toBe(true);
+    for (const alarm of alarms)
+      expect(refersTo(alarm.AlarmActions, logicalIdOf('AWS::SNS::Topic', 'TopicsAlarms'))).toBe(true);
   });
 
   it('outputs what an operator needs', () => {
-    for (const name of ['TableName', 'ArchiveBucketName', 'ReportsBucketName', 'StateMachineArn', 'FlagsTopicArn']) {
+    for (const name of [
+      'TableName',
+      'ArchiveBucketName',
+      'ReportsBucketName',
+      'StateMachineArn',
+      'FlagsTopicArn',
+    ]) {
       template.hasOutput(name, {});
     }
   });
@@ -289,7 +320,10 @@ describe('cdk-nag (AwsSolutions)', () => {
   // Synthesis itself fails on any unacknowledged finding, so reaching here means none is left.
   it('acknowledges findings only with a written reason and, for wildcards, only the exact finding', () => {
     const acknowledged = Object.entries(resources).flatMap(([id, r]) =>
-      ((r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[]).map((rule) => ({ id, rule })),
+      ((r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[]).map((rule) => ({
+        id,
+        rule,
+      })),
     );
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const { id, rule } of acknowledged) {

@@ -15,7 +15,9 @@ export const FIXTURE_CONTEXT = {
   'gongkai:sources': 'test/infra/fixtures/sources.json',
 };
 
-export async function synthStack(context: Record<string, unknown>): Promise<{ stack: GongkaiStack; template: Template }> {
+export async function synthStack(
+  context: Record<string, unknown>,
+): Promise<{ stack: GongkaiStack; template: Template }> {
   const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
   const config = readInfraConfig((key) => app.node.tryGetContext(key));
   const stack = new GongkaiStack(app, 'GongkaiTest', { config, ...(await loadDeployInputs(config)) });

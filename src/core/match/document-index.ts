@@ -37,6 +37,12 @@ export class DocumentIndex {
     });
   }
 
+  /** A document's title and attachment names, lower-cased once for every rule test. */
+  lowered(id: number): { title: string; names: string[] } {
+    const [title = '', ...names] = this.texts[id]!.split('\n');
+    return { title, names };
+  }
+
   /** Ids of every document of a source, in input order. */
   inSource(sourceId: string): readonly number[] {
     return this.bySource.get(sourceId) ?? [];

@@ -108,6 +108,15 @@ export function matchEvidence(input: MatchInput): MatchResult {
     }
     return pub;
   };
+  const titles = new Map<string, NamedPeriod[]>();
+  const named = (doc: Document): NamedPeriod[] => {
+    let found = titles.get(doc.title);
+    if (!found) {
+      found = periodsNamedInTitle(doc.title, year);
+      titles.set(doc.title, found);
+    }
+    return found;
+  };
   const evidence: Evidence[] = [];
   const candidates: Evidence[] = [];
   const warnings: string[] = [];
@@ -132,7 +141,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
       for (const id of candidateIds(index, sourceId, compiled)) {
         const doc = docs[id]!;
         if (!own.has(sourceId) && !doc.units.some((u) => unitSet.has(u))) continue;
-        const hit = testRule(compiled, doc);
+        const hit = testRule(compiled, doc, index.lowered(id));
         if (hit) matched.push({ doc, hit, pub: publication(id) });
       }
     }
@@ -149,7 +158,9 @@ export function matchEvidence(input: MatchInput): MatchResult {
             : kind === 'event'
               ? assignEvent
               : assignRecurring;
-    const ctx: AssignContext = { periods, year, asOf: input.asOf };
+    const window = relevanceWindow(periods);
+    const relevant = (date: IsoDate) => date >= window.from && date <= window.to;
+    const ctx: AssignContext = { periods, year, asOf: input.asOf, named, relevant };
     for (const { m, assignments } of assign(matched, ctx)) {
       for (const a of assignments) {
         const late = m.pub.date > input.asOf && a.kind === 'match';
@@ -191,6 +202,10 @@ interface AssignContext {
   periods: Period[];
   year: number;
   asOf: IsoDate;
+  /** Periods named in a document's title (parsed once per document per run). */
+  named(doc: Document): NamedPeriod[];
+  /** Whether a date is close enough to the periods for a near miss (else an unrelated year). */
+  relevant(date: IsoDate): boolean;
 }
 
 type Assigner = (matched: Matched[], ctx: AssignContext) => { m: Matched; assignments: Assignment[] }[];
@@ -200,10 +215,10 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Documents far from every period are unrelated years, not near misses. */
 const RELEVANCE_DAYS = 31;
 
-function relevant(date: IsoDate, periods: Period[]): boolean {
-  const first = periods[0]!;
-  const lastDue = periods.reduce((d, p) => maxDate(d, p.due), first.due);
-  return date >= addDays(first.start, -RELEVANCE_DAYS) && date <= addDays(lastDue, RELEVANCE_DAYS);
+/** The dates within which a document is at least a near miss for these periods. */
+function relevanceWindow(periods: Period[]): { from: IsoDate; to: IsoDate } {
+  const lastDue = periods.reduce((d, p) => maxDate(d, p.due), periods[0]!.due);
+  return { from: addDays(periods[0]!.start, -RELEVANCE_DAYS), to: addDays(lastDue, RELEVANCE_DAYS) };
 }
 
 function nearest(date: IsoDate, periods: Period[]): Period {
@@ -236,7 +251,7 @@ function candidate(period: Period, how: string, named?: NamedPeriod[]): Assignme
 }
 
 /** Recurring and seasonal schedules: a period named in the title wins; else the publication date. */
-const assignRecurring: Assigner = (matched, { periods, year }) => {
+const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant }) => {
   const span = { start: periods[0]!.start, end: periods[periods.length - 1]!.end };
   const earliest = new Map<string, IsoDate>();
   const note = (p: Period, date: IsoDate) => {
@@ -246,7 +261,7 @@ const assignRecurring: Assigner = (matched, { periods, year }) => {
   const results = new Map<Matched, Assignment[]>();
   const byDate: Matched[] = [];
   for (const m of matched) {
-    const named = periodsNamedInTitle(m.doc.title, year);
+    const named = namedIn(m.doc);
     const chosen = new Map<string, Period>();
     const used: NamedPeriod[] = [];
     for (const n of named) {
@@ -268,7 +283,7 @@ const assignRecurring: Assigner = (matched, { periods, year }) => {
       const p = nearest(outside[0]!.start, periods);
       results.set(
         m,
-        relevant(m.pub.date, periods)
+        relevant(m.pub.date)
           ? [candidate(p, `title names ${quoted(outside)}, no period of this obligation`, outside)]
           : [],
       );
@@ -296,7 +311,7 @@ const assignRecurring: Assigner = (matched, { periods, year }) => {
     if (target) {
       note(target, d);
       results.set(m, [{ period: target, kind: 'match', how }]);
-    } else if (relevant(d, periods)) {
+    } else if (relevant(d)) {
       results.set(m, [candidate(nearest(d, periods), 'published outside every period of this obligation')]);
     }
   }
@@ -314,16 +329,16 @@ function byDateAmong(periods: Period[], date: IsoDate): Period {
 const HAS_DIGIT = /[\d一二三四五六七八九十]/;
 
 /** Once: any document since the plan-year start counts; with several dates, the window decides. */
-const assignOnce: Assigner = (matched, { periods, year }) => {
+const assignOnce: Assigner = (matched, { periods, year, named: namedIn, relevant }) => {
   const plan = planYearRange(year);
   return matched.map((m) => {
     const d = m.pub.date;
-    const named = periodsNamedInTitle(m.doc.title, year);
+    const named = namedIn(m.doc);
     const outside = namesOutside(named, plan);
     if (outside) {
       return {
         m,
-        assignments: relevant(d, periods)
+        assignments: relevant(d)
           ? [candidate(nearest(d, periods), `title names ${quoted(outside)}, outside the plan year`, outside)]
           : [],
       };
@@ -342,7 +357,7 @@ const assignOnce: Assigner = (matched, { periods, year }) => {
     if (d < plan.start) {
       return {
         m,
-        assignments: relevant(d, periods) ? [candidate(periods[0]!, 'published before the plan year')] : [],
+        assignments: relevant(d) ? [candidate(periods[0]!, 'published before the plan year')] : [],
       };
     }
     const target =
@@ -357,16 +372,16 @@ const assignOnce: Assigner = (matched, { periods, year }) => {
 };
 
 /** Unspecified: any document published in the plan year counts for the single period. */
-const assignUnspecified: Assigner = (matched, { periods, year }) => {
+const assignUnspecified: Assigner = (matched, { periods, year, named: namedIn, relevant }) => {
   const plan = planYearRange(year);
   const period = periods[0]!;
   return matched.map((m) => {
     const d = m.pub.date;
-    const outside = namesOutside(periodsNamedInTitle(m.doc.title, year), plan);
+    const outside = namesOutside(namedIn(m.doc), plan);
     if (outside) {
       return {
         m,
-        assignments: relevant(d, periods)
+        assignments: relevant(d)
           ? [candidate(period, `title names ${quoted(outside)}, outside the plan year`, outside)]
           : [],
       };
@@ -379,13 +394,13 @@ const assignUnspecified: Assigner = (matched, { periods, year }) => {
     }
     return {
       m,
-      assignments: relevant(d, periods) ? [candidate(period, 'published outside the plan year')] : [],
+      assignments: relevant(d) ? [candidate(period, 'published outside the plan year')] : [],
     };
   });
 };
 
 /** Event: the latest recorded event on or before the publication date. */
-const assignEvent: Assigner = (matched, { periods }) =>
+const assignEvent: Assigner = (matched, { periods, relevant }) =>
   matched.map((m) => {
     const d = m.pub.date;
     let target: Period | undefined;
@@ -404,28 +419,43 @@ const assignEvent: Assigner = (matched, { periods }) =>
     }
     return {
       m,
-      assignments: relevant(d, periods)
+      assignments: relevant(d)
         ? [candidate(periods[0]!, `published before the event of ${periods[0]!.start}`)]
         : [],
     };
   });
 
-/** Continuous: each check window the document stood in its column at the window end (or as of now). */
-const assignContinuous: Assigner = (matched, { periods, asOf }) =>
-  matched.map((m) => {
+/** Enough documents per continuous check window to show presence; more would only repeat it. */
+const PER_WINDOW = 3;
+
+/**
+ * Continuous: each check window the document stood in its column at the window end (or as of now),
+ * keeping the PER_WINDOW earliest-published documents per window, and as many lapses.
+ */
+const assignContinuous: Assigner = (matched, { periods, asOf }) => {
+  const present = new Map<string, number>();
+  const removed = new Map<string, number>();
+  const take = (count: Map<string, number>, key: string): boolean => {
+    const n = count.get(key) ?? 0;
+    count.set(key, n + 1);
+    return n < PER_WINDOW;
+  };
+  return matched.map((m) => {
     const assignments: Assignment[] = [];
     for (const p of periods) {
       if (p.start > asOf) break;
       const at = minDate(p.end, asOf);
       const presence = presenceOn(m.doc, at);
       if (presence.present) {
-        assignments.push({ period: p, kind: 'match', how: `in its column on ${at}` });
-      } else if (presence.since) {
+        if (take(present, p.key))
+          assignments.push({ period: p, kind: 'match', how: `in its column on ${at}` });
+      } else if (presence.since && take(removed, p.key)) {
         assignments.push(candidate(p, `removed from its column on ${presence.since}`));
       }
     }
     return { m, assignments };
   });
+};
 
 interface Names {
   source(id: string): string;

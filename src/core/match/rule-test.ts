@@ -46,12 +46,16 @@ export interface RuleHit {
  * Tests a document against a rule: any keyword or pattern (title or attachment names), all required
  * terms, no excluded term in the title, an allowed column kind, an attachment when required.
  */
-export function testRule(rule: CompiledRule, doc: Document): RuleHit | null {
-  const title = doc.title.toLowerCase();
+export function testRule(
+  rule: CompiledRule,
+  doc: Document,
+  lowered?: { title: string; names: readonly string[] },
+): RuleHit | null {
+  const title = lowered?.title ?? doc.title.toLowerCase();
   if (rule.exclude.some((t) => title.includes(t))) return null;
   if (rule.columnKinds && !rule.columnKinds.has(doc.columnKind)) return null;
   const attachments = doc.attachments ?? [];
-  const names = attachments.map((a) => a.name.toLowerCase());
+  const names = lowered?.names ?? attachments.map((a) => a.name.toLowerCase());
   const where = (term: string): 'title' | number | null => {
     if (title.includes(term)) return 'title';
     const i = names.findIndex((n) => n.includes(term));

@@ -87,6 +87,29 @@ const IMPLIED_CLOSE = new Map<string, Set<string>>([
   ...BLOCKS_CLOSING_P.map((name) => [name, P_ONLY] as [string, Set<string>]),
 ]);
 
+/** Row-like elements close an unclosed row even through inline elements left open inside it. */
+const CLOSES_THROUGH_INLINE = new Set(['li', 'dd', 'dt', 'tr', 'td', 'th', 'option']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'big',
+  'cite',
+  'code',
+  'em',
+  'font',
+  'i',
+  'label',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+]);
+
 const FOREIGN = new Set(['svg', 'math']);
 
 /** Parses HTML into a domhandler Document (what cheerio.load accepts). Never throws on junk input. */
@@ -152,7 +175,13 @@ export function parseHtml(html: string): Document {
         attribs = {};
         const closes = IMPLIED_CLOSE.get(tagName);
         if (closes) {
-          while (stack.length > 0 && closes.has((stack[stack.length - 1] as Element).name)) pop();
+          const throughInline =
+            CLOSES_THROUGH_INLINE.has(tagName) && [...closes].some((n) => openCount.get(n));
+          while (stack.length > 0) {
+            const name = (stack[stack.length - 1] as Element).name;
+            if (closes.has(name) || (throughInline && INLINE.has(name))) pop();
+            else break;
+          }
         }
       },
       onattribname: (start, end) => {

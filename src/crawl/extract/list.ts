@@ -245,7 +245,12 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
   if (!primary) return null;
 
   const reading = rowDate(row, context);
-  const item = datedItem(primary.title, primary.url, reading, attachments);
+  // A date span inside the link reads as part of its text; it is not part of the title.
+  const title =
+    reading && primary.title.endsWith(reading.text) && primary.title.length > reading.text.length
+      ? primary.title.slice(0, -reading.text.length).trim()
+      : primary.title;
+  const item = datedItem(title, primary.url, reading, attachments);
   shownReadings.set(item, reading);
   return item;
 }

@@ -39,7 +39,7 @@ export interface Fetcher {
   fetch(url: string, options?: FetchRequestOptions): Promise<FetchResult>;
   /** Counters since the fetcher was created. */
   stats(): FetchStats;
-  /** Closes pooled connections; the fetcher must not be used afterwards. */
+  /** Closes pooled connections (idempotent); the fetcher must not be used afterwards. */
   close(): Promise<void>;
 }
 
@@ -98,6 +98,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       connections: config.perHostConcurrency,
     });
   const agents = { guarded: agentFor(false), open: agentFor(true) };
+  let closing: Promise<void> | undefined;
   const gate = new PolitenessGate({
     globalConcurrency: config.globalConcurrency,
     perHostConcurrency: config.perHostConcurrency,
@@ -428,8 +429,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     stats() {
       return structuredClone(counters);
     },
-    async close() {
-      await Promise.all([agents.guarded.close(), agents.open.close()]);
+    close() {
+      closing ??= Promise.all([agents.guarded.close(), agents.open.close()]).then(() => undefined);
+      return closing;
     },
   };
 }

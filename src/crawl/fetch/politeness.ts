@@ -32,8 +32,11 @@ export interface PolitenessOptions {
 }
 
 /**
- * Admits requests so that no host sees more than `perHostConcurrency` at once and consecutive
- * requests to one host start at least `delayMs` apart, within a global concurrency limit.
+ * Admits requests so that no host sees more than `perHostConcurrency` at once, within a global
+ * concurrency limit. Consecutive requests to one host start at least `delayMs` apart, and none
+ * starts sooner than `delayMs` after the previous one finished: spacing measured from the start
+ * alone would let a slow first request (connection set-up, a loaded client) arrive at the server
+ * just before the next.
  */
 export class PolitenessGate {
   private readonly global: Semaphore;
@@ -58,7 +61,12 @@ export class PolitenessGate {
     if (start > now) await this.options.sleep(start - now);
     // The host slot is taken first so a global slot is never held idle through a host delay.
     const releaseGlobal = await this.global.acquire();
+    const hostState = state;
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
+      hostState.nextStart = Math.max(hostState.nextStart, this.options.now() + delayMs);
       releaseGlobal();
       releaseHost();
     };

@@ -55,15 +55,19 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
       .map((a) => ({ ...a, name: a.name.slice(0, DOCUMENT_LIMITS.attachmentNameChars) })),
     absences: doc.absences.slice(-DOCUMENT_LIMITS.absences),
   };
-  while (
-    bounded.attachments.length > 0 &&
-    Buffer.byteLength(JSON.stringify(bounded)) > DOCUMENT_LIMITS.itemBytes
-  ) {
-    bounded.attachments = bounded.attachments.slice(0, -1);
-  }
-  if (Buffer.byteLength(JSON.stringify(bounded)) > DOCUMENT_LIMITS.itemBytes) {
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+  // Sizes are summed once rather than re-serialising the whole document per dropped attachment.
+  let size = bytes({ ...bounded, attachments: [] });
+  if (size > DOCUMENT_LIMITS.itemBytes) {
     throw new Error(`document ${doc.url} does not fit in a table item even without attachments`);
   }
+  let kept = 0;
+  for (const attachment of bounded.attachments) {
+    size += bytes(attachment) + 1;
+    if (size > DOCUMENT_LIMITS.itemBytes) break;
+    kept += 1;
+  }
+  bounded.attachments = bounded.attachments.slice(0, kept);
   return { doc: bounded, droppedAttachments: doc.attachments.length - bounded.attachments.length };
 }
 

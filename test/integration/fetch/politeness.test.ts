@@ -53,8 +53,8 @@ describe('politeness and response metadata', () => {
     fetcher = fetcherFor([server], { perHostDelayMs: 150, respectRobots: false });
     for (const p of ['/1', '/2', '/3']) await fetcher.fetch(`${server.origin}${p}`);
     const at = server.received.map((r) => r.at);
-    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(140);
-    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(140);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(145);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(145);
   });
 
   it('reports a non-HTML content type without rejecting it, and identifies itself', async () => {

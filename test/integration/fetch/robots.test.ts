@@ -45,12 +45,13 @@ describe('robots.txt', () => {
       '/2': html('2'),
       '/3': html('3'),
     });
-    fetcher = fetcherFor([server], { perHostDelayMs: 50, perHostConcurrency: 3 });
+    fetcher = fetcherFor([server], { perHostDelayMs: 50, perHostConcurrency: 1 });
     const results = await Promise.all(['/1', '/2', '/3'].map((p) => fetcher.fetch(`${server.origin}${p}`)));
     expect(results.every((r) => r.ok)).toBe(true);
     const pages = server.received.filter((r) => r.path !== '/robots.txt').map((r) => r.at);
     const gaps = pages.slice(1).map((at, i) => at - pages[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(290);
+    // Timers may fire a millisecond early; the delay is 300 ms, the configured one only 50 ms.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(295);
   });
 
   it('treats every path as allowed when robots.txt is missing', async () => {

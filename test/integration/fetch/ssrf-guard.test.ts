@@ -1,5 +1,7 @@
+import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFetcher, type Fetcher } from '../../../src/crawl/fetch';
+import { createGuardedConnector, SsrfRefusedError } from '../../../src/crawl/fetch/guarded-connector';
 import { html, startServer, type TestServer } from './test-server';
 
 describe('SSRF guard and host allowlist', () => {
@@ -61,5 +63,23 @@ describe('SSRF guard and host allowlist', () => {
     fetcher = createFetcher({ hosts: [{ host: 'www.example.gov.cn' }] });
     expect(await fetcher.fetch('file:///etc/passwd')).toMatchObject({ ok: false, reason: 'invalid-url' });
     expect(await fetcher.fetch('not a url')).toMatchObject({ ok: false, reason: 'invalid-url' });
+  });
+
+  it('refuses a loopback address at the socket too, should a URL ever bypass the pre-check', async () => {
+    server = await startServer({ '/': html('<p>ok</p>') });
+    const agent = new Agent({
+      connect: createGuardedConnector({ allowPrivateNetwork: false, connectTimeoutMs: 1_000 }),
+    });
+    try {
+      await expect(request(`${server.origin}/`, { dispatcher: agent })).rejects.toBeInstanceOf(
+        SsrfRefusedError,
+      );
+      await expect(request(`http://localhost:${server.port}/`, { dispatcher: agent })).rejects.toThrow(
+        /localhost resolved to .* \(loopback address\)/,
+      );
+    } finally {
+      await agent.close();
+    }
+    expect(server.connections()).toBe(0);
   });
 });

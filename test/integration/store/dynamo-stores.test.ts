@@ -98,6 +98,21 @@ describe('documents', () => {
     );
   });
 
+  it('drops attachments from the end until the item fits under the size bound', async () => {
+    const url = 'http://127.0.0.1/site-a/news/huge.htm';
+    const attachments = Array.from({ length: 100 }, (_, i) => ({
+      url: `http://127.0.0.1/f/${i}/${'x'.repeat(4000)}`,
+      name: `附件${i}`,
+    }));
+    expect(await stores.documents.upsertDocument(doc({ url, attachments }))).toBe('new');
+    const stored = await stores.documents.getDocument(url);
+    const kept = stored?.attachments.length ?? 0;
+    expect(kept).toBeGreaterThan(50);
+    expect(kept).toBeLessThan(100);
+    expect(stored?.attachments).toEqual(attachments.slice(0, kept));
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(DOCUMENT_LIMITS.itemBytes);
+  });
+
   it('keeps URLs longer than a sort key allows', async () => {
     const url = `http://127.0.0.1/site-a/search?q=${'政务公开'.repeat(400)}`;
     expect(await stores.documents.upsertDocument(doc({ url }))).toBe('new');
@@ -416,5 +431,21 @@ describe('metrics', () => {
     );
     expect(metrics.byStore.flags.readRequests).toBeGreaterThanOrEqual(1);
     expect(metrics.byStore.documents.readRequests).toBe(0);
+  });
+
+  it('counts the capacity DynamoDB reports for reads and writes', async () => {
+    stores.resetMetrics();
+    await stores.verdicts.putSummary({
+      asOf: '2016-01-04',
+      runId: 'cap',
+      counts: {},
+      byUnit: {},
+      recordedAt: 'x',
+    });
+    await stores.verdicts.listSummaries();
+    const verdicts = stores.metrics().byStore.verdicts;
+    expect(verdicts.writeCapacityUnits).toBeGreaterThan(0);
+    expect(verdicts.readCapacityUnits).toBeGreaterThan(0);
+    expect(verdicts.operations).toEqual({ PutItem: 1, Query: 1 });
   });
 });

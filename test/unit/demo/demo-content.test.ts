@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../../src/core/calendar';
-import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { periodsFor } from '../../../src/core/periods';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { SourcesFileSchema } from '../../../src/core/source';
 import { formatIssues } from '../../../src/core/validation';
 import {
@@ -112,7 +112,9 @@ describe('demo content', () => {
     const content = await loadDemoContent();
     const committed = await readFile('seeds/jiangmen-2016/demo/sources.json', 'utf8');
     expect(committed).toBe(renderDemoSources(content));
-    const origins = Object.fromEntries(content.sites.map((s, i) => [`site:${s.id}`, `http://127.0.0.1:${40000 + i}`]));
+    const origins = Object.fromEntries(
+      content.sites.map((s, i) => [`site:${s.id}`, `http://127.0.0.1:${40000 + i}`]),
+    );
     const sources = SourcesFileSchema.parse(JSON.parse(substitutePlaceholders(committed, origins)));
     expect(sources.sources.every((s) => s.allowPrivateNetwork)).toBe(true);
     expect(sources.sources.map((s) => s.id).sort()).toEqual(content.sites.map((s) => s.id).sort());

@@ -5,7 +5,11 @@ import type { Catalogue } from '../../../src/core/obligation';
 import { DEFAULT_POLICY, PolicySchema } from '../../../src/core/policy';
 import type { VerdictKind } from '../../../src/core/verdict';
 import { type DemoContent, loadDemoContent } from '../../../src/local/demo-content';
-import { demoAnnotationProblems, demoGroundTruth, type GroundTruth } from '../../../src/local/demo-ground-truth';
+import {
+  demoAnnotationProblems,
+  demoGroundTruth,
+  type GroundTruth,
+} from '../../../src/local/demo-ground-truth';
 import { type DemoLedger, loadDemoLedger } from '../../../src/local/demo-ledger';
 
 let catalogue: Catalogue;
@@ -28,7 +32,9 @@ beforeAll(async () => {
 });
 
 function expectVerdicts(expected: Record<string, VerdictKind>): void {
-  const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, truth.get(key) ?? '(no period)']));
+  const actual = Object.fromEntries(
+    Object.keys(expected).map((key) => [key, truth.get(key) ?? '(no period)']),
+  );
   expect(actual).toEqual(expected);
 }
 
@@ -85,11 +91,12 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
     expectVerdicts({
       'jm2016-056|2016-Q1': 'waived',
       'jm2016-066|2016': 'waived',
-      'jm2016-064|2016-C22': 'met',
-      'jm2016-064|2016-C23': 'missing',
-      'jm2016-064|2016-C25': 'missing',
-      'jm2016-064|2016-C26': 'met',
+      'jm2016-083|2016-C22': 'met', // 市长信箱 present at the check on 2016-06-02
+      'jm2016-083|2016-C23': 'missing', // gone from 2016-06-06 …
+      'jm2016-083|2016-C25': 'missing',
+      'jm2016-083|2016-C26': 'met', // … back on 2016-06-27
       'jm2016-071|event-ev-071-npc-approval': 'met',
+      'jm2016-072|event-ev-072-npc-review': 'met',
     });
   });
 
@@ -106,14 +113,16 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
       'jm2016-014|2016': 'missing',
       'jm2016-013|2016': 'met',
       'jm2016-043|2016': 'met',
-      'jm2016-074|once-1': 'met',
+      'jm2016-074|event-ev-074-npc-budget': 'met',
+      'jm2016-075|once-1': 'met',
       'jm2016-009-quarterly|2016-Q1': 'met',
     });
   });
 
   it('covers AQI forecasts (item 54) and the dengue season (item 62)', () => {
     expectVerdicts({
-      'jm2016-054|2016': 'met',
+      'jm2016-054|2016-C01': 'met',
+      'jm2016-054|2016-C52': 'met',
       'jm2016-062|2016-04': 'met',
       'jm2016-062|2016-10': 'met',
     });
@@ -124,7 +133,9 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
     const unverifiable = catalogue.obligations.filter((o) => !o.evidence.verifiable);
     for (const obligation of unverifiable) {
       const kinds = [...truth].filter(([key]) => key.startsWith(`${obligation.id}|`)).map(([, kind]) => kind);
-      expect(new Set(kinds).size <= 1 && (kinds[0] ?? 'unverifiable') === 'unverifiable', obligation.id).toBe(true);
+      expect(new Set(kinds).size <= 1 && (kinds[0] ?? 'unverifiable') === 'unverifiable', obligation.id).toBe(
+        true,
+      );
     }
   });
 });

@@ -57,8 +57,16 @@ const content: DemoContent = buildDemoContent([
         kind: 'notice',
         path: '/notice/',
         items: [
-          { title: '2016年第一季度报告', published: '2016-04-12', evidences: [{ obligation: 'q', period: '2016-Q1' }] },
-          { title: '2016年第二季度报告', published: '2016-08-15', evidences: [{ obligation: 'q', period: '2016-Q2' }] },
+          {
+            title: '2016年第一季度报告',
+            published: '2016-04-12',
+            evidences: [{ obligation: 'q', period: '2016-Q1' }],
+          },
+          {
+            title: '2016年第二季度报告',
+            published: '2016-08-15',
+            evidences: [{ obligation: 'q', period: '2016-Q2' }],
+          },
           {
             title: '第三季度跟踪审计（补发）',
             published: '2016-11-21',
@@ -71,7 +79,11 @@ const content: DemoContent = buildDemoContent([
             shown: '2016-12-24',
             evidences: [{ obligation: 'once', period: 'once-2' }],
           },
-          { title: '审计工作报告', published: '2016-09-13', evidences: [{ obligation: 'event', period: 'event-ev1' }] },
+          {
+            title: '审计工作报告',
+            published: '2016-09-13',
+            evidences: [{ obligation: 'event', period: 'event-ev1' }],
+          },
         ],
       },
       {
@@ -93,7 +105,13 @@ const content: DemoContent = buildDemoContent([
         name: '内部',
         kind: 'other',
         path: '/private/',
-        items: [{ title: '事故调查报告', published: '2016-05-05', evidences: [{ obligation: 'hidden', period: '2016' }] }],
+        items: [
+          {
+            title: '事故调查报告',
+            published: '2016-05-05',
+            evidences: [{ obligation: 'hidden', period: '2016' }],
+          },
+        ],
       },
     ],
   }),
@@ -108,14 +126,25 @@ const content: DemoContent = buildDemoContent([
         name: '新闻',
         kind: 'news',
         path: '/news/',
-        items: [{ title: '年度公开', published: '2016-05-05', evidences: [{ obligation: 'down', period: '2016' }] }],
+        items: [
+          { title: '年度公开', published: '2016-05-05', evidences: [{ obligation: 'down', period: '2016' }] },
+        ],
       },
     ],
   }),
 ]);
 
 const ledger: DemoLedger = DemoLedgerSchema.parse({
-  events: [{ id: 'ev1', obligationId: 'event', date: '2016-08-30', note: '通过', by: 'x', at: '2016-08-31T00:00:00Z' }],
+  events: [
+    {
+      id: 'ev1',
+      obligationId: 'event',
+      date: '2016-08-30',
+      note: '通过',
+      by: 'x',
+      at: '2016-08-31T00:00:00Z',
+    },
+  ],
   waivers: [],
   manualEvidence: [],
 });
@@ -169,8 +198,23 @@ describe('demo ground truth rules', () => {
       ledger: {
         ...ledger,
         waivers: [
-          { id: 'w1', obligationId: 'q', periodKey: '2016-Q1', reason: '未建', until: '2016-06-30', by: 'x', at: '2016-04-01T00:00:00Z' },
-          { id: 'w2', obligationId: 'q', reason: '全年', until: '2016-08-31', by: 'x', at: '2016-04-01T00:00:00Z' },
+          {
+            id: 'w1',
+            obligationId: 'q',
+            periodKey: '2016-Q1',
+            reason: '未建',
+            until: '2016-06-30',
+            by: 'x',
+            at: '2016-04-01T00:00:00Z',
+          },
+          {
+            id: 'w2',
+            obligationId: 'q',
+            reason: '全年',
+            until: '2016-08-31',
+            by: 'x',
+            at: '2016-04-01T00:00:00Z',
+          },
         ],
       },
     });
@@ -231,7 +275,11 @@ describe('demo ground truth rules', () => {
               items: [
                 { title: '甲', published: '2016-03-01', evidences: [{ obligation: 'q', period: '2016-Q9' }] },
                 { title: '乙', published: '2016-03-02', evidences: [{ obligation: 'zzz', period: '2016' }] },
-                { title: '丙', published: '2016-03-03', evidences: [{ obligation: 'nosite', period: '2016' }] },
+                {
+                  title: '丙',
+                  published: '2016-03-03',
+                  evidences: [{ obligation: 'nosite', period: '2016' }],
+                },
               ],
             },
           ],

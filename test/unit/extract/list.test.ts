@@ -33,7 +33,11 @@ describe('extractList on a TRS list with [MM-DD] dates', () => {
   });
 
   it('keeps the shown date, notes the URL date and warns when they disagree', () => {
-    expect(result.items[2]).toMatchObject({ date: '2016-06-30', urlDate: '2016-07-01', dateOrigin: 'context' });
+    expect(result.items[2]).toMatchObject({
+      date: '2016-06-30',
+      urlDate: '2016-07-01',
+      dateOrigin: 'context',
+    });
     expect(result.items[0]?.urlDate).toBeUndefined();
     expect(result.warnings).toContain(
       `${SITE}/tzgg/201607/t20160701_11890.htm: shown date 2016-06-30 disagrees with the date in the URL 2016-07-01`,
@@ -104,17 +108,19 @@ describe('extractList on other layouts', () => {
     expect(result.items.map((item) => item.date)).toEqual(['2016-07-15', '2016-07-10', '2016-07-01']);
   });
 
-  it('reads a date placed inside the link', () => {
+  it('reads a date placed inside the link and keeps it out of the title', () => {
     const html = `<ul>
       <li><a href="/n/1.html"><span class="t">关于防汛工作的通知</span><span class="d">2016-06-01</span></a></li>
       <li><a href="/n/2.html"><span class="t">关于防台风工作的通知</span><span class="d">2016-06-03</span></a></li>
     </ul>`;
     const result = extractList(html, { url: `${SITE}/n/` });
-    expect(result.items[1]).toMatchObject({ title: '关于防台风工作的通知2016-06-03', date: '2016-06-03' });
+    expect(result.items[1]).toMatchObject({ title: '关于防台风工作的通知', date: '2016-06-03' });
   });
 
   it('prefers the dated list over a larger undated block of links', () => {
-    const menu = Array.from({ length: 12 }, (_, i) => `<li><a href="/m/${i}/">栏目名称${i}</a></li>`).join('');
+    const menu = Array.from({ length: 12 }, (_, i) => `<li><a href="/m/${i}/">栏目名称${i}</a></li>`).join(
+      '',
+    );
     const html = `<ul class="side">${menu}</ul><ul class="news">
       <li><a href="/n/1.html">关于防汛工作的通知</a> 2016-06-01</li>
       <li><a href="/n/2.html">关于防台风工作的通知</a> 2016-06-03</li></ul>`;
@@ -177,7 +183,9 @@ describe('extractList attachments', () => {
 
   it('recognises every attachment type the sites use', () => {
     const types = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'zip', 'rar', 'et', 'ppt', 'pptx', 'ofd'];
-    const rows = types.map((ext, i) => `<li><a href="/f/${i}.${ext.toUpperCase()}">文件${i}</a> 2016-07-${10 + i}</li>`);
+    const rows = types.map(
+      (ext, i) => `<li><a href="/f/${i}.${ext.toUpperCase()}">文件${i}</a> 2016-07-${10 + i}</li>`,
+    );
     const found = extractList(`<ul>${rows.join('')}</ul>`, { url: `${SITE}/` });
     expect(found.items.map((item) => item.attachments.length)).toEqual(types.map(() => 1));
   });

@@ -48,4 +48,23 @@ describe('politeness gate', () => {
     expect(waits).toEqual([500, 800]);
     for (const release of releases) release();
   });
+
+  it('counts the delay from the end of a slow request, not only from its start', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const gate = new PolitenessGate({
+      globalConcurrency: 10,
+      perHostConcurrency: 1,
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
+    const release = await gate.enter('a:80', 100);
+    clock += 400; // the request takes 400 ms
+    release();
+    await gate.enter('a:80', 100);
+    expect(waits).toEqual([100]);
+  });
 });

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../../src/core/dates';
 import { type Document, DocumentSchema } from '../../../src/core/document';
 import { type Obligation, ObligationSchema } from '../../../src/core/obligation';
 import type { Period } from '../../../src/core/period';
-import { type RecordedEvent, periodsFor } from '../../../src/core/periods';
+import { periodsFor, type RecordedEvent } from '../../../src/core/periods';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import type { Schedule } from '../../../src/core/schedule';
 

@@ -43,14 +43,24 @@ describe('matchEvidence: rules', () => {
   it('leaves unrelated items and other units’ sites alone', () => {
     const { evidence, candidates } = run(complaints, [
       doc({ title: '市旅游局关于开展安全检查的通知', date: '2016-05-01' }),
-      doc({ title: '第二季度旅游投诉情况', date: '2016-07-05', sourceId: 'spj', units: ['市食品药品监督管理局'] }),
+      doc({
+        title: '第二季度旅游投诉情况',
+        date: '2016-07-05',
+        sourceId: 'spj',
+        units: ['市食品药品监督管理局'],
+      }),
     ]);
     expect(evidence).toEqual([]);
     expect(candidates).toEqual([]);
   });
 
   it('finds a document on another site when the document itself names the unit', () => {
-    const d = doc({ title: '第二季度旅游投诉情况', date: '2016-07-05', sourceId: 'portal', units: ['市旅游局'] });
+    const d = doc({
+      title: '第二季度旅游投诉情况',
+      date: '2016-07-05',
+      sourceId: 'portal',
+      units: ['市旅游局'],
+    });
     expect(keysOf(run(complaints, [d]).evidence)).toEqual(['2016-Q2']);
   });
 
@@ -210,7 +220,11 @@ describe('matchEvidence: which period', () => {
   });
 
   it('links a document to the latest event on or before its publication', () => {
-    const o = obligation('after-law', { kind: 'event', trigger: '经市人大常委会通过' }, { keywords: ['旅游条例'] });
+    const o = obligation(
+      'after-law',
+      { kind: 'event', trigger: '经市人大常委会通过' },
+      { keywords: ['旅游条例'] },
+    );
     const events = [
       { id: 'e1', obligationId: 'after-law', date: '2016-03-01', note: '' },
       { id: 'e2', obligationId: 'after-law', date: '2016-09-01', note: '' },
@@ -258,7 +272,9 @@ describe('matchEvidence: publication date', () => {
 
   it('counts a backdated item from its first-seen date and says why', () => {
     const d = doc({ title: '第二季度旅游投诉情况', date: '2016-07-20', firstSeen: '2016-08-10T02:00:00Z' });
-    const columnChecks = new Map([[columnKey('lyj', 'tzgg'), ['2016-07-01T02:00:00Z', '2016-07-25T02:00:00Z']]]);
+    const columnChecks = new Map([
+      [columnKey('lyj', 'tzgg'), ['2016-07-01T02:00:00Z', '2016-07-25T02:00:00Z']],
+    ]);
     const { evidence } = run(complaints, [d], { columnChecks });
     expect(evidence[0]).toMatchObject({ publishedOn: '2016-08-10', periodKey: '2016-Q2' });
     expect(evidence[0]!.reason).toContain('backdated');

@@ -10,14 +10,22 @@ const CN = ['一', '二', '三', '四'];
 describe('matching properties', () => {
   it('reads a quarter named in any common form as that quarter of that year', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2005, max: 2030 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (y, q, cn) => {
-        const n = cn ? CN[q - 1] : String(q);
-        for (const title of [`${y}年第${n}季度旅游投诉`, `关于${y}年${n}季度的通报`]) {
-          const [named, ...rest] = periodsNamedInTitle(title, 2016);
-          expect(rest).toEqual([]);
-          expect(named).toMatchObject({ grain: 'quarter', start: `${y}-${String(q * 3 - 2).padStart(2, '0')}-01` });
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 2005, max: 2030 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        (y, q, cn) => {
+          const n = cn ? CN[q - 1] : String(q);
+          for (const title of [`${y}年第${n}季度旅游投诉`, `关于${y}年${n}季度的通报`]) {
+            const [named, ...rest] = periodsNamedInTitle(title, 2016);
+            expect(rest).toEqual([]);
+            expect(named).toMatchObject({
+              grain: 'quarter',
+              start: `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`,
+            });
+          }
+        },
+      ),
     );
   });
 
@@ -26,7 +34,9 @@ describe('matching properties', () => {
     const ps = periods(o);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 365 }), { minLength: 1, maxLength: 20 }), (offsets) => {
-        const documents = offsets.map((n) => doc({ title: '旅游投诉情况通报', date: addDays('2016-01-01', n) }));
+        const documents = offsets.map((n) =>
+          doc({ title: '旅游投诉情况通报', date: addDays('2016-01-01', n) }),
+        );
         const { evidence, candidates } = matchEvidence({
           obligations: [o],
           periods: ps,

@@ -8,7 +8,10 @@ const checksAt = (...instants: string[]) => new Map([[columnKey('lyj', 'tzgg'), 
 describe('publishedOn', () => {
   it('takes the shown date when no check contradicts it', () => {
     expect(publishedOn(shown)).toEqual({ date: '2016-07-01', origin: 'shown' });
-    expect(publishedOn(shown, checksAt('2016-06-30T02:00:00Z'))).toEqual({ date: '2016-07-01', origin: 'shown' });
+    expect(publishedOn(shown, checksAt('2016-06-30T02:00:00Z'))).toEqual({
+      date: '2016-07-01',
+      origin: 'shown',
+    });
   });
 
   it('allows a check within the tolerance after the shown date (the column was not refreshed yet)', () => {
@@ -59,9 +62,11 @@ describe('presenceOn', () => {
     firstSeen: '2016-01-02T02:00:00Z',
     absences: [{ from: '2016-02-01T02:00:00Z', to: '2016-02-10T02:00:00Z' }],
   });
-  it('is absent before first seen', () => expect(presenceOn(d, '2016-01-01')).toEqual({ present: false, since: null }));
+  it('is absent before first seen', () =>
+    expect(presenceOn(d, '2016-01-01')).toEqual({ present: false, since: null }));
   it('is present once seen', () => expect(presenceOn(d, '2016-01-15')).toEqual({ present: true }));
   it('is absent while vanished', () =>
     expect(presenceOn(d, '2016-02-05')).toEqual({ present: false, since: '2016-02-01' }));
-  it('is present again on the day it came back', () => expect(presenceOn(d, '2016-02-10')).toEqual({ present: true }));
+  it('is present again on the day it came back', () =>
+    expect(presenceOn(d, '2016-02-10')).toEqual({ present: true }));
 });

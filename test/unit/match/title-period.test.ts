@@ -75,10 +75,12 @@ describe('mapNamedToPeriods', () => {
   const keys = (title: string, list: typeof quarterly) =>
     periodsNamedInTitle(title, 2016).flatMap((n) => mapNamedToPeriods(n, list).map((p) => p.key));
 
-  it('maps a quarter to the quarterly period', () => expect(keys('第三季度', quarterly)).toEqual(['2016-Q3']));
+  it('maps a quarter to the quarterly period', () =>
+    expect(keys('第三季度', quarterly)).toEqual(['2016-Q3']));
   it('maps a half year to both its quarters', () =>
     expect(keys('上半年', quarterly)).toEqual(['2016-Q1', '2016-Q2']));
-  it('maps a month to the quarter that holds it', () => expect(keys('2016年8月', quarterly)).toEqual(['2016-Q3']));
+  it('maps a month to the quarter that holds it', () =>
+    expect(keys('2016年8月', quarterly)).toEqual(['2016-Q3']));
   it('maps a month to the weeks lying mostly inside it', () => {
     // 2016-08-01 is a Monday; the week of 29 Aug–4 Sep has 3 of 7 days in August.
     expect(keys('2016年8月', weekly)).toEqual(['2016-W32', '2016-W33', '2016-W34', '2016-W35']);

@@ -19,7 +19,12 @@ const evidenceArb = fc.record({
   kind: fc.constantFrom('match', 'candidate', 'manual') as fc.Arbitrary<Evidence['kind']>,
   n: fc.nat(1000),
 });
-const toEvidence = (e: { periodKey: string; publishedOn: IsoDate; kind: Evidence['kind']; n: number }): Evidence => ({
+const toEvidence = (e: {
+  periodKey: string;
+  publishedOn: IsoDate;
+  kind: Evidence['kind'];
+  n: number;
+}): Evidence => ({
   obligationId: 'food',
   periodKey: e.periodKey,
   url: `http://127.0.0.1/spj/${e.n}.htm`,
@@ -62,23 +67,29 @@ const periodOf = (key: string): Period => allPeriods.find((p) => p.key === key)!
 describe('verdict properties', () => {
   it('gives every period exactly one valid verdict consistent with its dates and checks', () => {
     fc.assert(
-      fc.property(day(450), fc.array(evidenceArb, { maxLength: 8 }), checksArb, waiversArb, (asOf, ev, checks, waivers) => {
-        const verdicts = judge(asOf, ev.map(toEvidence), checks, waivers);
-        expect(verdicts.map((v) => v.periodKey)).toEqual(keys);
-        for (const v of verdicts) {
-          VerdictSchema.parse(v);
-          const p = periodOf(v.periodKey);
-          if (v.kind === 'missing' || v.kind === 'insufficient-data') expect(asOf > p.due).toBe(true);
-          if (v.kind === 'missing') {
-            expect(checks.some((c) => c.ok && c.at >= p.start && c.at <= p.due && c.at <= asOf)).toBe(true);
+      fc.property(
+        day(450),
+        fc.array(evidenceArb, { maxLength: 8 }),
+        checksArb,
+        waiversArb,
+        (asOf, ev, checks, waivers) => {
+          const verdicts = judge(asOf, ev.map(toEvidence), checks, waivers);
+          expect(verdicts.map((v) => v.periodKey)).toEqual(keys);
+          for (const v of verdicts) {
+            VerdictSchema.parse(v);
+            const p = periodOf(v.periodKey);
+            if (v.kind === 'missing' || v.kind === 'insufficient-data') expect(asOf > p.due).toBe(true);
+            if (v.kind === 'missing') {
+              expect(checks.some((c) => c.ok && c.at >= p.start && c.at <= p.due && c.at <= asOf)).toBe(true);
+            }
+            if (v.kind === 'met') expect(v.evidence[0]!.publishedOn! <= p.due).toBe(true);
+            for (const e of v.evidence) {
+              expect(e.kind).not.toBe('candidate');
+              expect(e.publishedOn! <= asOf).toBe(true);
+            }
           }
-          if (v.kind === 'met') expect(v.evidence[0]!.publishedOn! <= p.due).toBe(true);
-          for (const e of v.evidence) {
-            expect(e.kind).not.toBe('candidate');
-            expect(e.publishedOn! <= asOf).toBe(true);
-          }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });

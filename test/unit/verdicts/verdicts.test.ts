@@ -75,7 +75,10 @@ describe('evaluate', () => {
 
   it('does not count evidence published after the as-of date, nor candidates', () => {
     const v = q3('2016-10-25', {
-      evidence: [evidenceFor('2016-Q3', '2016-10-28'), evidenceFor('2016-Q3', '2016-10-01', { kind: 'candidate' })],
+      evidence: [
+        evidenceFor('2016-Q3', '2016-10-28'),
+        evidenceFor('2016-Q3', '2016-10-01', { kind: 'candidate' }),
+      ],
     });
     expect(v.kind).toBe('pending');
     expect(v.evidence).toEqual([]);
@@ -114,7 +117,14 @@ describe('evaluate', () => {
   it('says insufficient-data, never missing, when every check in the window failed', () => {
     const v = q3('2016-11-10', {
       checks: new Map([
-        ['lyj', [failedCheck('2016-07-10T02:00:00Z'), failedCheck('2016-10-10T02:00:00Z'), okCheck('2016-11-05T02:00:00Z')]],
+        [
+          'lyj',
+          [
+            failedCheck('2016-07-10T02:00:00Z'),
+            failedCheck('2016-10-10T02:00:00Z'),
+            okCheck('2016-11-05T02:00:00Z'),
+          ],
+        ],
       ]),
     });
     expect(v.kind).toBe('insufficient-data');
@@ -127,14 +137,20 @@ describe('evaluate', () => {
   });
 
   it('says unverifiable whatever the evidence', () => {
-    const o = obligation('training', { kind: 'quarterly' }, { verifiable: false, unverifiableReason: '内部培训' });
+    const o = obligation(
+      'training',
+      { kind: 'quarterly' },
+      { verifiable: false, unverifiableReason: '内部培训' },
+    );
     const verdicts = judge('2016-11-10', {}, o);
     expect(new Set(verdicts.map((v) => v.kind))).toEqual(new Set(['unverifiable']));
     expect(verdicts[0]!.reasons[0]).toContain('内部培训');
   });
 
   it('waives the periods due on or before the waiver’s until, and only those', () => {
-    const waivers = [{ obligationId: 'tourism-complaints', until: '2016-11-02', by: '李四', reason: '机构改革' }];
+    const waivers = [
+      { obligationId: 'tourism-complaints', until: '2016-11-02', by: '李四', reason: '机构改革' },
+    ];
     const kinds = judge('2017-03-01', { waivers }).map((v) => [v.periodKey, v.kind]);
     expect(kinds).toEqual([
       ['2016-Q1', 'waived'],
@@ -146,7 +162,13 @@ describe('evaluate', () => {
 
   it('waives only the named period when a waiver names one, even over evidence', () => {
     const waivers = [
-      { obligationId: 'tourism-complaints', periodKey: '2016-Q2', until: '2016-12-31', by: '李四', reason: '系统迁移' },
+      {
+        obligationId: 'tourism-complaints',
+        periodKey: '2016-Q2',
+        until: '2016-12-31',
+        by: '李四',
+        reason: '系统迁移',
+      },
     ];
     const verdicts = judge('2016-11-10', { waivers, evidence: [evidenceFor('2016-Q2', '2016-07-01')] });
     expect(verdicts.find((v) => v.periodKey === '2016-Q2')).toMatchObject({
@@ -163,7 +185,11 @@ describe('evaluate', () => {
   });
 
   it('judges event periods that recorded events create, and none without events', () => {
-    const o = obligation('after-law', { kind: 'event', trigger: '经市人大常委会通过' }, { keywords: ['旅游条例'] });
+    const o = obligation(
+      'after-law',
+      { kind: 'event', trigger: '经市人大常委会通过' },
+      { keywords: ['旅游条例'] },
+    );
     const events = [{ id: 'e1', obligationId: 'after-law', date: '2016-05-10', note: '通过' }];
     expect(judge('2016-12-31', { periods: periods(o, []) }, o)).toEqual([]);
     const evidence = [evidenceFor('event-e1', '2016-05-20', { obligationId: 'after-law' })];
@@ -201,7 +227,11 @@ describe('evaluate with matching: end to end over documents', () => {
 
   it('turns met into late with a backdating warning when a check contradicts the shown date', () => {
     const honest = doc({ title: '第三季度旅游投诉', date: '2016-10-20', firstSeen: '2016-10-21T02:00:00Z' });
-    const backdated = doc({ title: '第三季度旅游投诉', date: '2016-10-20', firstSeen: '2016-11-10T02:00:00Z' });
+    const backdated = doc({
+      title: '第三季度旅游投诉',
+      date: '2016-10-20',
+      firstSeen: '2016-11-10T02:00:00Z',
+    });
     const before = pipeline(complaints, [honest], '2016-11-20').find((v) => v.periodKey === '2016-Q3')!;
     const after = pipeline(complaints, [backdated], '2016-11-20').find((v) => v.periodKey === '2016-Q3')!;
     expect(before.kind).toBe('met');
@@ -259,18 +289,24 @@ describe('evaluate with matching: end to end over documents', () => {
 describe('summarise and newlyMissing', () => {
   const verdicts = judge('2016-11-10', {
     evidence: [evidenceFor('2016-Q1', '2016-04-01')],
-    checks: new Map([['lyj', ['2016-02-01', '2016-05-01', '2016-08-01'].map((d) => okCheck(`${d}T02:00:00Z`))]]),
+    checks: new Map([
+      ['lyj', ['2016-02-01', '2016-05-01', '2016-08-01'].map((d) => okCheck(`${d}T02:00:00Z`))],
+    ]),
   });
   const other = obligation('food', { kind: 'quarterly' }, { keywords: ['抽检'] }, ['市食品药品监督管理局']);
 
   it('counts verdicts per kind and per unit, ranking units by missing periods', () => {
-    const foodVerdicts = judge('2016-11-10', { checks: new Map([['spj', [okCheck('2016-03-01T00:00:00Z')]]]) }, other);
+    const foodVerdicts = judge(
+      '2016-11-10',
+      { checks: new Map([['spj', [okCheck('2016-03-01T00:00:00Z')]]]) },
+      other,
+    );
     const summary = summarise([...verdicts, ...foodVerdicts], [complaints, other]);
     // Tourism: Q1 met, Q2 and Q3 missing, Q4 pending. Food (read only in March): Q1 missing, Q2 and Q3
     // insufficient-data (no check in their windows), Q4 pending.
     expect(summary.counts).toMatchObject({ met: 1, missing: 3, 'insufficient-data': 2, pending: 2 });
     expect(summary.counts.late).toBe(0);
-    expect(summary.byUnit['市旅游局']).toEqual({ met: 1, missing: 2, pending: 1 });
+    expect(summary.byUnit.市旅游局).toEqual({ met: 1, missing: 2, pending: 1 });
     expect(summary.unitsByMissing.map((u) => [u.unit, u.missing])).toEqual([
       ['市旅游局', 2],
       ['市食品药品监督管理局', 1],

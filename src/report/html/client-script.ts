@@ -1,0 +1,103 @@
+/**
+ * The report's only script: filters, search and print preparation. Plain ES5-style JavaScript in a
+ * string (not compiled TypeScript) so it runs as written from a file opened on disk, with no
+ * server and no modules. It touches only attributes the renderer wrote (data-units, data-kind,
+ * data-verdicts, data-verdict) and reads text through textContent, never innerHTML.
+ *
+ * Large reports: row texts are read once, lazily, on the first search that needs them; filters
+ * toggle the `hidden` attribute only where it changes, and search input is debounced.
+ */
+export const CLIENT_SCRIPT = `(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  if (!form) return;
+  var unitSel = document.getElementById('f-unit');
+  var verdictSel = document.getElementById('f-verdict');
+  var kindSel = document.getElementById('f-kind');
+  var search = document.getElementById('f-q');
+  var status = document.getElementById('f-status');
+  var printed = document.getElementById('f-printed');
+  var slice = Array.prototype.slice;
+  function norm(s) { return s.toLowerCase().replace(/\\s+/g, ' '); }
+  var items = slice.call(document.querySelectorAll('section.obl')).map(function (el) {
+    var details = el.querySelector('details.periods');
+    var units = [];
+    try { units = JSON.parse(el.getAttribute('data-units') || '[]'); } catch (e) { units = []; }
+    return {
+      el: el, units: units, kind: el.getAttribute('data-kind') || '',
+      verdicts: (el.getAttribute('data-verdicts') || '').split(' '),
+      header: el.querySelector('header'), head: null, details: details,
+      rows: details ? slice.call(details.querySelectorAll('tr[data-verdict]')) : [], rowText: null, auto: false
+    };
+  });
+  function selectedText(sel) { return sel.options[sel.selectedIndex] ? sel.options[sel.selectedIndex].text : ''; }
+  function apply() {
+    var unit = unitSel.value, verdict = verdictSel.value, kind = kindSel.value, term = norm(search.value.trim());
+    var rowFilter = verdict !== '' || term !== '';
+    var shown = 0;
+    items.forEach(function (it) {
+      var ok = (unit === '' || it.units.indexOf(unit) >= 0) && (kind === '' || it.kind === kind) &&
+        (verdict === '' || it.verdicts.indexOf(verdict) >= 0);
+      if (ok) {
+        var headMatch = true;
+        if (term) {
+          if (it.head === null) it.head = norm(it.header ? it.header.textContent : '');
+          headMatch = it.head.indexOf(term) >= 0;
+          if (!headMatch && it.rowText === null) it.rowText = it.rows.map(function (r) { return norm(r.textContent); });
+        }
+        var anyRow = false;
+        it.rows.forEach(function (r, i) {
+          var show = (verdict === '' || r.getAttribute('data-verdict') === verdict) && (headMatch || it.rowText[i].indexOf(term) >= 0);
+          if (r.hidden === show) r.hidden = !show;
+          if (show) anyRow = true;
+        });
+        if (term && !headMatch && !anyRow) ok = false;
+      }
+      if (it.el.hidden === ok) it.el.hidden = !ok;
+      if (ok) shown += 1;
+      if (it.details) {
+        if (ok && rowFilter && !it.details.open) { it.details.open = true; it.auto = true; }
+        else if (!rowFilter && it.auto) { it.details.open = false; it.auto = false; }
+      }
+    });
+    status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
+    var active = [];
+    if (unit) active.push(selectedText(unitSel));
+    if (verdict) active.push(selectedText(verdictSel));
+    if (kind) active.push(selectedText(kindSel));
+    if (term) active.push('"' + search.value.trim() + '"');
+    printed.textContent = active.length ? printed.getAttribute('data-prefix') + active.join('; ') : '';
+    printed.hidden = active.length === 0;
+  }
+  var timer = 0;
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
+  form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[data-unit]') : null;
+    if (!a) return;
+    unitSel.value = a.getAttribute('data-unit');
+    apply();
+  });
+  // A link to an obligation the filters hide (from the flags table) clears the filters first.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.closest('section.obl[hidden]')) { form.reset(); apply(); target.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', reveal);
+  // Paper shows every period: open all collapsed tables before printing, restore them afterwards.
+  var closedForPrint = [];
+  window.addEventListener('beforeprint', function () {
+    closedForPrint = slice.call(document.querySelectorAll('details:not([open])'));
+    closedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener('afterprint', function () {
+    closedForPrint.forEach(function (d) { d.open = false; });
+    closedForPrint = [];
+  });
+  form.hidden = false;
+  apply();
+  reveal();
+})();`;

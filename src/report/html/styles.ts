@@ -1,0 +1,120 @@
+/**
+ * The report's stylesheet, inlined so the file works offline and from a mail attachment. System
+ * fonts only: Microsoft YaHei on Windows desktops, PingFang on macOS, Noto CJK or WenQuanYi on Linux.
+ * Verdict colours are tints behind dark text (contrast above 7:1) and always come with a label and
+ * a shape; print drops the tints entirely.
+ */
+export const REPORT_CSS = `
+:root {
+  --fg: #1b1f24; --muted: #4a5260; --line: #c9ced6; --bg: #ffffff; --panel: #f4f6f8; --accent: #0b4f8a;
+  --met: #dff3e4; --met-b: #2e7d43; --late: #fff1d6; --late-b: #9a5b00; --missing: #fde2e1; --missing-b: #b42318;
+  --due-soon: #fff7c2; --due-soon-b: #7a6400; --pending: #eef0f3; --pending-b: #5b6573; --waived: #e8e5f7;
+  --waived-b: #5a47a8; --unverifiable: #e6eef7; --unverifiable-b: #2f5d8a; --insufficient-data: #f1e8df;
+  --insufficient-data-b: #7a4f2a;
+}
+* { box-sizing: border-box; }
+html { font-size: 15px; }
+body {
+  margin: 0; color: var(--fg); background: var(--bg); line-height: 1.55;
+  font-family: "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
+    "WenQuanYi Micro Hei", "Segoe UI", "DejaVu Sans", sans-serif;
+}
+main, header.top { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
+header.top { padding-top: 18px; padding-bottom: 8px; border-bottom: 3px solid var(--accent); }
+h1 { font-size: 1.65rem; margin: 0 0 6px; color: var(--accent); }
+h2 { font-size: 1.3rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 0 0 6px; }
+a { color: var(--accent); }
+a:focus-visible, select:focus-visible, input:focus-visible, button:focus-visible, summary:focus-visible {
+  outline: 3px solid #f0a500; outline-offset: 2px;
+}
+code, .sha { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; font-size: 0.85em; }
+.sha { word-break: break-all; }
+.muted { color: var(--muted); }
+.run-meta { display: flex; flex-wrap: wrap; gap: 4px 22px; margin: 0; color: var(--muted); }
+.run-meta dt { display: inline; font-weight: 600; }
+.run-meta dd { display: inline; margin: 0 0 0 6px; }
+.links { margin: 8px 0 0; }
+.links a { margin-right: 14px; }
+nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 10px 0 0; list-style: none; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; padding: 0; margin: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; min-width: 128px; background: var(--panel); }
+.cards .big { display: block; font-size: 1.5rem; font-weight: 700; }
+.cards .rate { border-color: var(--accent); border-width: 2px; }
+.v { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 4px; border: 1px solid;
+  white-space: nowrap; font-weight: 600; font-size: 0.9em; }
+.v .i { font-weight: 700; }
+${['met', 'late', 'missing', 'due-soon', 'pending', 'waived', 'unverifiable', 'insufficient-data']
+  .map((k) => `.v-${k} { background: var(--${k}); border-color: var(--${k}-b); color: #111; }`)
+  .join('\n')}
+.v-missing .i, .v-late .i { font-size: 1.05em; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 0.93rem; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
+th, td { border: 1px solid var(--line); padding: 5px 7px; vertical-align: top; text-align: left; }
+thead th { background: var(--panel); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { overflow-x: auto; }
+.chart { margin: 10px 0; }
+.chart svg { width: 100%; max-width: 760px; height: auto; display: block; }
+.chart figcaption { color: var(--muted); font-size: 0.9rem; }
+svg .grid { stroke: #d5d9df; stroke-width: 1; }
+svg .grid.month { stroke-dasharray: 2 3; }
+svg .tick { font-size: 11px; fill: #4a5260; }
+svg .rate { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+svg .dot { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+.legend dt { margin-top: 6px; }
+.legend dd { margin: 2px 0 0 0; color: var(--muted); }
+form.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line);
+  display: flex; flex-wrap: wrap; align-items: end; gap: 8px 16px; padding: 10px 0; margin: 0 0 8px; }
+form.filters[hidden] { display: none; }
+form.filters label { display: block; font-size: 0.85rem; font-weight: 600; }
+form.filters select, form.filters input, form.filters button { font: inherit; padding: 4px 6px; border: 1px solid #6b7380;
+  border-radius: 4px; background: #fff; color: var(--fg); }
+form.filters input[type="search"] { min-width: 16em; }
+form.filters button { cursor: pointer; }
+form.filters output { flex-basis: 100%; color: var(--muted); font-size: 0.9rem; }
+.obl { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 10px 0; }
+.obl[hidden] { display: none; }
+.obl .item { color: var(--muted); font-weight: 600; margin-right: 6px; }
+.obl dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 6px; font-size: 0.92rem; }
+.obl dl.meta dt { color: var(--muted); }
+.obl dl.meta dd { margin: 0; }
+.counts { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; padding: 0; list-style: none; }
+details > summary { cursor: pointer; font-weight: 600; padding: 3px 0; }
+tr[hidden] { display: none; }
+td ul { margin: 0; padding-left: 1.1em; }
+.warn { color: #7a3e00; }
+.warn .tag { font-weight: 700; border: 1px solid currentColor; border-radius: 3px; padding: 0 4px; margin-right: 4px; }
+.ev { margin: 0 0 8px; }
+.ev:last-child { margin-bottom: 0; }
+.ev .kind { font-size: 0.82rem; color: var(--muted); margin-right: 4px; }
+.ev dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; margin: 2px 0 0; font-size: 0.86rem; }
+.ev dt { color: var(--muted); }
+.ev dd { margin: 0; overflow-wrap: anywhere; }
+.cands { margin-top: 6px; padding: 4px 8px; border-left: 3px dashed #8a919c; background: #fafbfc; }
+.cands > p { margin: 0 0 4px; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
+.src-bad { font-weight: 700; color: #8a1c12; }
+.print-only { display: none; }
+@media (max-width: 700px) { .obl dl.meta, .ev dl { grid-template-columns: 1fr; } }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  html { font-size: 10.5pt; }
+  body { color: #000; }
+  form.filters, nav.toc, .links, .no-print { display: none !important; }
+  .print-only { display: block; }
+  main, header.top { max-width: none; padding: 0; }
+  header.top { border-bottom: 2px solid #000; }
+  a { color: #000; text-decoration: none; }
+  .v, .cards li, thead th, .cands { background: none !important; }
+  .v { border-color: #000; }
+  h2, h3, summary, caption { break-after: avoid; }
+  tr, .ev, .cards li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .obl { break-inside: auto; border-color: #888; }
+  .obl header { break-after: avoid; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { list-style: none; }
+  .scroll { overflow: visible; }
+  #obligations, #flags, #sources { break-before: page; }
+}
+`;
