@@ -2,7 +2,7 @@
  * Evaluation benchmark: matching + verdicts over a synthetic city, at 1× and 10× size, in one
  * process. The 10× city has ten times the units, sources, obligations and documents at the same
  * density (100 obligations and 2,000 documents per unit), so ten times the work; the run fails when
- * it takes more than 12× the time. A naive peer (every obligation tests every document) runs at 1×.
+ * it takes more than 12× the CPU time. A naive peer (every obligation tests every document) runs at 1×.
  *
  *   1×: 10 units, 10 sources, 1,000 obligations, 20,000 documents
  *  10×: 100 units, 100 sources, 10,000 obligations, 200,000 documents
@@ -92,6 +92,36 @@ const TOPICS = [
   '农产品检测',
   '义务教育',
   '公共资源交易',
+  '城乡规划',
+  '土地出让',
+  '矿产资源',
+  '水利工程',
+  '防汛抗旱',
+  '森林防火',
+  '动物疫病',
+  '种子质量',
+  '特种设备',
+  '消防检查',
+  '交通事故',
+  '道路运输',
+  '出租汽车',
+  '公交线路',
+  '养老服务',
+  '残疾人补贴',
+  '就业援助',
+  '职业培训',
+  '最低工资',
+  '社会保险',
+  '住房公积金',
+  '物业服务',
+  '文物保护',
+  '体育场馆',
+  '广播电视',
+  '新闻出版',
+  '网络安全',
+  '信访事项',
+  '人大建议',
+  '政协提案',
 ];
 const SUFFIXES = ['情况', '结果', '通报', '公示', '公告', '信息', '工作报告', '名单', '实施方案', '统计表'];
 const PERIOD_WORDS = [
@@ -185,7 +215,7 @@ function makeCity(scale: number, calendar: WorkingDayCalendar): City {
     const column = pick(rand, columns);
     const date = addDays(`${YEAR - 1}-11-01`, Math.floor(rand() * 420));
     const title =
-      rand() < 0.4
+      rand() < 0.5
         ? `${pick(rand, NOISE)}${pick(rand, TOPICS).slice(0, 2)}工作的通知`
         : `${unit}${rand() < 0.5 ? `${YEAR}年` : ''}${pick(rand, PERIOD_WORDS)}${pick(rand, TOPICS)}${pick(rand, SUFFIXES)}`;
     const seen = `${date}T0${Math.floor(rand() * 9)}:00:00Z`;
@@ -232,6 +262,8 @@ interface Measure {
   matchMs: number;
   evaluateMs: number;
   totalMs: number;
+  cpuMs: number;
+  matchCpuMs: number;
   heapMb: number;
   peakRssMb: number;
 }
@@ -240,6 +272,7 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
   global.gc?.();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const matched = matchEvidence({
     obligations: city.obligations,
@@ -250,6 +283,7 @@ function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
     year: YEAR,
   });
   const t1 = performance.now();
+  const matchCpu = process.cpuUsage(cpu0);
   const heap = process.memoryUsage().heapUsed;
   const verdicts = evaluate({
     obligations: city.obligations,
@@ -263,6 +297,7 @@ function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
     calendar,
   });
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   let periods = 0;
   for (const list of city.periods.values()) periods += list.length;
   if (verdicts.length !== periods) throw new Error(`expected ${periods} verdicts, got ${verdicts.length}`);
@@ -276,6 +311,8 @@ function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
     matchMs: t1 - t0,
     evaluateMs: t2 - t1,
     totalMs: t2 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    matchCpuMs: (matchCpu.user + matchCpu.system) / 1000,
     heapMb: mb(Math.max(heap, process.memoryUsage().heapUsed)),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -283,14 +320,15 @@ function run(label: string, city: City, calendar: WorkingDayCalendar): Measure {
 
 /** The peer: every obligation tests every document with the same rule test, no index. */
 function naive(city: City): { ms: number; hits: number } {
-  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let hits = 0;
   for (const o of city.obligations) {
     const rule = compileRule(o.evidence);
     const sources = new Set(o.units.flatMap((u) => city.unitSources.get(u) ?? []));
     for (const doc of city.documents) if (sources.has(doc.sourceId) && testRule(rule, doc)) hits++;
   }
-  return { ms: performance.now() - t0, hits };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: (cpu.user + cpu.system) / 1000, hits };
 }
 
 const calendar = WorkingDayCalendar.chinese();
@@ -306,17 +344,18 @@ const ten = run('10×', large, calendar);
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rows = [one, ten].map(
   (m) =>
-    `| ${m.label} | ${m.obligations.toLocaleString('en')} | ${m.documents.toLocaleString('en')} | ${m.periods.toLocaleString('en')} | ${m.evidence.toLocaleString('en')} | ${m.candidates.toLocaleString('en')} | ${fmt(m.matchMs)} | ${fmt(m.evaluateMs)} | ${fmt(m.totalMs)} | ${m.heapMb} MB | ${m.peakRssMb} MB |`,
+    `| ${m.label} | ${m.obligations.toLocaleString('en')} | ${m.documents.toLocaleString('en')} | ${m.periods.toLocaleString('en')} | ${m.evidence.toLocaleString('en')} | ${m.candidates.toLocaleString('en')} | ${fmt(m.matchMs)} | ${fmt(m.evaluateMs)} | ${fmt(m.totalMs)} | ${fmt(m.cpuMs)} | ${m.heapMb} MB | ${m.peakRssMb} MB |`,
 );
-const ratio = ten.totalMs / one.totalMs;
+// CPU time, not wall time: on a shared, busy machine the wall clock measures the neighbours.
+const ratio = ten.cpuMs / one.cpuMs;
 console.log(
   [
-    '| size | obligations | documents | periods | evidence | candidates | match | evaluate | total | heap after match | peak RSS so far |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| size | obligations | documents | periods | evidence | candidates | match (wall) | evaluate (wall) | total (wall) | total (CPU) | heap after match | peak RSS so far |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    `10× / 1× time ratio: ${ratio.toFixed(2)} (limit ${MAX_RATIO})`,
-    `peer at 1× (no index, every obligation tests every document): ${fmt(peer.ms)} for matching alone, ${(peer.ms / one.matchMs).toFixed(1)}× the indexed matcher`,
+    `10× / 1× CPU time ratio: ${ratio.toFixed(2)} (limit ${MAX_RATIO}); wall-clock ratio ${(ten.totalMs / one.totalMs).toFixed(2)}`,
+    `peer at 1× (no index, every obligation tests every document): ${fmt(peer.ms)} CPU for matching alone (the indexed matcher with period assignment and evidence: ${fmt(one.matchCpuMs)})`,
   ].join('\n'),
 );
 if (ratio > MAX_RATIO) {

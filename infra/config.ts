@@ -33,6 +33,11 @@ const ScheduleExpressionSchema = z
     'expected cron(min hour day-of-month month day-of-week year) or rate(n days)',
   );
 
+/** The retention periods CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
 export const InfraConfigSchema = z.object({
   catalogue: z.string().min(1).describe('Path of the reviewed catalogue JSON, relative to the project root'),
   sources: z.string().min(1).describe('Path of the sources JSON, relative to the project root'),
@@ -48,7 +53,11 @@ export const InfraConfigSchema = z.object({
     .default(4)
     .describe('Reserved concurrency of the crawler; 0 leaves it unreserved (accounts with a low quota)'),
   reportRetentionDays: wholeNumber(1, 36_500).default(400).describe('Reports expire after this many days'),
-  logRetentionDays: wholeNumber(1, 3653).default(90),
+  logRetentionDays: wholeNumber(1, 3653)
+    .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+      message: `CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(', ')}`,
+    })
+    .default(90),
 });
 export type InfraConfig = z.infer<typeof InfraConfigSchema>;
 

@@ -17,7 +17,10 @@ export function substitutionKey(state: TaskStateName): string {
   return `${state}FunctionArn`;
 }
 
-/** The Map's MaxConcurrency: how many crawler invocations one sweep runs at once. */
+/**
+ * The Map's MaxConcurrency: how many crawler invocations one sweep runs at once, which the
+ * crawler's default reserved concurrency (infra/config.ts) matches.
+ */
 export function crawlConcurrency(aslText = readFileSync(SWEEP_ASL_PATH, 'utf8')): number {
   const asl = JSON.parse(aslText) as { States: Record<string, { Type: string; MaxConcurrency?: number }> };
   const map = Object.values(asl.States).find((state) => state.Type === 'Map');

@@ -5,6 +5,7 @@ import { Agent, interceptors, request } from 'undici';
 import { z } from 'zod';
 import type { Command } from '../cli';
 import { shanghaiDate } from '../core/dates';
+import { ColumnSchema } from '../core/source';
 import { decodeHtml, extractDetail, extractList } from '../crawl/extract';
 import { parseFlags, UsageError } from './flags';
 
@@ -17,9 +18,22 @@ const FlagsSchema = z.object({
   'base-url': z.string().url().optional(),
   charset: z.string().min(1).optional(),
   detail: z.boolean().default(false),
+  selectors: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON, e.g. {"item":"ul.list > li"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(ColumnSchema.shape.selectors),
 });
 
-const usage = `gongkai extract <file-or-url> [--base-url U] [--charset C] [--detail]
+const usage = `gongkai extract <file-or-url> [--base-url U] [--charset C] [--selectors J] [--detail]
 
 Shows what the crawler reads from one page: the encoding it decoded, the list items (title, URL,
 date as shown and as read, attachments) and the next-page links. Use it while writing a source.
@@ -27,6 +41,7 @@ date as shown and as read, attachments) and the next-page links. Use it while wr
   <file-or-url>    an HTML file on disk (read as bytes) or an http(s) URL (fetched once)
   --base-url U     URL the page lives at, for resolving relative links (default: the file:// URL)
   --charset C      charset to assume when neither header nor <meta> says (a source's "charset")
+  --selectors J    a column's selectors as JSON, e.g. '{"item":"ul.list > li","date":"span"}'
   --detail         read the page as a detail page: title, date, main text, attachments`;
 
 interface Page {
@@ -85,7 +100,12 @@ export const command: Command = {
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { 'base-url': { type: 'string' }, charset: { type: 'string' }, detail: { type: 'boolean' } },
+      {
+        'base-url': { type: 'string' },
+        charset: { type: 'string' },
+        selectors: { type: 'string' },
+        detail: { type: 'boolean' },
+      },
       FlagsSchema,
     );
     let page: Page;
@@ -110,7 +130,11 @@ export const command: Command = {
       console.log(JSON.stringify({ ...head, ...extractDetail(decoded.text, { url: page.url }) }, null, 2));
       return 0;
     }
-    const list = extractList(decoded.text, { url: page.url, now: shanghaiDate(new Date()) });
+    const list = extractList(decoded.text, {
+      url: page.url,
+      now: shanghaiDate(new Date()),
+      selectors: flags.selectors,
+    });
     const items = list.items.map((item) => ({
       title: item.title,
       url: item.url,

@@ -7,7 +7,7 @@ export interface LoadSourcesOptions {
   substitute?: Record<string, string>;
 }
 
-const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([\w.:-]+)\s*\}\}/g;
 
 /**
  * Fills `{{name}}` placeholders in raw text. Every placeholder without a value is an error (with

@@ -4,7 +4,7 @@
  * also goes away when this process is killed outright (SIGKILL leaves no exit handler to run).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -75,6 +75,22 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
+const EATMYDATA = ['/usr/lib/x86_64-linux-gnu/libeatmydata.so', '/usr/lib/aarch64-linux-gnu/libeatmydata.so', '/usr/lib/libeatmydata.so'];
+
+/**
+ * DynamoDB Local keeps its data in SQLite, which syncs every write to disk: 30–50 ms a write here,
+ * ten times the in-memory cost, and a year of demo sweeps makes thousands of writes. When
+ * libeatmydata is installed (Debian package `eatmydata`) it is preloaded so those syncs become
+ * no-ops: data still reach the file (a killed process loses nothing), only a power cut or kernel
+ * crash could lose the last writes. GONGKAI_DYNAMO_FSYNC=1 keeps the syncs.
+ */
+function withoutFsync(env: NodeJS.ProcessEnv, options: DynamoLocalOptions): NodeJS.ProcessEnv {
+  if (options.inMemory || !options.dataDir || env.GONGKAI_DYNAMO_FSYNC === '1') return env;
+  const library = EATMYDATA.find((path) => existsSync(path));
+  if (!library) return env;
+  return { ...env, LD_PRELOAD: [library, env.LD_PRELOAD].filter(Boolean).join(':') };
+}
+
 /** Starts DynamoDB Local and resolves once it answers requests. */
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
@@ -98,6 +114,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   const child = spawn('sh', ['-c', script, 'dynamodb-local', ...args], {
     cwd: jarDir,
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: withoutFsync(process.env, options),
   });
   let output = '';
   const collect = (chunk: Buffer) => {

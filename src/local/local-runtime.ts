@@ -4,13 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
-import { DirectoryArchive } from '../store/directory-archive';
-import { createDynamoStores, ensureTable } from '../store/dynamo-store';
-import { DirectoryReportSink } from '../store/report-sink';
-import { OutboxNotifier } from '../store/notifier';
+import { DirectoryArchive } from '../store/archive/directory-archive';
+import { createDynamoStores } from '../store/dynamo/create-stores';
+import { ensureTable } from '../store/dynamo/ensure-table';
+import { OutboxNotifier } from '../store/notify/outbox-notifier';
+import type { Archive } from '../store/ports';
+import { DirectoryReportSink } from '../store/report-sink/directory-report-sink';
 import type { TaskDeps } from '../tasks/deps';
 import { type DynamoLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal } from './dynamo-local';
 
@@ -45,14 +47,14 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   const endpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })).endpoint;
   const tableName = options.tableName ?? TABLE_NAME;
   const clientConfig = { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  await ensureTable(clientConfig, tableName);
   const stores = createDynamoStores({ ...clientConfig, tableName });
+  await ensureTable(stores.client, tableName);
   const reportDir = resolve(options.reportDir ?? join(dataDir, 'report'));
   const archiveDir = join(dataDir, 'archive');
   const deps: TaskDeps = {
     stores: {
       ...stores,
-      archive: new DirectoryArchive(archiveDir, { linkBase: reportDir }),
+      archive: linkedFrom(new DirectoryArchive(archiveDir), relative(reportDir, archiveDir)),
       notifier: new OutboxNotifier(join(dataDir, 'outbox.jsonl')),
     },
     catalogue: options.catalogue,
@@ -68,6 +70,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     reportDir,
     endpoint,
     async close() {
+      stores.close();
       await dynamo?.stop();
     },
   };
@@ -91,4 +94,19 @@ export async function readLastRun(dataDir: string): Promise<LastRun | undefined>
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The archive as the report sees it: `locate` answers with a path relative to the report directory
+ * (e.g. ../archive/sha256/ab/…), so the report folder and the archive can be zipped and opened anywhere.
+ */
+function linkedFrom(archive: Archive, prefix: string): Archive {
+  return {
+    put: (bytes, meta) => archive.put(bytes, meta),
+    get: (sha256) => archive.get(sha256),
+    locate: async (sha256) => {
+      const key = await archive.locate(sha256);
+      return key === undefined ? undefined : `${prefix.split('\\').join('/')}/${key}`;
+    },
+  };
 }

@@ -69,7 +69,7 @@ function table(caption: string, headers: string[], rows: string[], s: ReportStri
   if (rows.length === 0) return `<p class="muted">${text(s.emptyTable)}</p>`;
   const head = headers.map((h) => `<th scope="col">${h}</th>`).join('');
   const cls = className ? ` class="${attr(className)}"` : '';
-  return `<div class="scroll"><table${cls}><caption>${text(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table${cls}><caption class="vh">${text(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function header(report: Report, s: ReportStrings): string {
@@ -93,18 +93,19 @@ function header(report: Report, s: ReportStrings): string {
 }
 
 function overview(report: Report, s: ReportStrings): string {
-  const cards = [
+  const summary = [
     `<li class="rate"><span class="big">${text(percent(report.totals.complianceRate, s))}</span>${text(s.complianceRate)}</li>`,
     `<li><span class="big">${report.totals.obligations}</span>${text(s.obligationsCount(report.totals.obligations).replace(/^\d+\s*/, ''))}</li>`,
     `<li><span class="big">${report.totals.periods}</span>${text(s.periodsCount(report.totals.periods).replace(/^\d+\s*/, ''))}</li>`,
-    ...VERDICT_KINDS.map(
-      (k) => `<li data-kind="${k}"><span class="big">${report.totals.counts[k] ?? 0}</span>${verdictBadge(k, s)}</li>`,
-    ),
   ].join('');
+  const verdicts = VERDICT_KINDS.map(
+    (k) =>
+      `<li data-kind="${k}"><span class="big">${report.totals.counts[k] ?? 0}</span>${verdictBadge(k, s)}</li>`,
+  ).join('');
   const legend = VERDICT_KINDS.map(
     (k) => `<dt>${verdictBadge(k, s)}</dt><dd>${text(s.verdicts[k].meaning)}</dd>`,
   ).join('');
-  return `<section id="overview" aria-labelledby="h-overview"><h2 id="h-overview">${text(s.sections.overview)}</h2><ul class="cards">${cards}</ul><p class="muted">${text(s.complianceRate)} = ${text(s.complianceRateNote)}</p>${renderTrend(report, s)}<details class="legend-box" open><summary>${text(s.sections.legend)}</summary><dl class="legend">${legend}</dl></details></section>`;
+  return `<section id="overview" aria-labelledby="h-overview"><h2 id="h-overview">${text(s.sections.overview)}</h2><ul class="cards">${summary}</ul><ul class="cards">${verdicts}</ul><p class="muted">${text(s.complianceRate)} = ${text(s.complianceRateNote)}</p><div class="ov"><div>${renderTrend(report, s)}</div><details class="legend-box" open><summary>${text(s.sections.legend)}</summary><dl class="legend">${legend}</dl></details></div></section>`;
 }
 
 function departments(report: Report, s: ReportStrings): string {
@@ -134,7 +135,9 @@ function evidenceRef(e: EvidenceRef, s: ReportStrings): string {
   const fields: [string, string][] = [[s.ev.original, text(e.url)]];
   fields.push([
     s.ev.archived,
-    e.archived ? link(e.archived, s.ev.archived, s, 'archived') : `<span class="muted">${text(s.ev.archivedMissing)}</span>`,
+    e.archived
+      ? link(e.archived, s.ev.archived, s, 'archived')
+      : `<span class="muted">${text(s.ev.archivedMissing)}</span>`,
   ]);
   if (e.sha256) fields.push([s.ev.sha256, `<code class="sha">${text(e.sha256)}</code>`]);
   if (e.fetchedAt) fields.push([s.ev.fetchedAt, instant(e.fetchedAt)]);
@@ -159,7 +162,13 @@ function periodRow(p: ReportPeriod, s: ReportStrings): string {
     p.candidates.length > 0
       ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => evidenceRef(e, s)).join('')}</div>`
       : '';
-  return `<tr data-verdict="${p.verdict}"><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)} – ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td><ul>${reasons}${warnings}</ul></td><td>${evidence}${candidates}</td></tr>`;
+  return `<tr data-verdict="${p.verdict}"><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td class="nw">${text(p.start)}<br>– ${text(p.end)}</td><td class="nw">${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why"><ul>${reasons}${warnings}</ul></td><td>${evidence}${candidates}</td></tr>`;
+}
+
+/** The schedule kind in the report's language, then the plan's own description when it adds something. */
+function scheduleText(o: ReportObligation, s: ReportStrings): string {
+  const kind = s.scheduleKinds[o.scheduleKind] ?? o.scheduleKind;
+  return o.schedule === kind || o.schedule.startsWith(kind) ? o.schedule : `${kind} · ${o.schedule}`;
 }
 
 function obligation(o: ReportObligation, s: ReportStrings): string {
@@ -167,7 +176,7 @@ function obligation(o: ReportObligation, s: ReportStrings): string {
   const meta: [string, string][] = [
     [s.meta.units, text(o.units.length > 0 ? o.units.join('、') : s.noUnits)],
     ...(o.category ? ([[s.meta.category, text(o.category)]] as [string, string][]) : []),
-    [s.meta.schedule, `${text(s.scheduleKinds[o.scheduleKind] ?? o.scheduleKind)} · ${text(o.schedule)}`],
+    [s.meta.schedule, text(scheduleText(o, s))],
     ...(o.deadlineText ? ([[s.meta.deadlineText, text(o.deadlineText)]] as [string, string][]) : []),
     [s.meta.verifiable, text(o.verifiable ? s.yes : s.no)],
     ...(o.decision ? ([[s.meta.decision, text(o.decision)]] as [string, string][]) : []),
@@ -179,7 +188,7 @@ function obligation(o: ReportObligation, s: ReportStrings): string {
   const periods =
     o.periods.length === 0
       ? `<p class="muted">${text(s.noPeriods)}</p>`
-      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption>${text(`${s.itemNo(o.item)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody>${o.periods.map((p) => periodRow(p, s)).join('')}</tbody></table></div></details>`;
+      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${s.itemNo(o.item)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody>${o.periods.map((p) => periodRow(p, s)).join('')}</tbody></table></div></details>`;
   return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(s.itemNo(o.item))}</span>${text(o.task)}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
 }
 
@@ -193,7 +202,7 @@ function flagsSection(report: Report, obligations: Obligations, s: ReportStrings
     const history = f.history
       .map((h) => `<li>${instant(h.at)} · ${text(statusLabel(h.status))} · ${text(h.note)}</li>`)
       .join('');
-    return `<tr data-status="${attr(f.status)}"><th scope="row">${obligationLink(f.obligationId, obligations, s)}</th><td><code>${text(f.periodKey)}</code></td><td>${text(f.due)}</td><td>${text(f.units.join('、'))}</td><td><strong>${text(statusLabel(f.status))}</strong></td><td>${text(f.raisedOn)}</td><td>${instant(f.notifiedAt)}</td><td><ul>${history}</ul></td></tr>`;
+    return `<tr data-status="${attr(f.status)}"><th scope="row">${obligationLink(f.obligationId, obligations, s)}</th><td><code>${text(f.periodKey)}</code></td><td class="nw">${text(f.due)}</td><td>${text(f.units.join('、'))}</td><td class="nw"><strong>${text(statusLabel(f.status))}</strong></td><td class="nw">${text(f.raisedOn)}</td><td>${instant(f.notifiedAt)}</td><td><ul>${history}</ul></td></tr>`;
   });
   const c = s.col;
   return `<section id="flags" aria-labelledby="h-flags"><h2 id="h-flags">${text(s.sections.flags)}</h2>${table(s.sections.flags, [c.obligation, c.period, c.due, c.unit, c.status, c.raisedOn, c.notifiedAt, c.history].map(text), rows, s, 'flags')}</section>`;
@@ -203,11 +212,11 @@ function waiversSection(report: Report, obligations: Obligations, s: ReportStrin
   const c = s.col;
   const waivers = report.waivers.map(
     (w) =>
-      `<tr><th scope="row">${obligationLink(w.obligationId, obligations, s)}</th><td>${w.periodKey ? `<code>${text(w.periodKey)}</code>` : text(s.allPeriods)}</td><td>${text(w.by)}</td><td>${text(w.reason)}</td><td>${text(w.until)}</td><td>${instant(w.at)}</td></tr>`,
+      `<tr><th scope="row">${obligationLink(w.obligationId, obligations, s)}</th><td>${w.periodKey ? `<code>${text(w.periodKey)}</code>` : text(s.allPeriods)}</td><td>${text(w.by)}</td><td>${text(w.reason)}</td><td class="nw">${text(w.until)}</td><td>${instant(w.at)}</td></tr>`,
   );
   const events = report.events.map(
     (e) =>
-      `<tr><th scope="row">${obligationLink(e.obligationId, obligations, s)}</th><td>${text(e.date)}</td><td>${text(e.note)}</td><td>${text(e.by)}</td><td>${instant(e.at)}</td></tr>`,
+      `<tr><th scope="row">${obligationLink(e.obligationId, obligations, s)}</th><td class="nw">${text(e.date)}</td><td>${text(e.note)}</td><td>${text(e.by)}</td><td>${instant(e.at)}</td></tr>`,
   );
   return `<section id="waivers" aria-labelledby="h-waivers"><h2 id="h-waivers">${text(s.sections.waivers)}</h2>${table(s.sections.waivers, [c.obligation, c.period, c.by, c.reason, c.until, c.at].map(text), waivers, s, 'waivers')}${
     events.length > 0
@@ -219,7 +228,9 @@ function waiversSection(report: Report, obligations: Obligations, s: ReportStrin
 function warningsSection(report: Report, obligations: Obligations, s: ReportStrings): string {
   const c = s.col;
   // Backdating first: faking a publication date is the most serious finding an auditor can act on.
-  const ordered = [...report.warnings].sort((a, b) => Number(isBackdating(b.message)) - Number(isBackdating(a.message)));
+  const ordered = [...report.warnings].sort(
+    (a, b) => Number(isBackdating(b.message)) - Number(isBackdating(a.message)),
+  );
   const rows = ordered.map(
     (w) =>
       `<tr><th scope="row">${obligationLink(w.obligationId, obligations, s)}</th><td>${w.periodKey ? `<code>${text(w.periodKey)}</code>` : '—'}</td><td>${warningItem(w.message, s)}</td></tr>`,

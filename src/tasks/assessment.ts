@@ -62,6 +62,24 @@ function manualEvidence(entries: Extract<LedgerEntry, { type: 'manual-evidence' 
     }));
 }
 
+const recent = new WeakMap<TaskDeps, { key: string; assessment: Promise<Assessment> }>();
+
+/**
+ * The assessment for one sweep, computed once per process: MatchEvidence, EvaluateVerdicts and
+ * WriteReport of the same run share it when they run in the same process (the local runner, a warm
+ * Lambda container). Nothing they write between them changes its inputs (evidence records and flags
+ * are outputs, not inputs, of judging).
+ */
+export function assessForRun(deps: TaskDeps, asOf: IsoDate, runId: string): Promise<Assessment> {
+  const key = `${runId}|${asOf}`;
+  const cached = recent.get(deps);
+  if (cached?.key === key) return cached.assessment;
+  const assessment = assess(deps, asOf);
+  recent.set(deps, { key, assessment });
+  assessment.catch(() => recent.delete(deps));
+  return assessment;
+}
+
 /** Everything known as of `asOf`, judged. Ledger entries made after `asOf` are left out. */
 export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment> {
   const { catalogue, sources, stores } = deps;

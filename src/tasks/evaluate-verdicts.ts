@@ -1,6 +1,6 @@
 import { summarise } from '../core/verdicts';
 import type { StoredVerdict } from '../store/ports';
-import { assess } from './assessment';
+import { assessForRun } from './assessment';
 import type { EvaluateInput, EvaluateOutput } from './contracts';
 import type { TaskDeps } from './deps';
 
@@ -11,7 +11,7 @@ import type { TaskDeps } from './deps';
  * enters RaiseFlags only when there is some.
  */
 export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Promise<EvaluateOutput> {
-  const assessment = await assess(deps, input.asOf);
+  const assessment = await assessForRun(deps, input.asOf, input.runId);
   const stored: StoredVerdict[] = assessment.verdicts.map((v) => ({
     obligationId: v.obligationId,
     periodKey: v.periodKey,

@@ -1,4 +1,4 @@
-import { assess } from './assessment';
+import { assessForRun } from './assessment';
 import type { MatchOutput, SweepInput } from './contracts';
 import type { TaskDeps } from './deps';
 
@@ -7,7 +7,7 @@ import type { TaskDeps } from './deps';
  * for auditors. Evidence is keyed by (obligation, period, url, kind): a re-run adds nothing.
  */
 export async function matchEvidence(input: SweepInput, deps: TaskDeps): Promise<MatchOutput> {
-  const assessment = await assess(deps, input.asOf);
+  const assessment = await assessForRun(deps, input.asOf, input.runId);
   const recordedAt = deps.now().toISOString();
   const found = assessment.evidence.filter((e) => e.kind === 'match');
   const newEvidence = await deps.stores.evidence.putEvidence(

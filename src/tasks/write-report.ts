@@ -2,7 +2,7 @@ import { buildReport } from '../report/build-report';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
-import { assess } from './assessment';
+import { assessForRun } from './assessment';
 import type { SweepInput, WriteReportOutput } from './contracts';
 import type { TaskDeps } from './deps';
 
@@ -20,7 +20,7 @@ export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<Wr
 
 /** The report model for one date from the stored facts (also used by `gongkai report`). */
 export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
-  const assessment = await assess(deps, input.asOf);
+  const assessment = await assessForRun(deps, input.asOf, input.runId);
   const [flags, summaries] = await Promise.all([deps.stores.flags.listFlags(), deps.stores.verdicts.listSummaries()]);
   const shas = new Set<string>();
   for (const v of assessment.verdicts) for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);

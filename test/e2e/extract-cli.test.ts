@@ -123,6 +123,27 @@ describe('gongkai extract', () => {
     expect(ftp.stderr).toContain('only http(s) URLs and files can be read');
   });
 
+  it('uses --selectors given as JSON and names a wrong one', async () => {
+    const selectors = JSON.stringify({ item: 'table.listtable tr', date: 'td + td' });
+    const result = await gongkai(
+      fixture('table-list.html'),
+      '--selectors',
+      selectors,
+      '--base-url',
+      'http://a.gov.cn/',
+    );
+    expect(JSON.parse(result.stdout).items.map((item: { date: string }) => item.date)).toEqual([
+      '2016-10-12',
+      '2016-09-02',
+      '2016-08-31',
+      '2016-08-05',
+      '2016-01-28',
+    ]);
+    const wrong = await gongkai(fixture('table-list.html'), '--selectors', '{"itm":"li"}');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--selectors.item');
+  });
+
   it('rejects a malformed --base-url naming the flag', async () => {
     const result = await gongkai(fixture('trs-list.html'), '--base-url', 'not a url');
     expect(result.code).toBe(2);

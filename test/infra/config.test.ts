@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInfraConfig } from '../../infra/config';
+import { crawlConcurrency } from '../../infra/constructs/sweep-workflow';
 import { loadDeployInputs } from '../../infra/load-inputs';
 import { ValidationError } from '../../src/core/validation';
 import { FIXTURE_CONTEXT } from './synth-stack';
@@ -30,6 +31,10 @@ describe('infra config from CDK context', () => {
     });
   });
 
+  it("reserves by default as many crawler instances as the sweep's Map runs at once", () => {
+    expect(fromContext(FIXTURE_CONTEXT).crawlerReservedConcurrency).toBe(crawlConcurrency());
+  });
+
   it('accepts numbers given as strings on the command line (-c key=value)', () => {
     expect(fromContext({ ...FIXTURE_CONTEXT, 'gongkai:retentionDays': '730' }).retentionDays).toBe(730);
   });
@@ -47,6 +52,14 @@ describe('infra config from CDK context', () => {
     expect(problems.find((p) => p.startsWith('gongkai:retentionDays:'))).toContain('(got 0)');
     expect(problems.find((p) => p.startsWith('gongkai:alertEmail:'))).toContain('"not-an-address"');
     expect(problems.find((p) => p.startsWith('gongkai:scheduleExpression:'))).toContain('cron(');
+  });
+
+  it('accepts only log retentions CloudWatch Logs offers', () => {
+    expect(fromContext({ ...FIXTURE_CONTEXT, 'gongkai:logRetentionDays': 30 }).logRetentionDays).toBe(30);
+    const problems = problemsOf(() => fromContext({ ...FIXTURE_CONTEXT, 'gongkai:logRetentionDays': 31 }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^gongkai:logRetentionDays: CloudWatch Logs accepts only 1, 3/),
+    ]);
   });
 
   it('says a required key is not set', () => {

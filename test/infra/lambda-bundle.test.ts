@@ -34,7 +34,18 @@ describe('crawler Lambda bundle', () => {
   });
 
   it('stays under 1.5 MB', () => {
-    expect(statSync(outfile).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
+    const byPackage = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? '(project)';
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+    const largest = [...byPackage]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, bytes]) => `${name} ${Math.round(bytes / 1024)} KiB`)
+      .join(', ');
+    expect(statSync(outfile).size, `largest contributors: ${largest}`).toBeLessThanOrEqual(1.5 * 1024 * 1024);
   });
 
   it('loads in plain node and reaches the environment check on its first invocation', () => {

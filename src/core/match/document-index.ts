@@ -11,12 +11,14 @@ export class DocumentIndex {
   private readonly texts: string[];
   private readonly bySource = new Map<string, number[]>();
   private readonly sourcesNamingUnit = new Map<string, Set<string>>();
-  private readonly grams = new Map<string, Map<string, number[]>>();
+  /** Per source: bigram (two UTF-16 units packed in one number) → ascending document ids. */
+  private readonly grams = new Map<string, Map<number, number[]>>();
   private readonly cache = new Map<string, readonly number[]>();
 
   constructor(docs: readonly Document[]) {
     this.docs = docs;
     this.texts = docs.map(searchText);
+    const seen = new Set<number>();
     docs.forEach((doc, id) => {
       push(this.bySource, doc.sourceId, id);
       for (const unit of doc.units) {
@@ -24,12 +26,12 @@ export class DocumentIndex {
         if (set) set.add(doc.sourceId);
         else this.sourcesNamingUnit.set(unit, new Set([doc.sourceId]));
       }
-      const grams = this.grams.get(doc.sourceId) ?? new Map<string, number[]>();
+      const grams = this.grams.get(doc.sourceId) ?? new Map<number, number[]>();
       this.grams.set(doc.sourceId, grams);
       const text = this.texts[id]!;
-      const seen = new Set<string>();
+      seen.clear();
       for (let i = 0; i + 1 < text.length; i++) {
-        const gram = text.slice(i, i + 2);
+        const gram = bigram(text, i);
         if (seen.has(gram)) continue;
         seen.add(gram);
         push(grams, gram, id);
@@ -69,7 +71,7 @@ export class DocumentIndex {
     if (!grams) return [];
     const lists: number[][] = [];
     for (let i = 0; i + 1 < term.length; i++) {
-      const list = grams.get(term.slice(i, i + 2));
+      const list = grams.get(bigram(term, i));
       if (!list) return [];
       lists.push(list);
     }
@@ -85,9 +87,18 @@ export class DocumentIndex {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** The two UTF-16 code units at `i` as one number: cheaper to hash than a two-character string. */
+function bigram(text: string, i: number): number {
+  return text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+}
+
 function searchText(doc: Document): string {
+  // One line per name: the lines are split again by lowered().
   const names = (doc.attachments ?? []).map((a) => a.name);
-  return [doc.title, ...names].join('\n').toLowerCase();
+  return [doc.title, ...names]
+    .map((line) => line.replaceAll('\n', ' '))
+    .join('\n')
+    .toLowerCase();
 }
 
 function push<K>(map: Map<K, number[]>, key: K, id: number): void {

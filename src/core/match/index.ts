@@ -17,7 +17,14 @@ export {
   presenceOn,
   publishedOn,
 } from './published-on';
-export { type CompiledRule, compileRule, isAttachmentFile, type RuleHit, testRule } from './rule-test';
+export {
+  type CompiledRule,
+  compileRule,
+  isAttachmentFile,
+  type RuleHit,
+  requiredLiteral,
+  testRule,
+} from './rule-test';
 export {
   mapNamedToPeriods,
   type NamedGrain,

@@ -186,6 +186,13 @@ function inferYear(byObligation: Map<string, Period[]>, asOf: IsoDate): number {
 
 /** Documents worth testing: those containing a keyword, or every document when a pattern decides. */
 function candidateIds(index: DocumentIndex, sourceId: string, rule: CompiledRule): Iterable<number> {
+  if (rule.patterns.length > 0 && rule.patterns.every((p) => p.literal !== null)) {
+    const ids = new Set<number>();
+    for (const term of [...rule.patterns.map((p) => p.literal!), ...rule.keywords]) {
+      for (const id of index.containing(sourceId, term)) ids.add(id);
+    }
+    return ids;
+  }
   if (rule.patterns.length > 0) {
     if (rule.required.length === 0) return index.inSource(sourceId);
     const [first, ...rest] = rule.required.map((t) => index.containing(sourceId, t));

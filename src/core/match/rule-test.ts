@@ -13,7 +13,8 @@ export interface CompiledRule {
   keywords: string[];
   required: string[];
   exclude: string[];
-  patterns: { source: string; re: RegExp }[];
+  /** `literal`: text every match must contain (lower-cased), so the index can find candidates. */
+  patterns: { source: string; re: RegExp; literal: string | null }[];
   columnKinds: ReadonlySet<string> | null;
   attachmentOnly: boolean;
 }
@@ -24,10 +25,67 @@ export function compileRule(rule: EvidenceRule): CompiledRule {
     keywords: lower(rule.keywords),
     required: lower(rule.required),
     exclude: lower(rule.exclude),
-    patterns: (rule.titlePatterns ?? []).map((source) => ({ source, re: new RegExp(source, 'i') })),
+    patterns: (rule.titlePatterns ?? []).map((source) => ({
+      source,
+      re: new RegExp(source, 'i'),
+      literal: requiredLiteral(source)?.toLowerCase() ?? null,
+    })),
     columnKinds: rule.columnKinds ? new Set(rule.columnKinds) : null,
     attachmentOnly: rule.attachmentOnly ?? false,
   };
+}
+
+const META = new Set([...'\\^$.|?*+()[]{}']);
+
+/**
+ * The longest run of plain characters (two or more) that every match of a regular expression must
+ * contain, or null when there is none or the pattern is too clever to tell (top-level alternation,
+ * escapes). Groups and classes are skipped; a character made optional by ?, * or {0 ends its run.
+ */
+export function requiredLiteral(pattern: string): string | null {
+  let depth = 0;
+  let run = '';
+  let best = '';
+  const close = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') return null;
+    if (c === '(' || c === '[') {
+      depth++;
+      close();
+    } else if (c === ')' || c === ']') {
+      depth--;
+      close();
+    } else if (depth > 0) {
+      // inside a group or class
+    } else if (c === '|') {
+      return null;
+    } else if (c === '{') {
+      // {m,n}: optional when m is 0; the counts themselves are not text.
+      if (pattern[i + 1] === '0' || pattern[i + 1] === ',') run = run.slice(0, -1);
+      close();
+      const end = pattern.indexOf('}', i);
+      if (end === -1) return null;
+      i = end;
+    } else if (META.has(c)) {
+      if (c === '?' || c === '*') run = run.slice(0, -1);
+      close();
+    } else {
+      run += c;
+    }
+  }
+  close();
+  return best.length >= 2 ? best : null;
+}
+
+/** Where a term is: in the title, in the attachment name at an index, or nowhere. */
+function whereFound(term: string, title: string, names: readonly string[]): 'title' | number | null {
+  if (title.includes(term)) return 'title';
+  for (let i = 0; i < names.length; i++) if (names[i]!.includes(term)) return i;
+  return null;
 }
 
 /** Why a document fits a rule: what an auditor needs to see in the reason. */
@@ -56,17 +114,12 @@ export function testRule(
   if (rule.columnKinds && !rule.columnKinds.has(doc.columnKind)) return null;
   const attachments = doc.attachments ?? [];
   const names = lowered?.names ?? attachments.map((a) => a.name.toLowerCase());
-  const where = (term: string): 'title' | number | null => {
-    if (title.includes(term)) return 'title';
-    const i = names.findIndex((n) => n.includes(term));
-    return i === -1 ? null : i;
-  };
   const terms: string[] = [];
   let inTitle = false;
   let attachmentAt: number | undefined;
   let keywordHits = 0;
   for (const keyword of rule.keywords) {
-    const at = where(keyword);
+    const at = whereFound(keyword, title, names);
     if (at === null) continue;
     keywordHits++;
     terms.push(keyword);
@@ -86,7 +139,7 @@ export function testRule(
   }
   if (terms.length === 0) return null;
   for (const term of rule.required) {
-    if (where(term) === null) return null;
+    if (whereFound(term, title, names) === null) return null;
     terms.push(term);
   }
   let attachment = attachmentAt === undefined ? undefined : attachments[attachmentAt];

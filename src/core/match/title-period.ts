@@ -1,4 +1,4 @@
-import { addDays, daysBetween, endOfMonth, type IsoDate, isoDate, maxDate, minDate, weekday } from '../dates';
+import { addDays, endOfMonth, type IsoDate, isoDate, maxDate, minDate, weekday } from '../dates';
 
 /**
  * How wide a period named in a title is. `batch` is a numbered release inside a month (8月第一批):
@@ -205,6 +205,13 @@ export function periodsNamedInTitle(title: string, year: number): NamedPeriod[] 
   return found.sort((a, b) => a.at - b.at).map((f) => f.period);
 }
 
+/** Days since 1970-01-01 of an ISO date; matching compares many ranges, so no Date parsing here. */
+function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
+  );
+}
+
 /** Days two inclusive date ranges share (0 when disjoint). */
 export function overlapDays(
   a: { start: IsoDate; end: IsoDate },
@@ -212,10 +219,10 @@ export function overlapDays(
 ): number {
   const start = maxDate(a.start, b.start);
   const end = minDate(a.end, b.end);
-  return end < start ? 0 : daysBetween(start, end) + 1;
+  return end < start ? 0 : dayNumber(end) - dayNumber(start) + 1;
 }
 
-const lengthOf = (r: { start: IsoDate; end: IsoDate }): number => daysBetween(r.start, r.end) + 1;
+const lengthOf = (r: { start: IsoDate; end: IsoDate }): number => dayNumber(r.end) - dayNumber(r.start) + 1;
 
 /**
  * The obligation periods a named period stands for:

@@ -162,6 +162,10 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     else conflicts.push(`${source} declares unknown charset "${label}"; ignored`);
   }
 
+  if (options.charsetHint && !canonicalCharset(options.charsetHint)) {
+    conflicts.push(`configured charset "${options.charsetHint}" is unknown; ignored`);
+  }
+
   const [first, second] = declared;
   if (first && second && first.encoding !== second.encoding) {
     conflicts.push(`header says "${first.label}" but <meta> says "${second.label}"`);

@@ -37,8 +37,6 @@ const shownReadings = new WeakMap<ListItem, DateReading | null>();
 
 interface Row {
   element: AnyNode;
-  /** The row's own nodes followed by siblings that belong to it (a date span after a flat link). */
-  nodes: AnyNode[];
   links: Element[];
 }
 
@@ -97,7 +95,7 @@ function itemsByShape(
     const element = rowElementOf(link, targets, sameNameCount);
     let row = rows.get(element);
     if (!row) {
-      row = { element, nodes: [element], links: [] };
+      row = { element, links: [] };
       rows.set(element, row);
     }
     row.links.push(link);
@@ -128,7 +126,15 @@ function itemsByShape(
 
   let best: { items: ListItem[]; dated: number; titled: number } | null = null;
   for (const group of groups.values()) {
-    const items = group.map((row) => rowToItem($, row, pageUrl, context)).filter((item) => item !== null);
+    const rowItems = group
+      .map((row) => ({ container: row.element.parent, item: rowToItem($, row, pageUrl, context) }))
+      .filter((entry): entry is { container: AnyNode['parent']; item: ListItem } => entry.item !== null);
+    // Blocks of the same kind merge into one list, but an undated block beside dated ones (a link
+    // column in the same layout table) is not part of it.
+    const datedContainers = new Set(rowItems.filter((e) => e.item.dateText !== null).map((e) => e.container));
+    const items = rowItems
+      .filter((entry) => datedContainers.size === 0 || datedContainers.has(entry.container))
+      .map((entry) => entry.item);
     const dated = items.filter((item) => item.dateText !== null).length;
     const titled = items.filter((item) => item.title.length >= 6).length;
     if (!best || dated > best.dated || (dated === best.dated && titled > best.titled)) {

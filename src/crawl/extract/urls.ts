@@ -14,7 +14,9 @@ export function resolveHref(href: string | undefined | null, base: string): stri
     return null;
   try {
     const url = new URL(trimmed, base);
-    if (!['http:', 'https:', 'file:'].includes(url.protocol)) return null;
+    // file: links only make sense on a page read from disk; from a web page they would reach the crawler's own disk.
+    const allowed = base.startsWith('file:') ? ['http:', 'https:', 'file:'] : ['http:', 'https:'];
+    if (!allowed.includes(url.protocol)) return null;
     url.hash = '';
     return url.href;
   } catch {

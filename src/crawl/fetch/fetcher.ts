@@ -263,17 +263,16 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
       return parsedRobots(robotsUrl.href, new TextDecoder('utf-8').decode(result.body), agentToken);
     }
-    if (
-      result.reason === 'blocked-ssrf' ||
-      result.reason === 'host-not-allowed' ||
-      result.reason === 'invalid-url'
-    ) {
+    // The host itself refused (no status): its pages would be refused the same way. A refused
+    // redirect of robots.txt (status 3xx) only means the rules could not be read.
+    const refused = ['blocked-ssrf', 'host-not-allowed', 'invalid-url'].includes(result.reason);
+    if (refused && result.status === undefined) {
       return { reason: result.reason, message: result.message };
     }
     if (result.reason === 'http-status' && result.status && result.status >= 400 && result.status < 500) {
       if (result.status !== 429) return absentRobots(result.status);
     }
-    return unreachableRobots(result.status ? `HTTP ${result.status}` : result.message);
+    return unreachableRobots(result.reason === 'http-status' ? `HTTP ${result.status}` : result.message);
   }
 
   /** Follows redirects from `start`, checking every hop against the guard and robots.txt. */
@@ -363,8 +362,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         url: requested,
         finalUrl: current.href,
         headers,
-        etag: headers.etag,
-        lastModified: headers['last-modified'],
+        ...(headers.etag ? { etag: headers.etag } : {}),
+        ...(headers['last-modified'] ? { lastModified: headers['last-modified'] } : {}),
         latencyMs: now() - began,
         attempts,
         redirects,
@@ -385,7 +384,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         ok: true,
         notModified: false,
         status,
-        contentType: headers['content-type'],
+        ...(headers['content-type'] ? { contentType: headers['content-type'] } : {}),
         body,
         sha256: createHash('sha256').update(body).digest('hex'),
         ...common,

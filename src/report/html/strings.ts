@@ -205,8 +205,16 @@ const zh: ReportStrings = {
     missing: { label: '未公开', icon: ICONS.missing, meaning: '已过到期日，网站可访问，但未找到公开证据。' },
     'due-soon': { label: '即将到期', icon: ICONS['due-soon'], meaning: '尚无证据，到期日在几个工作日内。' },
     pending: { label: '未到期', icon: ICONS.pending, meaning: '期次尚未开始或距到期日尚远。' },
-    waived: { label: '已豁免', icon: ICONS.waived, meaning: '经批准豁免（见豁免记录：批准人、理由、期限）。' },
-    unverifiable: { label: '无法核验', icon: ICONS.unverifiable, meaning: '该任务无法通过网站核验，需人工检查。' },
+    waived: {
+      label: '已豁免',
+      icon: ICONS.waived,
+      meaning: '经批准豁免（见豁免记录：批准人、理由、期限）。',
+    },
+    unverifiable: {
+      label: '无法核验',
+      icon: ICONS.unverifiable,
+      meaning: '该任务无法通过网站核验，需人工检查。',
+    },
     'insufficient-data': {
       label: '数据不足',
       icon: ICONS['insufficient-data'],
@@ -339,15 +347,31 @@ const en: ReportStrings = {
   },
   verdicts: {
     met: { label: 'Met', icon: ICONS.met, meaning: 'Evidence was published on or before the due date.' },
-    late: { label: 'Late', icon: ICONS.late, meaning: 'Published, but the earliest evidence is after the due date.' },
+    late: {
+      label: 'Late',
+      icon: ICONS.late,
+      meaning: 'Published, but the earliest evidence is after the due date.',
+    },
     missing: {
       label: 'Missing',
       icon: ICONS.missing,
       meaning: 'Past due, the site was reachable, and no evidence was found.',
     },
-    'due-soon': { label: 'Due soon', icon: ICONS['due-soon'], meaning: 'No evidence yet; due within a few working days.' },
-    pending: { label: 'Pending', icon: ICONS.pending, meaning: 'Not started yet, or the due date is still far off.' },
-    waived: { label: 'Waived', icon: ICONS.waived, meaning: 'Waived by a person (see Waivers: who, why, until when).' },
+    'due-soon': {
+      label: 'Due soon',
+      icon: ICONS['due-soon'],
+      meaning: 'No evidence yet; due within a few working days.',
+    },
+    pending: {
+      label: 'Pending',
+      icon: ICONS.pending,
+      meaning: 'Not started yet, or the due date is still far off.',
+    },
+    waived: {
+      label: 'Waived',
+      icon: ICONS.waived,
+      meaning: 'Waived by a person (see Waivers: who, why, until when).',
+    },
     unverifiable: {
       label: 'Unverifiable',
       icon: ICONS.unverifiable,
@@ -356,7 +380,8 @@ const en: ReportStrings = {
     'insufficient-data': {
       label: 'Insufficient data',
       icon: ICONS['insufficient-data'],
-      meaning: 'Past due, but the sites were unreachable throughout: the monitor cannot tell, so it never says missing.',
+      meaning:
+        'Past due, but the sites were unreachable throughout: the monitor cannot tell, so it never says missing.',
     },
   },
   scheduleKinds: SCHEDULE_KINDS_EN,
@@ -368,10 +393,12 @@ const en: ReportStrings = {
   obligationsCount: (n) => `${n} obligation${n === 1 ? '' : 's'}`,
   periodsCount: (n) => `${n} obligation-period${n === 1 ? '' : 's'}`,
   trendTitle: 'On-time rate through the year',
-  trendDescription: (n, first, last) => `Line chart: on-time rate (0–100%) at ${n} sweeps from ${first} to ${last}.`,
+  trendDescription: (n, first, last) =>
+    `Line chart: on-time rate (0–100%) at ${n} sweeps from ${first} to ${last}.`,
   trendEmpty: 'No sweeps recorded yet.',
   trendTable: 'Sweep-by-sweep data',
-  monthTick: (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? String(m),
+  monthTick: (m) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? String(m),
   date: 'Date',
   col: {
     unit: 'Responsible unit',
@@ -453,7 +480,8 @@ const en: ReportStrings = {
     status: 'Showing {shown} of {total} obligations',
     printed: 'Printed with filters: ',
   },
-  sourcesUnreachable: (n) => `${n} source${n === 1 ? '' : 's'} failed the last check or could not be reached at times:`,
+  sourcesUnreachable: (n) =>
+    `${n} source${n === 1 ? '' : 's'} failed the last check or could not be reached at times:`,
   sourcesAllOk: 'Every source passed its last check.',
   sourceState: { ok: 'reachable', failing: 'unreachable', unknown: 'not checked' },
   emptyTable: 'None.',

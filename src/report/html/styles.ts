@@ -37,8 +37,10 @@ code, .sha { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace
 .links { margin: 8px 0 0; }
 .links a { margin-right: 14px; }
 nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 10px 0 0; list-style: none; }
-.cards { display: flex; flex-wrap: wrap; gap: 10px; padding: 0; margin: 0; list-style: none; }
-.cards li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; min-width: 128px; background: var(--panel); }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; padding: 0; margin: 0 0 10px; list-style: none; }
+.ov { display: grid; grid-template-columns: minmax(0, 760px) minmax(0, 1fr); gap: 8px 28px; align-items: start; }
+@media (max-width: 1100px) { .ov { grid-template-columns: minmax(0, 1fr); } }
+.cards li { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; min-width: 92px; background: var(--panel); }
 .cards .big { display: block; font-size: 1.5rem; font-weight: 700; }
 .cards .rate { border-color: var(--accent); border-width: 2px; }
 .v { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 4px; border: 1px solid;
@@ -62,8 +64,8 @@ svg .grid.month { stroke-dasharray: 2 3; }
 svg .tick { font-size: 11px; fill: #4a5260; }
 svg .rate { fill: none; stroke: var(--accent); stroke-width: 2.5; }
 svg .dot { fill: #fff; stroke: var(--accent); stroke-width: 2; }
-.legend dt { margin-top: 6px; }
-.legend dd { margin: 2px 0 0 0; color: var(--muted); }
+.legend { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; align-items: baseline; margin: 6px 0; }
+.legend dd { margin: 0; color: var(--muted); }
 form.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line);
   display: flex; flex-wrap: wrap; align-items: end; gap: 8px 16px; padding: 10px 0; margin: 0 0 8px; }
 form.filters[hidden] { display: none; }
@@ -74,6 +76,8 @@ form.filters input[type="search"] { min-width: 16em; }
 form.filters button { cursor: pointer; }
 form.filters output { flex-basis: 100%; color: var(--muted); font-size: 0.9rem; }
 .obl { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 10px 0; }
+/* Off-screen obligations skip layout: a filter that opens thousands of rows stays responsive. */
+.obl { content-visibility: auto; contain-intrinsic-size: auto 260px; }
 .obl[hidden] { display: none; }
 .obl .item { color: var(--muted); font-weight: 600; margin-right: 6px; }
 .obl dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 6px; font-size: 0.92rem; }
@@ -95,6 +99,11 @@ td ul { margin: 0; padding-left: 1.1em; }
 .cands > p { margin: 0 0 4px; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
 .src-bad { font-weight: 700; color: #8a1c12; }
 .print-only { display: none; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.nw, td code, th code, td time { white-space: nowrap; }
+th code { font-weight: normal; color: var(--muted); }
+td code.sha { white-space: normal; }
+td.why { min-width: 16em; }
 @media (max-width: 700px) { .obl dl.meta, .ev dl { grid-template-columns: 1fr; } }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -110,11 +119,12 @@ td ul { margin: 0; padding-left: 1.1em; }
   h2, h3, summary, caption { break-after: avoid; }
   tr, .ev, .cards li { break-inside: avoid; }
   thead { display: table-header-group; }
-  .obl { break-inside: auto; border-color: #888; }
+  .obl { break-inside: auto; border-color: #888; content-visibility: visible; }
   .obl header { break-after: avoid; }
   details::details-content { content-visibility: visible; display: contents; }
   details > summary { list-style: none; }
   .scroll { overflow: visible; }
+  .ov { grid-template-columns: minmax(0, 1fr); }
   #obligations, #flags, #sources { break-before: page; }
 }
 `;

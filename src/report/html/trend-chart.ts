@@ -90,6 +90,6 @@ export function renderTrend(report: Report, s: ReportStrings): string {
         `<tr><th scope="row">${text(p.asOf)}</th><td>${text(percent(p.complianceRate, s))}</td>${VERDICT_KINDS.map((k) => `<td class="num">${p.counts[k] ?? 0}</td>`).join('')}</tr>`,
     )
     .join('');
-  const table = `<details class="trend-data"><summary>${text(s.trendTable)}</summary><div class="scroll"><table><caption>${text(s.trendTable)}</caption><thead><tr><th scope="col">${text(s.date)}</th><th scope="col">${text(s.complianceRate)}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`;
+  const table = `<details class="trend-data"><summary>${text(s.trendTable)}</summary><div class="scroll"><table><caption class="vh">${text(s.trendTable)}</caption><thead><tr><th scope="col">${text(s.date)}</th><th scope="col">${text(s.complianceRate)}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`;
   return `<figure class="chart">${svg}<figcaption>${text(s.trendTitle)} — ${text(s.complianceRateNote)}</figcaption></figure>${table}`;
 }

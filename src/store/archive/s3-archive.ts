@@ -14,8 +14,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseOrThrow } from '../../core/validation';
 import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
 import { ArchiveMetaSchema } from '../record-schemas';
-import { assertSha256, contentNameAmong, sha256Of } from './content-address';
-import type { ArchiveMetrics } from './directory-archive';
+import { type ArchiveMetaRecord, assertSha256, contentNameAmong, sha256Of } from './content-address';
+import { ArchiveIntegrityError, type ArchiveMetrics } from './directory-archive';
 import { contentPutInput, digestListPrefix, metaPutInput, withoutPrefix } from './s3-objects';
 
 export interface S3ArchiveOptions {
@@ -69,7 +69,28 @@ export class S3Archive implements Archive {
     const out = await this.options.client.send(
       new GetObjectCommand({ Bucket: this.options.bucket, Key: key }),
     );
-    return out.Body ? await out.Body.transformToByteArray() : undefined;
+    if (!out.Body) return undefined;
+    const bytes = await out.Body.transformToByteArray();
+    if (sha256Of(bytes) !== sha256)
+      throw new ArchiveIntegrityError(`archived ${key} no longer matches its sha256`);
+    return bytes;
+  }
+
+  /** Every fetch recorded for `sha256`, oldest first. */
+  async fetches(sha256: string): Promise<ArchiveMetaRecord[]> {
+    const { bucket, client, prefix } = this.options;
+    const listed = await client.send(
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: `${digestListPrefix(prefix, assertSha256(sha256))}meta/`,
+      }),
+    );
+    const records: ArchiveMetaRecord[] = [];
+    for (const object of listed.Contents ?? []) {
+      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: object.Key }));
+      if (out.Body) records.push(JSON.parse(await out.Body.transformToString()) as ArchiveMetaRecord);
+    }
+    return records.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt));
   }
 
   async locate(sha256: string): Promise<string | undefined> {

@@ -17,6 +17,17 @@ afterAll(async () => {
   await portal?.stop();
 });
 
+function tinyContent() {
+  const site = (id: string) =>
+    DemoSiteSchema.parse({
+      id,
+      name: `测试站点${id}`,
+      units: [`市${id}局`],
+      columns: [{ id: 'news', name: '新闻', kind: 'news', path: '/news/' }],
+    });
+  return buildDemoContent([site('one'), site('two')]);
+}
+
 async function get(site: string, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${portal.origins[site]}${path}`, { headers });
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -150,6 +161,19 @@ describe('demo portal', () => {
       expect((error?.cause as { code?: string } | undefined)?.code).toBe('ECONNREFUSED');
     } finally {
       await refused.stop();
+    }
+  });
+
+  it('listens on consecutive fixed ports from basePort, so URLs stay stable across runs', async () => {
+    const probe = await startDemoPortal({ content: tinyContent(), date: '2016-01-04' });
+    const base = Number(new URL(probe.origins.one!).port);
+    await probe.stop();
+    const fixed = await startDemoPortal({ content: tinyContent(), date: '2016-01-04', basePort: base });
+    try {
+      expect(fixed.origins).toEqual({ one: `http://127.0.0.1:${base}`, two: `http://127.0.0.1:${base + 1}` });
+      expect((await fetch(`${fixed.origins.two}/news/index.htm`)).status).toBe(200);
+    } finally {
+      await fixed.stop();
     }
   });
 

@@ -86,4 +86,19 @@ describe('robots.txt', () => {
     expect(await fetcher.fetch(`${server.origin}/page`)).toMatchObject({ ok: true });
     expect(server.received.map((r) => r.path)).toEqual(['/page']);
   });
+
+  it('treats robots.txt redirected to a host that is not a source as unreadable', async () => {
+    server = await startServer({
+      '/robots.txt': (_req, res) => {
+        res.writeHead(301, { location: 'http://elsewhere.invalid/robots.txt' });
+        res.end();
+      },
+      '/page': html('<p>ok</p>'),
+    });
+    fetcher = fetcherFor([server]);
+    const result = await fetcher.fetch(`${server.origin}/page`);
+    expect(result).toMatchObject({ ok: false, reason: 'blocked-robots' });
+    if (!result.ok) expect(result.message).toContain('redirect to elsewhere.invalid refused');
+    expect(fetcher.stats().robots[`127.0.0.1:${server.port}`]).toBe('unreachable');
+  });
 });

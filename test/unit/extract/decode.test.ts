@@ -85,6 +85,11 @@ describe('decodeHtml', () => {
     expect(decoded.conflicts[0]).toMatch(/unknown charset "x-klingon"/);
   });
 
+  it('reports a configured charset it does not know', () => {
+    const decoded = decodeHtml(new TextEncoder().encode(page(null, '公告')), { charsetHint: 'gbk-ish' });
+    expect(decoded.conflicts).toEqual(['configured charset "gbk-ish" is unknown; ignored']);
+  });
+
   it('never throws on arbitrary bytes', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(() => decodeHtml(bytes, { contentTypeHeader: 'text/html; charset=utf-8' })).not.toThrow();

@@ -128,6 +128,15 @@ describe('extractList on other layouts', () => {
     expect(result.items.map((item) => item.url)).toEqual([`${SITE}/n/1.html`, `${SITE}/n/2.html`]);
   });
 
+  it('leaves out an undated link column that sits beside the list in the same layout table', () => {
+    const html = `<table><tr>
+      <td><a href="/gk/jgzn/">机构职能介绍</a><br><a href="/gk/zcwj/">政策文件汇编</a><br></td>
+      <td><a href="/n/1.html">关于防汛工作的通知</a> 2016-06-01<br><a href="/n/2.html">关于防台风工作的通知</a> 2016-06-03<br></td>
+    </tr></table>`;
+    const result = extractList(html, { url: `${SITE}/n/` });
+    expect(result.items.map((item) => item.url)).toEqual([`${SITE}/n/1.html`, `${SITE}/n/2.html`]);
+  });
+
   it('keeps unrelated items mixed into the column', () => {
     const html = `<ul>
       <li><a href="/n/1.html">2016年部门预算公开</a> 2016-04-20</li>

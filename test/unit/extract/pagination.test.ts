@@ -44,6 +44,10 @@ describe('findNextPages', () => {
     expect(next(html)).toEqual([`${SITE}/zwgk/tzgg/index_1.htm`]);
   });
 
+  it('never offers a file: link from a web page', () => {
+    expect(next('<a href="file:///etc/passwd">下一页</a>')).toEqual([]);
+  });
+
   it('finds nothing on a page without pagination', () => {
     expect(next('<ul><li><a href="a.htm">通知</a></li></ul>')).toEqual([]);
   });

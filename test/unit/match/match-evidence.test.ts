@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
 import { matchEvidence } from '../../../src/core/match/match-evidence';
 import { columnKey } from '../../../src/core/match/published-on';
+import { requiredLiteral } from '../../../src/core/match/rule-test';
 import type { Obligation } from '../../../src/core/obligation';
 import type { Schedule } from '../../../src/core/schedule';
 import { doc, obligation, periods, unitSources } from './builders';
@@ -278,5 +279,18 @@ describe('matchEvidence: publication date', () => {
     const { evidence } = run(complaints, [d], { columnChecks });
     expect(evidence[0]).toMatchObject({ publishedOn: '2016-08-10', periodKey: '2016-Q2' });
     expect(evidence[0]!.reason).toContain('backdated');
+  });
+});
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['部门(预|决)算', '部门'],
+    ['旅游.{0,6}(结果|通报)', '旅游'],
+    ['三公经费?', '三公经'],
+    ['[一二]季度报告', '季度报告'],
+    ['预算|决算', null],
+    ['\\d+年', null],
+  ])('finds in %s the text every match contains: %s', (pattern, literal) => {
+    expect(requiredLiteral(pattern)).toBe(literal);
   });
 });

@@ -1,0 +1,91 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Command } from '../cli';
+import {
+  type Citation,
+  ReportNotFoundError,
+  type VerifyResult,
+  verified,
+  verifyReportDir,
+  verifySummary,
+} from '../report/verify';
+import { parseFlags } from './flags';
+
+const usage = `Usage: gongkai verify <report-dir> [--json]
+  Re-hashes every archived copy the report in <report-dir> (its report.json) cites, evidence and
+  near misses alike, resolving relative links against <report-dir>, and lists the files whose
+  sha256 no longer matches and the files that are gone. A path to report.json works too.
+  Links to remote copies (http/https) are listed as skipped: verify never uses the network.
+  Exit code: 0 when every file matches, 1 when any is mismatched or missing, 2 on bad input.
+  --json  prints the full result as JSON (matched, mismatched, missing, skipped, notArchived).`;
+
+const Flags = z.object({
+  _: z
+    .array(z.string())
+    .length(1, 'expected exactly one argument: the report directory')
+    .transform((args) => args[0]!),
+  json: z.boolean().default(false),
+});
+
+function cited(citations: readonly Citation[]): string {
+  const shown = citations.slice(0, 3).map((c) => `${c.obligationId} ${c.periodKey} (${c.role}: ${c.url})`);
+  const more = citations.length > 3 ? ` and ${citations.length - 3} more` : '';
+  return `    cited by ${shown.join('; ')}${more}`;
+}
+
+function renderText(result: VerifyResult): string {
+  const lines: string[] = [];
+  for (const m of result.mismatched) {
+    lines.push(
+      `MISMATCH ${m.archived}`,
+      `    file     ${m.path}`,
+      `    expected ${m.expected}`,
+      `    found    ${m.actual}`,
+      cited(m.citedBy),
+    );
+  }
+  for (const m of result.missing) {
+    lines.push(
+      `MISSING  ${m.archived}`,
+      `    file     ${m.path}`,
+      `    expected ${m.expected}`,
+      cited(m.citedBy),
+    );
+  }
+  for (const s of result.skipped) {
+    lines.push(`SKIPPED  ${s.archived} (${s.reason})`, cited(s.citedBy));
+  }
+  if (result.notArchived.length > 0) {
+    lines.push(`${result.notArchived.length} cited pages have a sha256 but no archived copy in the report.`);
+  }
+  lines.push(verifySummary(result) + (result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''));
+  return lines.join('\n');
+}
+
+export const command: Command = {
+  summary: 're-hash the archived copies a report cites and list mismatched or missing files',
+  usage,
+  async run(argv) {
+    const flags = parseFlags(argv, { json: { type: 'boolean' } }, Flags);
+    let dir = flags._;
+    // Accept the report file itself: auditors often have its path at hand rather than the folder's.
+    if ((await stat(dir).catch(() => undefined))?.isFile()) dir = dirname(dir);
+    let result: VerifyResult;
+    try {
+      result = await verifyReportDir(dir);
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) {
+        console.error(`gongkai verify: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+    if (flags.json)
+      console.log(
+        JSON.stringify({ ok: verified(result), summary: verifySummary(result), ...result }, null, 2),
+      );
+    else console.log(renderText(result));
+    return verified(result) ? 0 : 1;
+  },
+};

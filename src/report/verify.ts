@@ -1,0 +1,241 @@
+/**
+ * `gongkai verify`: an auditor's check that the archived copies a report cites are still the bytes
+ * the report vouches for. Every `archived` link of the report's evidence and near misses is
+ * resolved the way a browser resolves it from the report file (relative to the report directory),
+ * the file is re-hashed, and the digest is compared with the report's sha256.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { parseOrThrow, ValidationError } from '../core/validation';
+import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from './model';
+
+const CitedRefSchema = EvidenceRefSchema.pick({ kind: true, url: true, archived: true, sha256: true });
+
+/**
+ * Only what verification needs from report.json, taken from the report model: an older or newer
+ * report whose other parts changed shape can still be verified.
+ */
+export const VerifiableReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
+  obligations: z.array(
+    ReportObligationSchema.pick({ id: true }).extend({
+      periods: z.array(
+        ReportPeriodSchema.pick({ key: true }).extend({
+          evidence: z.array(CitedRefSchema),
+          candidates: z.array(CitedRefSchema),
+        }),
+      ),
+    }),
+  ),
+});
+export type VerifiableReport = z.infer<typeof VerifiableReportSchema>;
+
+/** Where a file is cited: `<obligation> <period> evidence|candidate <page url>`. */
+export interface Citation {
+  obligationId: string;
+  periodKey: string;
+  role: 'evidence' | 'candidate';
+  url: string;
+}
+
+/** One archived file the report cites, with the digest it vouches for. */
+export interface CitedFile {
+  /** The link exactly as the report has it. */
+  archived: string;
+  /** Absolute local path it resolves to. */
+  path: string;
+  expected: string;
+  citedBy: Citation[];
+}
+
+/** A cited link that cannot be checked on this machine, and why. */
+export interface SkippedLink {
+  archived: string;
+  reason: 'remote' | 'unsupported-scheme' | 'no-sha256';
+  citedBy: Citation[];
+}
+
+export interface Mismatch extends CitedFile {
+  actual: string;
+}
+
+export interface VerifyResult {
+  reportDir: string;
+  /** Local files looked at: matched + mismatched + missing. */
+  checked: number;
+  matched: CitedFile[];
+  mismatched: Mismatch[];
+  missing: CitedFile[];
+  skipped: SkippedLink[];
+  /** Evidence with a sha256 but no archived copy: nothing to re-hash, reported for completeness. */
+  notArchived: Citation[];
+}
+
+export class ReportNotFoundError extends Error {
+  override name = 'ReportNotFoundError';
+}
+
+function citationKey(c: Citation): string {
+  return `${c.obligationId} ${c.periodKey} ${c.role} ${c.url}`;
+}
+
+/**
+ * Resolves an `archived` link against the report directory as a browser would from report.html
+ * (percent-escapes decoded, query and fragment ignored); null for links that leave the machine.
+ */
+export function resolveArchivedLink(
+  archived: string,
+  reportDir: string,
+): { path: string } | { skip: SkippedLink['reason'] } {
+  const base = pathToFileURL(`${resolve(reportDir)}/`);
+  let url: URL;
+  try {
+    url = new URL(archived.trim(), base);
+  } catch {
+    return { skip: 'unsupported-scheme' };
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return { skip: 'remote' };
+  if (url.protocol !== 'file:' || url.host !== '') return { skip: 'unsupported-scheme' };
+  url.search = '';
+  url.hash = '';
+  return { path: fileURLToPath(url) };
+}
+
+/** Every archived file a report cites, grouped by file and expected digest. Pure. */
+export function citedFiles(
+  report: VerifiableReport,
+  reportDir: string,
+): { files: CitedFile[]; skipped: SkippedLink[]; notArchived: Citation[] } {
+  const files = new Map<string, CitedFile>();
+  const skipped = new Map<string, SkippedLink>();
+  const notArchived: Citation[] = [];
+  for (const o of report.obligations) {
+    for (const p of o.periods) {
+      const refs = [
+        ...p.evidence.map((ref) => ({ ref, role: 'evidence' as const })),
+        ...p.candidates.map((ref) => ({ ref, role: 'candidate' as const })),
+      ];
+      for (const { ref, role } of refs) {
+        const citation: Citation = { obligationId: o.id, periodKey: p.key, role, url: ref.url };
+        if (!ref.archived) {
+          if (ref.sha256) notArchived.push(citation);
+          continue;
+        }
+        const resolved = ref.sha256
+          ? resolveArchivedLink(ref.archived, reportDir)
+          : { skip: 'no-sha256' as const };
+        if ('skip' in resolved) {
+          const key = `${resolved.skip} ${ref.archived}`;
+          const entry = skipped.get(key) ?? { archived: ref.archived, reason: resolved.skip, citedBy: [] };
+          entry.citedBy.push(citation);
+          skipped.set(key, entry);
+          continue;
+        }
+        const expected = (ref.sha256 ?? '').trim().toLowerCase();
+        const key = `${resolved.path}\u0000${expected}`;
+        const entry = files.get(key) ?? {
+          archived: ref.archived,
+          path: resolved.path,
+          expected,
+          citedBy: [],
+        };
+        if (!entry.citedBy.some((c) => citationKey(c) === citationKey(citation)))
+          entry.citedBy.push(citation);
+        files.set(key, entry);
+      }
+    }
+  }
+  return { files: [...files.values()], skipped: [...skipped.values()], notArchived };
+}
+
+/** The sha256 of a file, streamed (archived attachments can be large); undefined when absent. */
+async function hashFile(path: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+  return hash.digest('hex');
+}
+
+/** Reads and validates `<reportDir>/report.json` (only the parts verification needs). */
+export async function loadVerifiableReport(reportDir: string): Promise<VerifiableReport> {
+  const file = join(reportDir, 'report.json');
+  let textContent: string;
+  try {
+    textContent = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new ReportNotFoundError(`no report.json in ${reportDir}`);
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(textContent);
+  } catch (error) {
+    throw new ValidationError(file, [`(root): not JSON: ${(error as Error).message}`]);
+  }
+  return parseOrThrow(VerifiableReportSchema, json, file);
+}
+
+/**
+ * Re-hashes every archived file the report in `reportDir` cites and sorts them into matched,
+ * mismatched and missing. Links to remote copies (presigned URLs) are listed as skipped: this
+ * check never touches the network.
+ */
+export async function verifyReportDir(
+  reportDir: string,
+  options: { concurrency?: number } = {},
+): Promise<VerifyResult> {
+  const report = await loadVerifiableReport(reportDir);
+  const { files, skipped, notArchived } = citedFiles(report, reportDir);
+  const result: VerifyResult = {
+    reportDir: resolve(reportDir),
+    checked: files.length,
+    matched: [],
+    mismatched: [],
+    missing: [],
+    skipped,
+    notArchived,
+  };
+  const digests = new Map<string, Promise<string | undefined>>();
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      // One file cited under two digests is read once.
+      let digest = digests.get(file.path);
+      if (!digest) {
+        digest = hashFile(file.path);
+        digests.set(file.path, digest);
+      }
+      const actual = await digest;
+      if (actual === undefined) result.missing.push(file);
+      else if (actual === file.expected) result.matched.push(file);
+      else result.mismatched.push({ ...file, actual });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  const byLink = (a: CitedFile, b: CitedFile) =>
+    a.archived < b.archived ? -1 : a.archived > b.archived ? 1 : 0;
+  result.matched.sort(byLink);
+  result.mismatched.sort(byLink);
+  result.missing.sort(byLink);
+  return result;
+}
+
+/** "N files checked, M mismatched, K missing": the line an auditor quotes. */
+export function verifySummary(result: VerifyResult): string {
+  return `${result.checked} files checked, ${result.mismatched.length} mismatched, ${result.missing.length} missing`;
+}
+
+/** True when every cited local file is present and matches its digest. */
+export function verified(result: VerifyResult): boolean {
+  return result.mismatched.length === 0 && result.missing.length === 0;
+}

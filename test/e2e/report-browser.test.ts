@@ -1,0 +1,220 @@
+/**
+ * The HTML report in a real browser, opened from disk the way a supervisor opens it: Chinese glyphs
+ * render, filters and search work from file:// with the keyboard, every archived link resolves to
+ * a file whose sha256 is the one shown, and the page logs no errors (a CSP violation would).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureReport, HOSTILE_UNIT, writeFixtureReportDir } from '../fixtures/reports/fixture-report';
+
+const CHROMIUM = '/usr/bin/chromium';
+const { report } = fixtureReport();
+
+let root: string;
+let reportDir: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+function watch(p: Page): void {
+  p.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
+  });
+  p.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // The report must not load anything: any request but its own file and archived copies is a leak.
+  p.on('request', (request) => {
+    if (!request.url().startsWith('file://')) problems.push(`request: ${request.url()}`);
+  });
+}
+
+async function open(name = 'report.html'): Promise<void> {
+  await page.goto(pathToFileURL(join(reportDir, name)).href);
+}
+
+const visibleObligations = () =>
+  page.locator('section.obl:visible').evaluateAll((els) => els.map((el) => el.id.replace(/^o-/, '')));
+const visibleVerdicts = () =>
+  page
+    .locator('tr[data-verdict]:visible')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')));
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's chromium package (and fonts-wqy-microhei) to run the browser tests`,
+    );
+  }
+  root = await mkdtemp(join(tmpdir(), 'gongkai-report-'));
+  reportDir = await writeFixtureReportDir(root);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watch(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('the HTML report in Chromium, from file://', () => {
+  it('renders Chinese headings with a real CJK font', async () => {
+    await open();
+    const h1 = page.locator('h1');
+    await expect(h1.textContent()).resolves.toContain('政务公开监测报告');
+    const box = await h1.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    // Ask the renderer which font drew the heading's glyphs: a CJK font, not a fallback box.
+    const cdp = await page.context().newCDPSession(page);
+    const { root: doc } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector: 'h2#h-overview' });
+    await cdp.send('CSS.enable');
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.reduce((n, f) => n + f.glyphCount, 0)).toBe(4);
+    expect(fonts.map((f) => f.familyName).join(',')).toMatch(
+      /WenQuanYi|Noto Sans CJK|Source Han|YaHei|PingFang/i,
+    );
+    const shot = await page.screenshot({ path: join(root, 'report.png') });
+    expect(shot.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('shows only the rows of the chosen verdict', async () => {
+    await open();
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 8 / 8 项任务');
+    await page.selectOption('#f-verdict', 'missing');
+    await expect(visibleVerdicts()).resolves.toEqual(['missing', 'missing']);
+    await expect(visibleObligations()).resolves.toEqual(['air-quality-monthly', 'food-sampling-weekly']);
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 2 / 8 项任务');
+    await page.selectOption('#f-verdict', 'insufficient-data');
+    await expect(visibleObligations()).resolves.toEqual(['tourism-complaints']);
+    await page.selectOption('#f-verdict', '');
+    await expect(visibleObligations()).resolves.toHaveLength(report.obligations.length);
+    // Clearing the verdict folds the tables it had opened.
+    await expect(visibleVerdicts()).resolves.toEqual([]);
+  });
+
+  it('filters by department, including a name with quotes and tags, and by schedule kind', async () => {
+    await open();
+    await page.selectOption('#f-unit', '市旅游局');
+    await expect(visibleObligations()).resolves.toEqual(['tourism-complaints']);
+    await page.selectOption('#f-unit', HOSTILE_UNIT);
+    await expect(visibleObligations()).resolves.toEqual(['food-sampling-weekly']);
+    await page.selectOption('#f-unit', '');
+    await page.selectOption('#f-kind', 'quarterly');
+    await expect(visibleObligations()).resolves.toEqual(['drug-sampling-quarterly', 'tourism-complaints']);
+  });
+
+  it('searches tasks, units and evidence titles as you type', async () => {
+    await open();
+    await page.fill('#f-q', '药品抽验');
+    await expect.poll(visibleObligations).toEqual(['food-sampling-weekly', 'drug-sampling-quarterly']);
+    // A near miss's title finds its period, and only that period shows.
+    await page.fill('#f-q', '2015年第四季度');
+    await expect.poll(visibleObligations).toEqual(['drug-sampling-quarterly']);
+    await expect(visibleVerdicts()).resolves.toEqual(['met']);
+    await page.fill('#f-q', 'no such words anywhere');
+    await expect.poll(visibleObligations).toEqual([]);
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 0 / 8 项任务');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    await open();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    let focused = '';
+    for (let i = 0; i < 80 && focused !== 'f-unit'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('f-unit');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-verdict');
+    await page.keyboard.press('ArrowDown'); // first verdict after "all": met
+    await expect.poll(visibleVerdicts).toEqual(['met', 'met', 'met', 'met', 'met']);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-q');
+    await page.keyboard.type('环境空气');
+    await page.keyboard.press('Enter');
+    await expect.poll(visibleObligations).toEqual(['air-quality-monthly']);
+    expect(page.url()).toMatch(/report\.html$/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // the reset button
+    await expect.poll(visibleObligations).toHaveLength(report.obligations.length);
+  });
+
+  it('links evidence to archived copies whose sha256 is the one the report shows', async () => {
+    await open();
+    const links = await page.locator('.ev').evaluateAll((blocks) =>
+      blocks
+        .map((b) => ({
+          href: b.querySelector('a.archived')?.getAttribute('href'),
+          sha: b.querySelector('code.sha')?.textContent,
+        }))
+        .filter((l) => l.href),
+    );
+    expect(links.length).toBeGreaterThanOrEqual(9);
+    for (const { href, sha } of links) {
+      const file = fileURLToPath(new URL(href!, page.url()));
+      const digest = createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
+      expect(digest).toBe(sha);
+    }
+    // And the browser opens one.
+    await page.locator('section#o-budget-disclosure summary').click();
+    const [copy] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator('section#o-budget-disclosure a.archived').first().click(),
+    ]);
+    watch(copy);
+    await copy.waitForLoadState();
+    await expect(copy.title()).resolves.toBe('江门市2016年市级部门预算公开');
+    await copy.close();
+  });
+
+  it('prints without the filters and with every period table expanded', async () => {
+    await open();
+    await page.selectOption('#f-kind', 'monthly');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#filters').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#f-printed').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#f-printed').textContent()).resolves.toContain('每月');
+    await expect(
+      page.locator('section#o-air-quality-monthly details.periods table').isVisible(),
+    ).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('works the same in English', async () => {
+    await open('report.en.html');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.selectOption('#f-verdict', 'late');
+    await expect(visibleVerdicts()).resolves.toEqual(['late']);
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('Showing 1 of 8 obligations');
+    await expect(page.locator('tr[data-verdict="late"] .v').textContent()).resolves.toBe('▲Late');
+  });
+
+  it('logged no errors, warnings or network requests on any page', () => {
+    expect(problems).toEqual([]);
+  });
+});
