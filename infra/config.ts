@@ -50,8 +50,10 @@ export const InfraConfigSchema = z.object({
     .default(365)
     .describe('Object Lock (GOVERNANCE) retention of archived evidence'),
   crawlerReservedConcurrency: wholeNumber(0, 1000)
-    .default(4)
-    .describe('Reserved concurrency of the crawler; 0 leaves it unreserved (accounts with a low quota)'),
+    .optional()
+    .describe(
+      "Reserved concurrency of the crawler; default: the sweep Map's MaxConcurrency; 0 leaves it unreserved (accounts with a low quota)",
+    ),
   reportRetentionDays: wholeNumber(1, 36_500).default(400).describe('Reports expire after this many days'),
   logRetentionDays: wholeNumber(1, 3653)
     .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {

@@ -14,7 +14,7 @@ import { ReportBucket } from './constructs/report-bucket';
 import { secureBucket } from './constructs/secure-bucket';
 import { SweepConfig } from './constructs/sweep-config';
 import { SweepSchedule } from './constructs/sweep-schedule';
-import { SweepWorkflow } from './constructs/sweep-workflow';
+import { crawlConcurrency, SweepWorkflow } from './constructs/sweep-workflow';
 import { TaskFunction } from './constructs/task-function';
 import { suppressExpectedFindings } from './nag-suppressions';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, TASK_ACCESS } from './task-access';
@@ -87,6 +87,8 @@ export class GongkaiStack extends Stack {
       REPORTS_PREFIX,
     };
 
+    // As many crawler instances as one sweep's Map runs at once, unless configured otherwise.
+    const crawlerReserved = config.crawlerReservedConcurrency ?? crawlConcurrency();
     const functions = {} as Record<TaskStateName, TaskFunction>;
     for (const state of TASK_STATES) {
       const access = TASK_ACCESS[state];
@@ -97,9 +99,7 @@ export class GongkaiStack extends Stack {
         environment,
         logRetention,
         reservedConcurrentExecutions:
-          state === 'CrawlSource' && config.crawlerReservedConcurrency > 0
-            ? config.crawlerReservedConcurrency
-            : undefined,
+          state === 'CrawlSource' && crawlerReserved > 0 ? crawlerReserved : undefined,
       });
       // Configuration must be in place before any function can cold-start against it.
       task.fn.node.addDependency(sweepConfig.deployment);

@@ -61,6 +61,8 @@ function looksLikeFile(url: string): boolean {
 export class SourceCrawler {
   private readonly limits: CrawlLimits;
   private readonly checkedAt: string;
+  /** Checks are written together at the end of the crawl: one request instead of one per column. */
+  private readonly checks: HealthCheck[] = [];
 
   constructor(
     private readonly source: Source,
@@ -101,6 +103,7 @@ export class SourceCrawler {
         summary.errors += o.errors;
       }
     }
+    await this.ctx.health.recordChecks(this.checks);
     await this.ctx.health.putRun({
       runId: this.ctx.runId,
       sourceId: this.source.id,
@@ -313,7 +316,7 @@ export class SourceCrawler {
     });
   }
 
-  private async recordCheck(input: {
+  private recordCheck(input: {
     url: string;
     columnId?: string;
     result: FetchResult;
@@ -334,7 +337,7 @@ export class SourceCrawler {
       ...(input.stats?.undatedCount !== undefined ? { undatedCount: input.stats.undatedCount } : {}),
       ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
     };
-    await this.ctx.health.recordCheck(check);
+    this.checks.push(check);
   }
 }
 

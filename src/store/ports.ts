@@ -69,6 +69,8 @@ export interface DocumentStore {
 
 export interface HealthStore {
   recordCheck(check: HealthCheck): Promise<void>;
+  /** Several checks in as few requests as the store allows (a crawl records its checks together). */
+  recordChecks(checks: HealthCheck[]): Promise<void>;
   listChecks(sourceId: string, range?: { from?: string; to?: string }): Promise<HealthCheck[]>;
   putRun(run: CrawlRun): Promise<void>;
   listRuns(filter?: { sourceId?: string; asOf?: IsoDate }): Promise<CrawlRun[]>;

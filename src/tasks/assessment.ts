@@ -95,10 +95,11 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   const periods = catalogue.obligations.flatMap((o) =>
     periodsFor(o, { year: catalogue.plan.year, policy, calendar, events: recorded }),
   );
-  const checks = new Map<string, HealthCheck[]>();
-  for (const source of sources.sources) {
-    checks.set(source.id, await stores.health.listChecks(source.id, { to: endOfDayInstant(asOf) }));
-  }
+  const checks = new Map<string, HealthCheck[]>(
+    await Promise.all(
+      sources.sources.map(async (s) => [s.id, await stores.health.listChecks(s.id, { to: endOfDayInstant(asOf) })] as const),
+    ),
+  );
   const cutoff = endOfDayInstant(asOf);
   const visible = documents.filter((d) => d.firstSeen <= cutoff);
   const allChecks = [...checks.values()].flat();

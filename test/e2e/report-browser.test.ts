@@ -5,13 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureReport, HOSTILE_UNIT, writeFixtureReportDir } from '../fixtures/reports/fixture-report';
+import { renderHtml } from '../../src/report/render-html';
+import {
+  fixtureReport,
+  HOSTILE_UNIT,
+  largeReport,
+  writeFixtureReportDir,
+} from '../fixtures/reports/fixture-report';
 
 const CHROMIUM = '/usr/bin/chromium';
 const { report } = fixtureReport();
@@ -38,12 +44,27 @@ async function open(name = 'report.html'): Promise<void> {
   await page.goto(pathToFileURL(join(reportDir, name)).href);
 }
 
+// Shown = not hidden by the filters (and, for rows, inside an open table). Read from the DOM rather
+// than from layout: off-screen obligations skip layout (content-visibility) by design.
 const visibleObligations = () =>
-  page.locator('section.obl:visible').evaluateAll((els) => els.map((el) => el.id.replace(/^o-/, '')));
+  page
+    .locator('section.obl')
+    .evaluateAll((els) =>
+      els.filter((el) => !(el as HTMLElement).hidden).map((el) => el.id.replace(/^o-/, '')),
+    );
 const visibleVerdicts = () =>
   page
-    .locator('tr[data-verdict]:visible')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')));
+    .locator('tr[data-verdict]')
+    .evaluateAll((rows) =>
+      rows
+        .filter(
+          (r) =>
+            !(r as HTMLElement).hidden &&
+            !(r.closest('section.obl') as HTMLElement).hidden &&
+            (r.closest('details') as HTMLDetailsElement).open,
+        )
+        .map((r) => r.getAttribute('data-verdict')),
+    );
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -67,6 +88,8 @@ beforeAll(async () => {
     ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A broken page should fail in seconds, not wait out the 30 s test timeout on every step.
+  page.setDefaultTimeout(5_000);
   watch(page);
 });
 
@@ -101,6 +124,14 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 8 / 8 项任务');
     await page.selectOption('#f-verdict', 'missing');
     await expect(visibleVerdicts()).resolves.toEqual(['missing', 'missing']);
+    // And the browser really shows them, and really hides the others.
+    const missingRow = page.locator('section#o-air-quality-monthly tr[data-verdict="missing"]');
+    await missingRow.scrollIntoViewIfNeeded();
+    await expect(missingRow.isVisible()).resolves.toBe(true);
+    await expect(
+      page.locator('section#o-air-quality-monthly tr[data-verdict="met"]').first().isHidden(),
+    ).resolves.toBe(true);
+    await expect(page.locator('section#o-budget-disclosure').isHidden()).resolves.toBe(true);
     await expect(visibleObligations()).resolves.toEqual(['air-quality-monthly', 'food-sampling-weekly']);
     await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 2 / 8 项任务');
     await page.selectOption('#f-verdict', 'insufficient-data');
@@ -212,6 +243,29 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(visibleVerdicts()).resolves.toEqual(['late']);
     await expect(page.locator('#f-status').textContent()).resolves.toBe('Showing 1 of 8 obligations');
     await expect(page.locator('tr[data-verdict="late"] .v').textContent()).resolves.toBe('▲Late');
+  });
+
+  it('stays responsive on a 10,000-period report', async () => {
+    const large = join(root, 'large', 'report.html');
+    await mkdir(join(root, 'large'), { recursive: true });
+    const big = largeReport(10_000, 200);
+    await writeFile(large, renderHtml(big, { lang: 'zh' }));
+    await page.goto(pathToFileURL(large).href);
+    const unit = '市第3局';
+    const elapsed = await page.evaluate(async (value) => {
+      const started = performance.now();
+      const select = document.getElementById('f-verdict') as HTMLSelectElement;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - started;
+    }, 'missing');
+    expect(elapsed).toBeLessThan(2_000);
+    await expect(visibleVerdicts()).resolves.toHaveLength(big.totals.counts.missing);
+    await page.selectOption('#f-unit', unit);
+    const expected = big.obligations.filter((o) => o.units.includes(unit) && o.counts.missing > 0);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect(visibleObligations()).resolves.toEqual(expected.map((o) => o.id));
   });
 
   it('logged no errors, warnings or network requests on any page', () => {

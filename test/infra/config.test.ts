@@ -25,14 +25,16 @@ describe('infra config from CDK context', () => {
       scheduleExpression: 'cron(0 6 * * ? *)',
       alertEmail: '',
       retentionDays: 365,
-      crawlerReservedConcurrency: 4,
       reportRetentionDays: 400,
       logRetentionDays: 90,
     });
   });
 
-  it("reserves by default as many crawler instances as the sweep's Map runs at once", () => {
-    expect(fromContext(FIXTURE_CONTEXT).crawlerReservedConcurrency).toBe(crawlConcurrency());
+  it("reads the crawler's default concurrency from the sweep's Map", () => {
+    expect(crawlConcurrency('{"States":{"A":{"Type":"Task"},"M":{"Type":"Map","MaxConcurrency":6}}}')).toBe(
+      6,
+    );
+    expect(crawlConcurrency()).toBeGreaterThan(0);
   });
 
   it('accepts numbers given as strings on the command line (-c key=value)', () => {

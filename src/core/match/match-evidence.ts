@@ -1,4 +1,13 @@
-import { addDays, daysBetween, type IsoDate, isoDate, maxDate, minDate, yearOf } from '../dates';
+import {
+  addDays,
+  daysBetween,
+  type IsoDate,
+  isoDate,
+  maxDate,
+  minDate,
+  shanghaiDate,
+  yearOf,
+} from '../dates';
 import type { Document } from '../document';
 import type { Evidence } from '../evidence';
 import type { Obligation } from '../obligation';
@@ -449,10 +458,12 @@ const assignContinuous: Assigner = (matched, { periods, asOf }) => {
   };
   return matched.map((m) => {
     const assignments: Assignment[] = [];
+    const firstSeen = shanghaiDate(m.doc.firstSeen);
     for (const p of periods) {
       if (p.start > asOf) break;
       const at = minDate(p.end, asOf);
-      const presence = presenceOn(m.doc, at);
+      if (at < firstSeen) continue;
+      const presence = presenceOn(m.doc, at, firstSeen);
       if (presence.present) {
         if (take(present, p.key))
           assignments.push({ period: p, kind: 'match', how: `in its column on ${at}` });

@@ -84,13 +84,17 @@ function lowerBound(instants: readonly string[], ms: number): number {
 export function presenceOn(
   doc: Pick<Document, 'firstSeen' | 'absences'>,
   date: IsoDate,
+  firstSeenDate: IsoDate = shanghaiDate(doc.firstSeen),
 ): { present: true } | { present: false; since: IsoDate | null } {
-  if (shanghaiDate(doc.firstSeen) > date) return { present: false, since: null };
-  for (const absence of doc.absences ?? []) {
+  if (firstSeenDate > date) return { present: false, since: null };
+  if (!doc.absences || doc.absences.length === 0) return PRESENT;
+  for (const absence of doc.absences) {
     const from = shanghaiDate(absence.from);
     if (from <= date && (absence.to === null || shanghaiDate(absence.to) > date)) {
       return { present: false, since: from };
     }
   }
-  return { present: true };
+  return PRESENT;
 }
+
+const PRESENT = { present: true } as const;

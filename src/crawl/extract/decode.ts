@@ -191,6 +191,16 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     };
   }
 
+  if (first && first.encoding !== 'utf-8' && hasNonAscii(bytes)) {
+    // GBK accepts nearly any bytes, so only valid multi-byte UTF-8 can show the label is false.
+    const utf8 = decodeStrict(bytes, 'utf-8');
+    if (utf8 !== null) {
+      const says = second ? 'header and <meta> say' : `${first.source} says`;
+      conflicts.push(`${says} "${first.label}" but the bytes are valid UTF-8: decoded as utf-8`);
+      return { text: utf8, encoding: 'utf-8', encodingSource: 'sniffed', conflicts };
+    }
+  }
+
   if (first) {
     const text = decodeStrict(bytes, first.encoding);
     if (text !== null) return { text, encoding: first.encoding, encodingSource: first.source, conflicts };

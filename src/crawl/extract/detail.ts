@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { type DateReading, dateFromUrl, findLabelledDate, parseShownDate } from './dates';
-import { collapse, hasAncestor, loadHtml, textOf } from './dom';
+import { collapse, hasAncestor, loadHtml, notHtml, textOf } from './dom';
 import { metaDate } from './page-context';
 import type { DetailDateOrigin, DetailExtraction, ExtractedAttachment } from './types';
 import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
@@ -41,6 +41,11 @@ const CHROME =
 /** Extracts one detail page. Never throws: problems become `warnings`. */
 export function extractDetail(html: string, options: DetailOptions): DetailExtraction {
   const warnings: string[] = [];
+  const fileType = notHtml(html);
+  if (fileType) {
+    warnings.push(`the page is a ${fileType}, not HTML`);
+    return { title: '', dateText: null, date: null, dateOrigin: 'none', text: '', attachments: [], warnings };
+  }
   try {
     const $ = loadHtml(html);
     const body = mainBody($);
@@ -97,7 +102,7 @@ export function pageTitle($: CheerioAPI): string {
   if (meta) return meta;
   const h1 = $('h1')
     .toArray()
-    .map((element) => collapse($(element).text()))
+    .map((element) => textOf(element))
     .find((text) => text.length >= 2);
   if (h1) return h1;
   const title = collapse($('title').first().text());
@@ -169,7 +174,7 @@ function attachmentsOf($: CheerioAPI, pageUrl: string): ExtractedAttachment[] {
     )
       continue;
     seen.add(url);
-    const name = collapse($(link).text()) || collapse(link.attribs.title ?? '') || fileNameOf(url);
+    const name = textOf(link) || collapse(link.attribs.title ?? '') || fileNameOf(url);
     out.push({ url, name });
   }
   return out;

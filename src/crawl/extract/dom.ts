@@ -47,9 +47,24 @@ export function loadHtml(html: string): CheerioAPI {
   return cheerio.load(parseHtml(html));
 }
 
+/**
+ * Names the file type when decoded "HTML" is really a document file (servers label PDFs and Office
+ * files text/html); null for anything that may be HTML.
+ */
+export function notHtml(text: string): string | null {
+  const start = text.trimStart().slice(0, 8);
+  if (start.startsWith('%PDF-')) return 'PDF';
+  if (start.startsWith('PK\u0003\u0004')) return 'ZIP or Office (docx/xlsx) file';
+  return null;
+}
+
 /** Collapses runs of whitespace (including the ideographic space and nbsp) to one space. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  // Control characters (NUL included) are invisible in a browser and must not reach titles or reports.
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 /**

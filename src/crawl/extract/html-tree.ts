@@ -217,5 +217,32 @@ export function parseHtml(html: string): Document {
   );
   tokenizer.write(html);
   tokenizer.end();
+  return withSingleRoot(doc);
+}
+
+/**
+ * Gathers every top-level node under one <html> element, as browsers do. cheerio selects from each
+ * root node and removes duplicates pairwise, so a page of 50 000 bare top-level elements (a fragment,
+ * or content after </html>) would otherwise make every selector quadratic.
+ */
+function withSingleRoot(doc: Document): Document {
+  const roots = doc.children;
+  if (roots.length <= 1) return doc;
+  const htmlIndex = roots.findIndex((node) => node instanceof Element && node.name === 'html');
+  const html = htmlIndex >= 0 ? (roots[htmlIndex] as Element) : new Element('html', {});
+  // Nodes before <html> go first inside it, nodes after </html> last, keeping document order.
+  const before = htmlIndex >= 0 ? roots.slice(0, htmlIndex) : roots;
+  const after = htmlIndex >= 0 ? roots.slice(htmlIndex + 1) : [];
+  const children = [...before, ...html.children, ...after];
+  children.forEach((node, index) => {
+    node.parent = html;
+    node.prev = children[index - 1] ?? null;
+    node.next = children[index + 1] ?? null;
+  });
+  html.children = children;
+  html.parent = doc;
+  html.prev = null;
+  html.next = null;
+  doc.children = [html];
   return doc;
 }

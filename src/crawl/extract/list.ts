@@ -9,7 +9,7 @@ import { type AnyNode, Element } from 'domhandler';
 import type { IsoDate } from '../../core/dates';
 import type { Column } from '../../core/source';
 import { type DateContext, type DateReading, dateFromUrl, parseShownDate } from './dates';
-import { collapse, followingSiblings, hasAncestor, loadHtml, textOf } from './dom';
+import { collapse, followingSiblings, hasAncestor, loadHtml, notHtml, textOf } from './dom';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
 import { recordsInScript } from './script-data';
@@ -49,6 +49,12 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
   const warn = (message: string): void => {
     if (warnings.length < MAX_WARNINGS) warnings.push(message);
   };
+  const fileType = notHtml(html);
+  if (fileType) {
+    warn(`the page is a ${fileType}, not HTML`);
+    warn('no list items found');
+    return { items: [], next: [], warnings };
+  }
   try {
     const $ = loadHtml(html);
     const context = yearContext($, options.url, options.now ?? null);
@@ -250,7 +256,7 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
   if (!primary && first) primary = { url: first.url, title: first.name };
   if (!primary) return null;
 
-  const reading = rowDate(row, context);
+  const reading = notInFuture(rowDate(row, context), context.now);
   // A date span inside the link reads as part of its text; it is not part of the title.
   const title =
     reading && primary.title.endsWith(reading.text) && primary.title.length > reading.text.length
@@ -263,7 +269,7 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
 
 /** The link's title attribute wins when the visible text is cut short (`关于…的通知...`). */
 function linkTitle(link: Cheerio<Element>): string {
-  const text = collapse(link.text());
+  const text = link[0] ? textOf(link[0]) : '';
   const attr = collapse(link.attr('title') ?? '');
   if (!text) return attr;
   if (attr && attr.length > text.length && /(\.\.\.|…|\.\.)$/.test(text)) return attr;
@@ -295,6 +301,12 @@ function rowDate(row: Row, context: DateContext): DateReading | null {
     }
   }
   return null;
+}
+
+/** A list cannot show a document published after today: such a date is a typo or a faked one. */
+function notInFuture(reading: DateReading | null, now: IsoDate | null | undefined): DateReading | null {
+  if (!reading?.date || !now || reading.date <= now) return reading;
+  return { ...reading, date: null, problem: `${reading.date} is after today (${now})` };
 }
 
 function datedItem(
@@ -343,9 +355,9 @@ function itemsBySelectors(
       const url = resolveHref(anchor.attr('href'), options.url);
       if (!url) continue;
       const dateText = selectors.date
-        ? collapse(row.find(selectors.date).first().text())
-        : textOf(element).replace(collapse(anchor.text()), ' ');
-      const reading = parseShownDate(dateText, context);
+        ? textOf(row.find(selectors.date).first()[0] ?? element)
+        : textOf(element).replace(anchor[0] ? textOf(anchor[0]) : '', ' ');
+      const reading = notInFuture(parseShownDate(dateText, context), context.now);
       const attachments: ExtractedAttachment[] = [];
       row.find('a[href]').each((_, link) => {
         const href = resolveHref(link.attribs.href, options.url);
@@ -383,7 +395,9 @@ function itemsFromScripts(
     for (const record of recordsInScript(textOf(script.children[0] ?? script))) {
       const url = resolveHref(record.href, pageUrl);
       if (!url) continue;
-      const reading = record.dateText ? parseShownDate(record.dateText, context) : null;
+      const reading = record.dateText
+        ? notInFuture(parseShownDate(record.dateText, context), context.now)
+        : null;
       const attachments = isAttachmentUrl(url) ? [{ url, name: record.title }] : [];
       const item = datedItem(record.title, url, reading, attachments);
       noteDateProblems(item, reading, warn);

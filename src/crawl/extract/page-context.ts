@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, Comment, Element } from 'domhandler';
 import type { IsoDate } from '../../core/dates';
 import { DATE_META_NAMES, type DateContext, parseShownDate, yearFromText, yearFromUrl } from './dates';
-import { collapse } from './dom';
+import { collapse, textOf } from './dom';
 
 export interface MetaDate {
   date: IsoDate;
@@ -49,7 +49,7 @@ export function yearContext($: CheerioAPI, url: string, now?: IsoDate | null): D
   $(HEADING_SELECTOR).each((_, element) => {
     // Item titles (inside rows and links) often carry years of their own; they are not headings.
     if ($(element).closest('li, tr, a').length > 0) return;
-    const text = collapse($(element).text());
+    const text = textOf(element, 200);
     if (text.length > 0 && text.length <= 80) headingYear = yearFromText(text);
     return headingYear === null;
   });

@@ -1,6 +1,6 @@
 /** Finding the further pages of a paginated list. */
 import type { CheerioAPI } from 'cheerio';
-import { collapse } from './dom';
+import { collapse, textOf } from './dom';
 import { resolveHref, sameHost } from './urls';
 
 /** Link texts that mean "next page" on Chinese government sites. */
@@ -45,7 +45,7 @@ export function findNextPages($: CheerioAPI, pageUrl: string, selector?: string)
   $('a[rel~="next"], link[rel~="next"]').each((_, element) => add($(element).attr('href')));
   $('a[href]').each((_, element) => {
     const link = $(element);
-    const text = collapse(link.text() || link.attr('title') || '');
+    const text = textOf(element) || collapse(link.attr('title') ?? '');
     if (NEXT_TEXT.test(text)) add(link.attr('href'));
   });
   $('script').each((_, element) => {

@@ -82,7 +82,8 @@ export const CLIENT_SCRIPT = `(function () {
   });
   // A link to an obligation the filters hide (from the flags table) clears the filters first.
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep the raw fragment */ }
     var target = id ? document.getElementById(id) : null;
     if (target && target.closest('section.obl[hidden]')) { form.reset(); apply(); target.scrollIntoView(); }
   }

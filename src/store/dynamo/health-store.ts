@@ -36,14 +36,23 @@ export class DynamoHealthStore implements HealthStore, Metered {
   }
 
   async recordCheck(input: HealthCheck): Promise<void> {
-    const check = parseOrThrow(HealthCheckSchema, input, 'health check');
-    await this.sources.ensure(check.sourceId);
-    const extra: Record<string, unknown> = {};
-    const checkedMs = Date.parse(check.checkedAt);
-    if (this.options.healthRetentionDays !== undefined && Number.isFinite(checkedMs)) {
-      extra.expiresAt = Math.floor(checkedMs / 1000) + this.options.healthRetentionDays * 86_400;
-    }
-    await this.gateway.put(toItem(keys.health(check), 'health-check', check, extra));
+    await this.recordChecks([input]);
+  }
+
+  /** Writes a crawl's checks together (one BatchWriteItem per 25), after validating every one. */
+  async recordChecks(input: HealthCheck[]): Promise<void> {
+    const checks = input.map((c, i) => parseOrThrow(HealthCheckSchema, c, `health checks[${i}]`));
+    for (const sourceId of new Set(checks.map((c) => c.sourceId))) await this.sources.ensure(sourceId);
+    const items = checks.map((check) => {
+      const extra: Record<string, unknown> = {};
+      const checkedMs = Date.parse(check.checkedAt);
+      if (this.options.healthRetentionDays !== undefined && Number.isFinite(checkedMs)) {
+        extra.expiresAt = Math.floor(checkedMs / 1000) + this.options.healthRetentionDays * 86_400;
+      }
+      return toItem(keys.health(check), 'health-check', check, extra);
+    });
+    if (items.length === 1) await this.gateway.put(items[0]!);
+    else if (items.length > 1) await this.gateway.batchPut(items);
   }
 
   /** Checks of a source with `from` ≤ checkedAt and checkedAt ≤ `to` (`to` inclusive as a prefix: a date means that whole day). */

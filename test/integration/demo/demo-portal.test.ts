@@ -228,14 +228,14 @@ describe('demo portal', () => {
   });
 
   it('shows a backdated item only weeks after the date it claims, under a URL with its real date', async () => {
-    const title = '2016年第三季度江门市重大政策措施落实情况跟踪审计结果';
+    const title = '2016年第三季度江门市药品质量抽检结果公告';
     portal.setDate('2016-11-20');
-    expect((await get('audit', '/sjgg/index.htm')).text).not.toContain(title);
+    expect((await get('food-drug', '/xxgk/ypcj/index.htm')).text).not.toContain(title);
     portal.setDate('2016-11-21');
-    const { text } = await get('audit', '/sjgg/index.htm');
+    const { text } = await get('food-drug', '/xxgk/ypcj/index.htm');
     const row = text.split('\n').find((line) => line.includes(title))!;
-    expect(row).toContain('2016-10-28');
-    expect(row).toMatch(/\/sjgg\/201611\/t20161121_\d+\.htm/);
+    expect(row).toContain('2016-10-20');
+    expect(row).toMatch(/\/xxgk\/ypcj\/201611\/t20161121_\d+\.htm/);
   });
 
   it('drops a continuous item from its column for the lapse and restores it afterwards', async () => {

@@ -100,10 +100,12 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
     });
   });
 
-  it('counts the backdated tracking audit from first sight, so it is late (item 73)', () => {
+  it('counts the backdated drug sampling report from first sight, so it is late (item 63)', () => {
     expectVerdicts({
+      'jm2016-063-drug|2016-Q3': 'late', // shows 2016-10-20, appears 2016-11-21, due 2016-11-02
       'jm2016-073|once-1': 'met',
-      'jm2016-073|once-2': 'late',
+      'jm2016-073|once-2': 'met',
+      'jm2016-073|once-3': 'due-soon',
     });
   });
 
