@@ -71,7 +71,12 @@ export const command: Command = {
       const toReview = draft.obligations.filter((o) => o.review.length > 0).length;
       const summary = `${draft.obligations.length} obligations from ${items} items (${format}, ${encoding}); ${toReview} need review`;
       if (flags.out) {
-        await writeFile(flags.out, json);
+        try {
+          await writeFile(flags.out, json);
+        } catch (error) {
+          console.error(`gongkai ingest: cannot write ${flags.out}: ${(error as Error).message}`);
+          return 1;
+        }
         console.error(`gongkai ingest: wrote ${flags.out}: ${summary}`);
       } else {
         process.stdout.write(json);

@@ -13,6 +13,18 @@ export const ColumnKindSchema = z.enum([
 ]);
 export type ColumnKind = z.infer<typeof ColumnKindSchema>;
 
+/**
+ * An absolute http(s) URL. Only these are ever fetched: a file:, ftp: or javascript: URL in a
+ * hand-edited sources file is refused when the file is loaded, not discovered at the first crawl.
+ */
+const HttpUrlSchema = z
+  .string()
+  .url()
+  // An unparseable URL is already reported by url(); this check only judges the scheme.
+  .refine((url) => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), {
+    message: 'expected an http:// or https:// URL',
+  });
+
 const SelectorsSchema = z
   .object({
     item: z.string().describe('CSS selector of one list entry'),
@@ -28,7 +40,7 @@ const SelectorsSchema = z
 export const ColumnSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'column id: lowercase letters, digits and dashes'),
   name: z.string().min(1).describe('Column name as shown on the site, e.g. 通知公告'),
-  url: z.string().url().describe('List page URL (first page)'),
+  url: HttpUrlSchema.describe('List page URL (first page)'),
   kind: ColumnKindSchema,
   updateIntervalDays: z
     .number()
@@ -60,7 +72,7 @@ export const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
   units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
   name: z.string().min(1),
-  homepage: z.string().url(),
+  homepage: HttpUrlSchema,
   charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),
   allowPrivateNetwork: z
     .boolean()

@@ -43,7 +43,10 @@ export function calendarFor(deps: TaskDeps): WorkingDayCalendar {
   return calendar;
 }
 
-function manualEvidence(entries: Extract<LedgerEntry, { type: 'manual-evidence' }>[], asOf: IsoDate): Evidence[] {
+function manualEvidence(
+  entries: Extract<LedgerEntry, { type: 'manual-evidence' }>[],
+  asOf: IsoDate,
+): Evidence[] {
   return entries
     .filter((e) => e.publishedOn <= asOf)
     .map((e) => ({
@@ -97,7 +100,9 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   );
   const checks = new Map<string, HealthCheck[]>(
     await Promise.all(
-      sources.sources.map(async (s) => [s.id, await stores.health.listChecks(s.id, { to: endOfDayInstant(asOf) })] as const),
+      sources.sources.map(
+        async (s) => [s.id, await stores.health.listChecks(s.id, { to: endOfDayInstant(asOf) })] as const,
+      ),
     ),
   );
   const cutoff = endOfDayInstant(asOf);
@@ -116,11 +121,20 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   });
   const evidence = [...match.evidence, ...manualEvidence(manual, asOf)];
   const sourceChecks = new Map<string, SourceCheck[]>(
-    [...checks].map(([id, list]) => [id, list.filter((c) => c.checkedAt <= cutoff).map((c) => ({ checkedAt: c.checkedAt, ok: c.ok }))]),
+    [...checks].map(([id, list]) => [
+      id,
+      list.filter((c) => c.checkedAt <= cutoff).map((c) => ({ checkedAt: c.checkedAt, ok: c.ok })),
+    ]),
   );
   const activeWaivers: Waiver[] = waivers
     .filter((w) => w.at.slice(0, 10) <= asOf)
-    .map((w) => ({ obligationId: w.obligationId, until: w.until, by: w.by, reason: w.reason, ...(w.periodKey ? { periodKey: w.periodKey } : {}) }));
+    .map((w) => ({
+      obligationId: w.obligationId,
+      until: w.until,
+      by: w.by,
+      reason: w.reason,
+      ...(w.periodKey ? { periodKey: w.periodKey } : {}),
+    }));
   const verdicts = evaluate({
     obligations: catalogue.obligations,
     periods,

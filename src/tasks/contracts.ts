@@ -15,7 +15,26 @@ export const SweepInputSchema = z.object({
 });
 export type SweepInput = z.infer<typeof SweepInputSchema>;
 
-export const ListSourcesOutputSchema = z.object({ sources: z.array(z.string()) });
+/**
+ * What starts a sweep: `{ asOf, runId }` by hand or from the local runner, or
+ * `{ scheduledTime, runId }` from EventBridge Scheduler (infra/constructs/sweep-schedule.ts), whose
+ * instant becomes the Asia/Shanghai date it falls on.
+ */
+export const SweepStartSchema = z.object({
+  input: z
+    .object({
+      asOf: IsoDateSchema.optional(),
+      scheduledTime: z.iso.datetime({ offset: true }).optional(),
+      runId: SweepInputSchema.shape.runId,
+    })
+    .refine((v) => v.asOf !== undefined || v.scheduledTime !== undefined, {
+      message: 'a sweep needs asOf (YYYY-MM-DD) or scheduledTime (ISO instant)',
+      path: ['asOf'],
+    }),
+});
+export type SweepStart = z.infer<typeof SweepStartSchema>;
+
+export const ListSourcesOutputSchema = SweepInputSchema.extend({ sources: z.array(z.string()) });
 export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
 
 export const CrawlSourceInputSchema = SweepInputSchema.extend({ sourceId: z.string().min(1) });

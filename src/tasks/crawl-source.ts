@@ -77,7 +77,16 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
     });
   }
   deps.log('crawl failed', { sourceId: input.sourceId, error });
-  return { sourceId: input.sourceId, reachable: false, pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 1, error };
+  return {
+    sourceId: input.sourceId,
+    reachable: false,
+    pages: 0,
+    bytes: 0,
+    newDocuments: 0,
+    changedDocuments: 0,
+    errors: 1,
+    error,
+  };
 }
 
 /** The same fetcher, reporting every result to `onFetch`. */

@@ -1,7 +1,7 @@
 import type { WorkingDayCalendar } from '../core/calendar';
 import type { Catalogue } from '../core/obligation';
-import type { FetchResult } from '../crawl/fetch';
 import type { SourcesFile } from '../core/source';
+import type { FetchResult } from '../crawl/fetch';
 import type { Stores } from '../store/ports';
 
 /**

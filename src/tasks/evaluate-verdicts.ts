@@ -30,13 +30,16 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
     byUnit: summary.byUnit,
     recordedAt: deps.now().toISOString(),
   });
-  const flags = new Map((await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]));
+  const flags = new Map(
+    (await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]),
+  );
   let newlyMissing = 0;
   let settled = 0;
   for (const v of assessment.verdicts) {
     const flag = flags.get(`${v.obligationId}|${v.periodKey}`);
     if (v.kind === 'missing' && !flag) newlyMissing += 1;
-    if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived')) settled += 1;
+    if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived'))
+      settled += 1;
   }
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };

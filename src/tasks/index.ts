@@ -11,6 +11,7 @@ import {
   EvaluateInputSchema,
   NotifyInputSchema,
   SweepInputSchema,
+  SweepStartSchema,
   type TaskStateName,
   WriteReportInputSchema,
 } from './contracts';
@@ -35,7 +36,7 @@ const lazy =
 
 export const TASKS: Record<TaskStateName, TaskBinding<z.ZodType>> = {
   ListSources: bind(
-    SweepInputSchema,
+    SweepStartSchema,
     lazy(() => import('./list-sources'), 'listSources'),
   ),
   CrawlSource: bind(

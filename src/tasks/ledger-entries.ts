@@ -27,7 +27,12 @@ function obligationOf(deps: TaskDeps, obligationId: string) {
   return obligation;
 }
 
-function checkPeriod(deps: TaskDeps, obligationId: string, periodKey: string, events: { id: string; obligationId: string; date: IsoDate; note: string }[] = []) {
+function checkPeriod(
+  deps: TaskDeps,
+  obligationId: string,
+  periodKey: string,
+  events: { id: string; obligationId: string; date: IsoDate; note: string }[] = [],
+) {
   const obligation = obligationOf(deps, obligationId);
   const periods = periodsFor(obligation, {
     year: deps.catalogue.plan.year,
@@ -38,7 +43,9 @@ function checkPeriod(deps: TaskDeps, obligationId: string, periodKey: string, ev
   if (!periods.some((p) => p.key === periodKey)) {
     const keys = periods.map((p) => p.key);
     const shown = keys.length > 12 ? `${keys.slice(0, 12).join(', ')}, …` : keys.join(', ');
-    throw new ValidationError('entry', [`period: "${periodKey}" is not a period of ${obligationId} (periods: ${shown || 'none'})`]);
+    throw new ValidationError('entry', [
+      `period: "${periodKey}" is not a period of ${obligationId} (periods: ${shown || 'none'})`,
+    ]);
   }
 }
 
@@ -58,7 +65,9 @@ export async function recordEvent(
 ): Promise<AppendOutcome> {
   const obligation = obligationOf(deps, input.obligationId);
   if (obligation.schedule.kind !== 'event') {
-    throw new ValidationError('event', [`obligation: ${obligation.id} is not event-based (schedule ${obligation.schedule.kind})`]);
+    throw new ValidationError('event', [
+      `obligation: ${obligation.id} is not event-based (schedule ${obligation.schedule.kind})`,
+    ]);
   }
   return append(deps, {
     type: 'event',
@@ -104,7 +113,9 @@ export async function recordWaiver(
   }
   return append(deps, {
     type: 'waiver',
-    id: input.id ?? contentId('waiver', [input.obligationId, input.periodKey ?? '*', input.until, input.reason]),
+    id:
+      input.id ??
+      contentId('waiver', [input.obligationId, input.periodKey ?? '*', input.until, input.reason]),
     obligationId: input.obligationId,
     ...(input.periodKey ? { periodKey: input.periodKey } : {}),
     reason: input.reason,

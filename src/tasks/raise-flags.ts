@@ -19,7 +19,9 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
   const now = deps.now().toISOString();
   const verdicts = await deps.stores.verdicts.listVerdicts();
   const units = new Map(deps.catalogue.obligations.map((o) => [o.id, o.units]));
-  const existing = new Map((await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]));
+  const existing = new Map(
+    (await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]),
+  );
   for (const verdict of verdicts) {
     const key = `${verdict.obligationId}|${verdict.periodKey}`;
     const flag = existing.get(key);
@@ -35,9 +37,21 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
         history: [{ at: now, status: 'open', note: `no evidence by ${verdict.due} (sweep ${input.runId})` }],
       });
     } else if (flag?.status === 'open' && (verdict.kind === 'late' || verdict.kind === 'met')) {
-      await deps.stores.flags.updateFlagStatus(flag.obligationId, flag.periodKey, 'resolved', `evidence found: ${verdict.kind}`, now);
+      await deps.stores.flags.updateFlagStatus(
+        flag.obligationId,
+        flag.periodKey,
+        'resolved',
+        `evidence found: ${verdict.kind}`,
+        now,
+      );
     } else if (flag?.status === 'open' && verdict.kind === 'waived') {
-      await deps.stores.flags.updateFlagStatus(flag.obligationId, flag.periodKey, 'waived', verdict.reasons[0] ?? 'waived', now);
+      await deps.stores.flags.updateFlagStatus(
+        flag.obligationId,
+        flag.periodKey,
+        'waived',
+        verdict.reasons[0] ?? 'waived',
+        now,
+      );
     }
   }
   const pending = await deps.stores.flags.listUnnotified();
@@ -48,12 +62,23 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
 /** Builds the notification for newly raised flags: the same text goes to SNS and to the local outbox. */
 export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<string, string>): Notification {
   const shown = flags.slice(0, FLAGS_PER_MESSAGE);
-  const lines = shown.map((f) => `- ${f.obligationId} ${f.periodKey} (due ${f.due}; ${f.units.join('、') || 'no unit'}): ${titles.get(f.obligationId) ?? ''}`);
+  const lines = shown.map(
+    (f) =>
+      `- ${f.obligationId} ${f.periodKey} (due ${f.due}; ${f.units.join('、') || 'no unit'}): ${titles.get(f.obligationId) ?? ''}`,
+  );
   if (flags.length > shown.length) lines.push(`… and ${flags.length - shown.length} more`);
   return {
     subject: `政务公开监测：${flags.length} 项义务逾期未见公开 (as of ${asOf})`,
-    message: [`${flags.length} obligation-period(s) have no evidence past their due date (as of ${asOf}):`, ...lines].join('\n'),
-    flags: flags.map((f) => ({ obligationId: f.obligationId, periodKey: f.periodKey, due: f.due, units: f.units })),
+    message: [
+      `${flags.length} obligation-period(s) have no evidence past their due date (as of ${asOf}):`,
+      ...lines,
+    ].join('\n'),
+    flags: flags.map((f) => ({
+      obligationId: f.obligationId,
+      periodKey: f.periodKey,
+      due: f.due,
+      units: f.units,
+    })),
   };
 }
 

@@ -10,7 +10,11 @@ import type { TaskDeps } from './deps';
 export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<WriteReportOutput> {
   const report = await buildSweepReport(input, deps);
   const { reportSink } = deps;
-  const location = await reportSink.write('report.json', `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  const location = await reportSink.write(
+    'report.json',
+    `${JSON.stringify(report, null, 2)}\n`,
+    'application/json',
+  );
   await reportSink.write('report.csv', renderCsv(report), 'text/csv; charset=utf-8');
   await reportSink.write('summary.txt', renderSummary(report), 'text/plain; charset=utf-8');
   await reportSink.write('report.html', renderHtml(report, { lang: 'zh' }), 'text/html; charset=utf-8');
@@ -21,9 +25,13 @@ export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<Wr
 /** The report model for one date from the stored facts (also used by `gongkai report`). */
 export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
   const assessment = await assessForRun(deps, input.asOf, input.runId);
-  const [flags, summaries] = await Promise.all([deps.stores.flags.listFlags(), deps.stores.verdicts.listSummaries()]);
+  const [flags, summaries] = await Promise.all([
+    deps.stores.flags.listFlags(),
+    deps.stores.verdicts.listSummaries(),
+  ]);
   const shas = new Set<string>();
-  for (const v of assessment.verdicts) for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
+  for (const v of assessment.verdicts)
+    for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
   for (const d of assessment.documents) if (d.sha256) shas.add(d.sha256);
   const archived = new Map<string, string>();
   for (const sha of shas) {

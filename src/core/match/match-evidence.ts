@@ -314,7 +314,8 @@ const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant 
     const containing = periods.find((p) => p.start <= d && d <= p.end);
     let previous: Period | undefined;
     for (const p of periods) if (p.end < d && p.due >= d) previous = p;
-    const previousEmpty = previous !== undefined && !(earliest.get(previous.key)! <= d);
+    const previousFirst = previous ? earliest.get(previous.key) : undefined;
+    const previousEmpty = previous !== undefined && (previousFirst === undefined || previousFirst > d);
     let target: Period | undefined;
     let how = '';
     if (previous && (previousEmpty || !containing)) {

@@ -124,6 +124,12 @@ td.why { min-width: 16em; }
   details::details-content { content-visibility: visible; display: contents; }
   details > summary { list-style: none; }
   .scroll { overflow: visible; }
+  th, td { padding: 3px 4px; }
+  td.why { min-width: 0; }
+  .ev dl { grid-template-columns: 1fr; }
+  .ev dt { font-size: 0.8rem; margin-top: 2px; }
+  /* On paper a link is only as good as the address printed next to it. */
+  .ev a.archived::after { content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
   .ov { grid-template-columns: minmax(0, 1fr); }
   #obligations, #flags, #sources { break-before: page; }
 }

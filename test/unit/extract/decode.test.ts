@@ -36,6 +36,16 @@ describe('decodeHtml', () => {
     expect(decoded.conflicts).toHaveLength(2);
   });
 
+  it('reads multi-byte UTF-8 as UTF-8 even when header and meta both say gbk, and records the false label', () => {
+    const bytes = new TextEncoder().encode(page('gbk', '政务公开'));
+    const decoded = decodeHtml(bytes, { contentTypeHeader: 'text/html; charset=gbk' });
+    expect(decoded).toMatchObject({ encoding: 'utf-8', encodingSource: 'sniffed' });
+    expect(decoded.text).toContain('政务公开');
+    expect(decoded.conflicts).toEqual([
+      'header and <meta> say "gbk" but the bytes are valid UTF-8: decoded as utf-8',
+    ]);
+  });
+
   it('uses the header when header and meta agree', () => {
     const bytes = iconv.encode(page('GBK', '信息公开'), 'gbk');
     const decoded = decodeHtml(bytes, { contentTypeHeader: 'text/html; charset="gb2312"' });

@@ -91,6 +91,15 @@ describe('extractDetail', () => {
     expect(extractDetail('<title>丙丙 | 某某网</title>', { url: SITE }).title).toBe('丙丙');
   });
 
+  it('keeps a script inside the heading out of the title', () => {
+    expect(extractDetail('<h1>关于<script>alert(1)</script>预算</h1>', { url: SITE }).title).toBe('关于预算');
+  });
+
+  it('says a PDF is not HTML', () => {
+    const detail = extractDetail('%PDF-1.7\n%\u00e2\u00e3 stream \u0001\u0002', { url: SITE });
+    expect(detail).toMatchObject({ text: '', title: '', warnings: ['the page is a PDF, not HTML'] });
+  });
+
   it('caps the main text', () => {
     const html = `<div id="zoom"><p>${'政务公开。'.repeat(10_000)}</p></div>`;
     expect(extractDetail(html, { url: SITE, maxTextChars: 1000 }).text).toHaveLength(1000);

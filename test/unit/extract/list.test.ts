@@ -159,6 +159,35 @@ describe('extractList on other layouts', () => {
     expect(result.items[0]).toMatchObject({ date: '2016-07-15', dateText: null, dateOrigin: 'url' });
   });
 
+  it('refuses a shown date after today and says so', () => {
+    const html = `<ul><li><a href="/a.html">关于某某事项的通知一</a> 2099-07-15</li><li><a href="/b.html">关于某某事项的通知二</a> 2016-07-28</li></ul>`;
+    const result = extractList(html, { url: `${SITE}/`, now: '2016-08-01' });
+    expect(result.items.map((item) => [item.dateText, item.date])).toEqual([
+      ['2099-07-15', null],
+      ['2016-07-28', '2016-07-28'],
+    ]);
+    expect(result.warnings).toContain(
+      `${SITE}/a.html: 2099-07-15 is after today (2016-08-01) (shown "2099-07-15")`,
+    );
+  });
+
+  it('keeps script code and control characters out of titles', () => {
+    const html = `<ul><li><a href="/a.html">部门预算<script>alert(2)</script>说明</a> 2016-07-01</li><li><a href="/b.html">2016年\u0000预算公开</a> 2016-07-02</li></ul>`;
+    expect(extractList(html, { url: `${SITE}/` }).items.map((item) => item.title)).toEqual([
+      '部门预算说明',
+      '2016年预算公开',
+    ]);
+  });
+
+  it('says a PDF is not HTML instead of reading its bytes as a list', () => {
+    const result = extractList('%PDF-1.4\n1 0 obj << /Type /Catalog >>', { url: `${SITE}/` });
+    expect(result).toEqual({
+      items: [],
+      next: [],
+      warnings: ['the page is a PDF, not HTML', 'no list items found'],
+    });
+  });
+
   it('warns about an impossible date shown in the list', () => {
     const html = `<ul><li><a href="/a.html">关于某某事项的通知一</a> 2016-02-30</li><li><a href="/b.html">关于某某事项的通知二</a> 2016-02-28</li></ul>`;
     const result = extractList(html, { url: `${SITE}/` });

@@ -294,3 +294,22 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral(pattern)).toBe(literal);
   });
 });
+
+describe('matchEvidence: seasonal schedules', () => {
+  const season = obligation(
+    'mosquito',
+    { kind: 'seasonal', fromMonth: 4, toMonth: 10, every: 'monthly' },
+    { keywords: ['登革热'] },
+  );
+
+  it('gives a report just after the season to its last month, and keeps a report named outside it as a candidate', () => {
+    const ps = periods(season);
+    const october = ps[ps.length - 1]!;
+    const { evidence, candidates } = run(season, [
+      doc({ title: '登革热防控情况', date: '2016-11-03' }),
+      doc({ title: '3月登革热防控情况', date: '2016-04-05' }),
+    ]);
+    expect(keysOf(evidence)).toEqual([october.key]);
+    expect(candidates.map((c) => [c.title, c.periodKey])).toEqual([['3月登革热防控情况', ps[0]!.key]]);
+  });
+});
