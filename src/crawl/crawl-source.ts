@@ -38,10 +38,18 @@ interface ColumnOutcome {
 
 const ATTACHMENTS_PER_ITEM = 5;
 
-/** Whether a failure means the site itself is unreachable (as opposed to one page being refused). */
-function siteDown(result: FetchResult): boolean {
+/**
+ * Whether a failure means the site itself is unreachable (as opposed to one page being refused).
+ * A robots.txt that answers 5xx or not at all blocks the whole host for the sweep (RFC 9309), which
+ * is the site being down as far as evidence goes.
+ */
+function siteDown(result: FetchResult, fetcher: Fetcher): boolean {
   if (result.ok) return false;
   if (result.reason === 'network' || result.reason === 'timeout') return true;
+  if (result.reason === 'blocked-robots') {
+    const host = new URL(result.url).host;
+    return fetcher.stats().robots[host] === 'unreachable';
+  }
   return result.reason === 'http-status' && (result.status ?? 0) >= 500;
 }
 
@@ -80,7 +88,7 @@ export class SourceCrawler {
     if (home.ok && !home.notModified) await this.archive(home);
     const summary: CrawlSummary = {
       sourceId: this.source.id,
-      reachable: !siteDown(home),
+      reachable: !siteDown(home, this.ctx.fetcher),
       pages: home.ok ? 1 : 0,
       bytes: home.ok && !home.notModified ? home.body.byteLength : 0,
       newDocuments: 0,

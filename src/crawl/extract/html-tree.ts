@@ -227,7 +227,7 @@ export function parseHtml(html: string): Document {
  */
 function withSingleRoot(doc: Document): Document {
   const roots = doc.children;
-  if (roots.length >= 0) return doc;
+  if (roots.length <= 1) return doc;
   const htmlIndex = roots.findIndex((node) => node instanceof Element && node.name === 'html');
   const html = htmlIndex >= 0 ? (roots[htmlIndex] as Element) : new Element('html', {});
   // Nodes before <html> go first inside it, nodes after </html> last, keeping document order.

@@ -105,7 +105,6 @@ const LIST_CASES: ListCase[] = [
       for (const item of future) expect(item.date).toBeNull();
       expect(r.warnings.join('\n')).toMatch(/2099-07-15.*(future|after)/);
     },
-    gap: 'extractList keeps 2099-07-15 as the date of an item listed on 2016-08-01 and warns nothing (src/crawl/extract/list.ts, dates.ts)',
   },
   {
     id: 'H06',
@@ -123,7 +122,6 @@ const LIST_CASES: ListCase[] = [
     check: (r) => {
       expect(r.items[2]?.title).toBe('部门预算说明');
     },
-    gap: 'the list title is the link’s raw text, script code included: "部门预算alert(2)说明" (src/crawl/extract/list.ts)',
   },
   {
     id: 'H08',
@@ -134,7 +132,6 @@ const LIST_CASES: ListCase[] = [
       expect(r.items.map((i) => i.date)).toEqual(['2016-07-15', '2016-07-16']);
       for (const item of r.items) expect(item.title).not.toMatch(C0_CONTROLS);
     },
-    gap: 'titles keep U+0000 as read ("2016年\\u0000预算\\u0000公开"); browsers drop or replace NUL in text (src/crawl/extract/dom.ts collapse)',
   },
   {
     id: 'H09',
@@ -253,7 +250,6 @@ const DETAIL_CASES: DetailCase[] = [
       expect(r.date).toBe('2016-07-15');
       expect(r.title).toBe('关于预算');
     },
-    gap: 'pageTitle takes the h1’s raw text, script included: "关于alert(1)预算" (src/crawl/extract/detail.ts)',
   },
   {
     id: 'H15',
@@ -311,7 +307,6 @@ const ENCODING_CASES: EncodingCase[] = [
       expect(d.encoding).toBe('utf-8');
       expect(d.conflicts.join('\n')).toMatch(/gbk/i);
     },
-    gap: 'decodeHtml trusts a GBK label on valid multi-byte UTF-8 and returns mojibake with no conflict recorded (src/crawl/extract/decode.ts)',
   },
   {
     id: 'H18',
@@ -363,7 +358,6 @@ const ENCODING_CASES: EncodingCase[] = [
       expect(detail.warnings.join('\n')).toMatch(/PDF|not HTML/i);
       expect(detail.text).not.toMatch(C0_CONTROLS);
     },
-    gap: 'extractDetail reads PDF bytes as a page: binary noise (control characters included) becomes the text, no warning (src/crawl/extract/detail.ts; the crawler trusts the Content-Type header)',
   },
 ];
 
