@@ -5,7 +5,11 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 export const LATEST_PREFIX = 'reports/latest/';
 const FILES = ['report.html', 'report.en.html', 'report.csv', 'report.json', 'summary.txt'];
 
-export async function latestReportLinks(options: { bucket: string; region?: string; expiresIn?: number }): Promise<string[]> {
+export async function latestReportLinks(options: {
+  bucket: string;
+  region?: string;
+  expiresIn?: number;
+}): Promise<string[]> {
   const client = new S3Client(options.region ? { region: options.region } : {});
   const lines: string[] = [];
   for (const file of FILES) {

@@ -53,7 +53,9 @@ export async function runOnAws(options: RunOnAwsOptions): Promise<string> {
 
 function describe(event: HistoryEvent): string | undefined {
   if (event.stateEnteredEventDetails) return `  → ${event.stateEnteredEventDetails.name}`;
-  if (event.taskFailedEventDetails) return `  ✗ ${event.taskFailedEventDetails.error}: ${event.taskFailedEventDetails.cause ?? ''}`;
-  if (event.mapIterationSucceededEventDetails) return `  ✓ source ${event.mapIterationSucceededEventDetails.index}`;
+  if (event.taskFailedEventDetails)
+    return `  ✗ ${event.taskFailedEventDetails.error}: ${event.taskFailedEventDetails.cause ?? ''}`;
+  if (event.mapIterationSucceededEventDetails)
+    return `  ✓ source ${event.mapIterationSucceededEventDetails.index}`;
   return undefined;
 }

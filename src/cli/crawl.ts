@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import type { Fetcher } from '../crawl/fetch';
 import type { CrawlSummary } from '../tasks/contracts';
 import { crawlSource } from '../tasks/crawl-source';
-import type { Command } from '../cli';
 import { parseFlags } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 import { ProgressBar } from './progress-bar';
@@ -22,23 +22,39 @@ export const command: Command = {
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { ...LOCAL_FLAGS, 'as-of': { type: 'string' }, json: { type: 'boolean' }, concurrency: { type: 'string' } },
+      {
+        ...LOCAL_FLAGS,
+        'as-of': { type: 'string' },
+        json: { type: 'boolean' },
+        concurrency: { type: 'string' },
+      },
       FlagsSchema,
     );
     const asOf = flags['as-of'] ?? today();
     const runId = `crawl-${asOf}-${Date.now().toString(36)}`;
     return withLocalRuntime(
-      { dataDir: flags['data-dir'], catalogue: flags.catalogue, sources: flags.sources, ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}) },
+      {
+        dataDir: flags['data-dir'],
+        catalogue: flags.catalogue,
+        sources: flags.sources,
+        ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
+      },
       async (runtime) => {
         const sources = runtime.deps.sources.sources;
         const bar = new ProgressBar(sources.length);
         const onFetch = (result: Awaited<ReturnType<Fetcher['fetch']>>) =>
-          bar.update({ pages: 1, bytes: result.ok && !result.notModified ? result.body.byteLength : 0, errors: result.ok ? 0 : 1 });
+          bar.update({
+            pages: 1,
+            bytes: result.ok && !result.notModified ? result.body.byteLength : 0,
+            errors: result.ok ? 0 : 1,
+          });
         const summaries: CrawlSummary[] = [];
         const queue = [...sources];
         const worker = async () => {
           for (let source = queue.shift(); source; source = queue.shift()) {
-            summaries.push(await crawlSource({ asOf, runId, sourceId: source.id }, { ...runtime.deps, onFetch }));
+            summaries.push(
+              await crawlSource({ asOf, runId, sourceId: source.id }, { ...runtime.deps, onFetch }),
+            );
             bar.update({ done: 1 });
           }
         };
@@ -49,7 +65,9 @@ export const command: Command = {
         } else {
           for (const s of summaries.sort((a, b) => a.sourceId.localeCompare(b.sourceId))) {
             const state = s.reachable ? 'ok  ' : 'DOWN';
-            console.log(`${state} ${s.sourceId.padEnd(24)} ${String(s.pages).padStart(4)} pages  ${String(s.newDocuments).padStart(4)} new  ${String(s.changedDocuments).padStart(4)} changed  ${s.errors} errors${s.error ? `  (${s.error})` : ''}`);
+            console.log(
+              `${state} ${s.sourceId.padEnd(24)} ${String(s.pages).padStart(4)} pages  ${String(s.newDocuments).padStart(4)} new  ${String(s.changedDocuments).padStart(4)} changed  ${s.errors} errors${s.error ? `  (${s.error})` : ''}`,
+            );
           }
         }
         return summaries.some((s) => !s.reachable) ? 3 : 0;

@@ -1,11 +1,11 @@
 import { relative } from 'node:path';
 import { z } from 'zod';
+import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
-import { DEFAULT_DATA_DIR } from '../local/local-runtime';
 import { DEMO_LAST_SWEEP, runDemo } from '../local/demo-run';
+import { DEFAULT_DATA_DIR } from '../local/local-runtime';
 import { renderSummary } from '../report/render-summary';
-import type { Command } from '../cli';
 import { parseFlags } from './flags';
 
 const FlagsSchema = z.object({
@@ -26,7 +26,13 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { 'data-dir': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'portal-port': { type: 'string' }, quiet: { type: 'boolean' } },
+      {
+        'data-dir': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'portal-port': { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
       FlagsSchema,
     );
     const started = performance.now();
@@ -37,7 +43,9 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
       ...(flags['portal-port'] ? { portalBasePort: flags['portal-port'] } : {}),
       onSweep: (p) => {
         if (flags.quiet) return;
-        const counts = VERDICT_KINDS.filter((k) => p.counts[k]).map((k) => `${k} ${p.counts[k]}`).join(', ');
+        const counts = VERDICT_KINDS.filter((k) => p.counts[k])
+          .map((k) => `${k} ${p.counts[k]}`)
+          .join(', ');
         process.stderr.write(
           `[${String(p.index + 1).padStart(2)}/${p.total}] ${p.asOf}  pages ${String(p.pages).padStart(4)}  new docs ${String(p.newDocuments).padStart(3)}  unreachable ${p.unreachable}  ${Math.round(p.ms)} ms  ${counts}\n`,
         );
@@ -46,7 +54,9 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
     console.log(renderSummary(result.report));
     const where = relative(process.cwd(), result.reportDir) || '.';
     console.log(`Report: ${where}/report.html (also report.en.html, report.json, report.csv, summary.txt)`);
-    console.log(`${result.sweeps} sweeps, ${result.portalRequests} portal requests, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${result.sweeps} sweeps, ${result.portalRequests} portal requests, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     return 0;
   },
 };

@@ -14,14 +14,16 @@ const Schema = LocalFlagsSchema.extend({
 
 export const command: Command = {
   summary: 'Record an event that starts an event-based obligation’s clock',
-  usage: 'gongkai event add --obligation ID --date YYYY-MM-DD --note TEXT [--by NAME] [--catalogue FILE] [--data-dir .gongkai]',
+  usage:
+    'gongkai event add --obligation ID --date YYYY-MM-DD --note TEXT [--by NAME] [--catalogue FILE] [--data-dir .gongkai]',
   async run(argv) {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai event add …`');
     return appendLocally(
       argv,
       { obligation: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' }, ...BY_FLAG },
       Schema,
-      (deps, f: z.infer<typeof Schema>) => recordEvent(deps, { obligationId: f.obligation, date: f.date, note: f.note, by: f.by }),
+      (deps, f: z.infer<typeof Schema>) =>
+        recordEvent(deps, { obligationId: f.obligation, date: f.date, note: f.note, by: f.by }),
     );
   },
 };

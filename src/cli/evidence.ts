@@ -7,7 +7,10 @@ import { appendLocally, BY_FLAG, BySchema, IsoDateSchema, LocalFlagsSchema } fro
 const Schema = LocalFlagsSchema.extend({
   obligation: z.string().min(1),
   period: z.string().min(1),
-  url: z.string().url().refine((u) => /^https?:/.test(u), 'url: only http(s) links'),
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/.test(u), 'url: only http(s) links'),
   note: z.string().min(1),
   published: IsoDateSchema,
   by: BySchema,
@@ -22,10 +25,24 @@ export const command: Command = {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai evidence add …`');
     return appendLocally(
       argv,
-      { obligation: { type: 'string' }, period: { type: 'string' }, url: { type: 'string' }, note: { type: 'string' }, published: { type: 'string' }, ...BY_FLAG },
+      {
+        obligation: { type: 'string' },
+        period: { type: 'string' },
+        url: { type: 'string' },
+        note: { type: 'string' },
+        published: { type: 'string' },
+        ...BY_FLAG,
+      },
       Schema,
       (deps, f: z.infer<typeof Schema>) =>
-        recordManualEvidence(deps, { obligationId: f.obligation, periodKey: f.period, url: f.url, note: f.note, publishedOn: f.published, by: f.by }),
+        recordManualEvidence(deps, {
+          obligationId: f.obligation,
+          periodKey: f.period,
+          url: f.url,
+          note: f.note,
+          publishedOn: f.published,
+          by: f.by,
+        }),
     );
   },
 };

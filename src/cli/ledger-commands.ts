@@ -4,15 +4,18 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
-import type { AppendOutcome } from '../tasks/ledger-entries';
 import type { TaskDeps } from '../tasks/deps';
+import type { AppendOutcome } from '../tasks/ledger-entries';
 import { parseFlags } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, withLocalRuntime } from './local-session';
 
 export const BY_FLAG = { by: { type: 'string' } } as const;
 
 /** Who made the entry: --by, else the login name; the audit trail never records an anonymous entry. */
-export const BySchema = z.string().min(1).default(process.env.USER ?? process.env.USERNAME ?? 'unknown');
+export const BySchema = z
+  .string()
+  .min(1)
+  .default(process.env.USER ?? process.env.USERNAME ?? 'unknown');
 
 export async function appendLocally(
   argv: string[],
@@ -29,7 +32,9 @@ export async function appendLocally(
     },
     async (runtime) => {
       const outcome = await append(runtime.deps, flags as never);
-      console.log(outcome.appended ? `recorded ${outcome.id}` : `already recorded: ${outcome.id} (nothing changed)`);
+      console.log(
+        outcome.appended ? `recorded ${outcome.id}` : `already recorded: ${outcome.id} (nothing changed)`,
+      );
       return 0;
     },
   );

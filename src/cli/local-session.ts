@@ -47,13 +47,20 @@ export interface SessionOptions {
 }
 
 /** Runs `body` with a local runtime and always closes it, also on SIGINT/SIGTERM. */
-export async function withLocalRuntime<T>(options: SessionOptions, body: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
-  const catalogue = typeof options.catalogue === 'string' ? await loadCatalogue(options.catalogue) : options.catalogue;
+export async function withLocalRuntime<T>(
+  options: SessionOptions,
+  body: (runtime: LocalRuntime) => Promise<T>,
+): Promise<T> {
+  const catalogue =
+    typeof options.catalogue === 'string' ? await loadCatalogue(options.catalogue) : options.catalogue;
   const sources =
     options.sources === undefined
       ? EMPTY_SOURCES
       : typeof options.sources === 'string'
-        ? await loadSources(options.sources, options.substitutions ? { substitute: options.substitutions } : {})
+        ? await loadSources(
+            options.sources,
+            options.substitutions ? { substitute: options.substitutions } : {},
+          )
         : options.sources;
   const runtime = await openLocalRuntime({
     dataDir: options.dataDir,

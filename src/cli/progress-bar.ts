@@ -20,7 +20,8 @@ export function formatBytes(bytes: number): string {
 export function progressLine(c: ProgressCounts, elapsedMs: number, width = 20): string {
   const ratio = c.total === 0 ? 1 : c.done / c.total;
   const filled = Math.round(ratio * width);
-  const eta = c.done === 0 ? '?' : `${Math.max(0, Math.round(((elapsedMs / c.done) * (c.total - c.done)) / 1000))} s`;
+  const eta =
+    c.done === 0 ? '?' : `${Math.max(0, Math.round(((elapsedMs / c.done) * (c.total - c.done)) / 1000))} s`;
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${c.done}/${c.total} sources  ${c.pages} pages  ${formatBytes(c.bytes)}  ${c.errors} errors  ETA ${eta}`;
 }
 

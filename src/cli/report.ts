@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
+import { readLastRun } from '../local/local-runtime';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
 import { buildSweepReport } from '../tasks/write-report';
-import type { Command } from '../cli';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
-import { readLastRun } from '../local/local-runtime';
 
 const FlagsSchema = LocalFlagsSchema.extend({
   'as-of': IsoDateSchema.optional(),
@@ -30,24 +30,43 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { ...LOCAL_FLAGS, 'as-of': { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' }, bucket: { type: 'string' }, region: { type: 'string' } },
+      {
+        ...LOCAL_FLAGS,
+        'as-of': { type: 'string' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+        target: { type: 'string' },
+        bucket: { type: 'string' },
+        region: { type: 'string' },
+      },
       FlagsSchema,
     );
     if (flags.target === 'aws') {
       const bucket = flags.bucket ?? process.env.GONGKAI_REPORTS_BUCKET;
       if (!bucket) throw new UsageError('--target aws needs --bucket (the ReportsBucket stack output)');
       const { latestReportLinks } = await import('../aws/report-on-aws');
-      for (const line of await latestReportLinks({ bucket, ...(flags.region ? { region: flags.region } : {}) })) console.log(line);
+      for (const line of await latestReportLinks({
+        bucket,
+        ...(flags.region ? { region: flags.region } : {}),
+      }))
+        console.log(line);
       return 0;
     }
     const last = await readLastRun(flags['data-dir']);
     const catalogue = argv.includes('--catalogue') ? flags.catalogue : (last?.catalogue ?? flags.catalogue);
     const sources = flags.sources ?? last?.sources;
-    if (!sources) throw new UsageError(`no sources: pass --sources FILE (no earlier run found in ${flags['data-dir']})`);
+    if (!sources)
+      throw new UsageError(`no sources: pass --sources FILE (no earlier run found in ${flags['data-dir']})`);
     const asOf = flags['as-of'] ?? last?.asOf ?? today();
     const outDir = resolve(flags.out ?? join(flags['data-dir'], 'report'));
     return withLocalRuntime(
-      { dataDir: flags['data-dir'], catalogue, sources, reportDir: outDir, ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}) },
+      {
+        dataDir: flags['data-dir'],
+        catalogue,
+        sources,
+        reportDir: outDir,
+        ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
+      },
       async (runtime) => {
         const report = await buildSweepReport({ asOf, runId: `report-${asOf}` }, runtime.deps);
         await mkdir(outDir, { recursive: true });

@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
 import { runSweepLocally } from '../local/sweep-runner';
-import type { Command } from '../cli';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 
 const FlagsSchema = LocalFlagsSchema.extend({
   'as-of': IsoDateSchema.optional(),
-  'run-id': z.string().regex(/^[\w.:-]+$/).optional(),
+  'run-id': z
+    .string()
+    .regex(/^[\w.:-]+$/)
+    .optional(),
   target: z.enum(['local', 'aws']).default('local'),
   'state-machine-arn': z.string().optional(),
   region: z.string().optional(),
@@ -27,16 +30,32 @@ On AWS: starts an execution of the deployed state machine and follows it until i
   async run(argv) {
     const flags = parseFlags(
       argv,
-      { ...LOCAL_FLAGS, 'as-of': { type: 'string' }, 'run-id': { type: 'string' }, target: { type: 'string' }, 'state-machine-arn': { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        ...LOCAL_FLAGS,
+        'as-of': { type: 'string' },
+        'run-id': { type: 'string' },
+        target: { type: 'string' },
+        'state-machine-arn': { type: 'string' },
+        region: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       FlagsSchema,
     );
     const asOf = flags['as-of'] ?? today();
     const runId = flags['run-id'] ?? `run-${asOf}-${Date.now().toString(36)}`;
     if (flags.target === 'aws') {
       const arn = flags['state-machine-arn'] ?? process.env.GONGKAI_STATE_MACHINE_ARN;
-      if (!arn) throw new UsageError('--target aws needs --state-machine-arn (or GONGKAI_STATE_MACHINE_ARN), from the stack outputs');
+      if (!arn)
+        throw new UsageError(
+          '--target aws needs --state-machine-arn (or GONGKAI_STATE_MACHINE_ARN), from the stack outputs',
+        );
       const { runOnAws } = await import('../aws/run-on-aws');
-      const status = await runOnAws({ stateMachineArn: arn, asOf, runId, ...(flags.region ? { region: flags.region } : {}) });
+      const status = await runOnAws({
+        stateMachineArn: arn,
+        asOf,
+        runId,
+        ...(flags.region ? { region: flags.region } : {}),
+      });
       return status === 'SUCCEEDED' ? 0 : 1;
     }
     if (!flags.sources) throw new UsageError('--sources FILE is required for a local run');

@@ -19,10 +19,22 @@ export const command: Command = {
   async run(argv) {
     return appendLocally(
       argv,
-      { obligation: { type: 'string' }, period: { type: 'string' }, reason: { type: 'string' }, until: { type: 'string' }, ...BY_FLAG },
+      {
+        obligation: { type: 'string' },
+        period: { type: 'string' },
+        reason: { type: 'string' },
+        until: { type: 'string' },
+        ...BY_FLAG,
+      },
       Schema,
       (deps, f: z.infer<typeof Schema>) =>
-        recordWaiver(deps, { obligationId: f.obligation, reason: f.reason, until: f.until, by: f.by, ...(f.period ? { periodKey: f.period } : {}) }),
+        recordWaiver(deps, {
+          obligationId: f.obligation,
+          reason: f.reason,
+          until: f.until,
+          by: f.by,
+          ...(f.period ? { periodKey: f.period } : {}),
+        }),
     );
   },
 };

@@ -10,10 +10,10 @@ import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
 import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
+import type { Archive, DocumentStore, HealthCheck, HealthStore, PageState } from '../store/ports';
 import type { CrawlSummary } from '../tasks/contracts';
-import type { DocumentStore, HealthCheck, HealthStore, Archive, PageState } from '../store/ports';
-import { classifyContentType, type Fetcher, type FetchedBody, type FetchResult } from './fetch';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
+import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
 
 export interface CrawlContext {
   fetcher: Fetcher;
@@ -131,9 +131,20 @@ export class SourceCrawler {
   }
 
   private async crawlColumn(column: Column): Promise<ColumnOutcome> {
-    const outcome: ColumnOutcome = { pages: 0, bytes: 0, notModified: 0, newDocuments: 0, changedDocuments: 0, errors: 0, ok: false };
+    const outcome: ColumnOutcome = {
+      pages: 0,
+      bytes: 0,
+      notModified: 0,
+      newDocuments: 0,
+      changedDocuments: 0,
+      errors: 0,
+      ok: false,
+    };
     const previous = await this.ctx.documents.getPageState(column.url);
-    const first = await this.ctx.fetcher.fetch(column.url, { etag: previous?.etag, lastModified: previous?.lastModified });
+    const first = await this.ctx.fetcher.fetch(column.url, {
+      etag: previous?.etag,
+      lastModified: previous?.lastModified,
+    });
     if (!first.ok) {
       outcome.errors += 1;
       await this.recordCheck({ url: column.url, columnId: column.id, result: first });
@@ -183,8 +194,15 @@ export class SourceCrawler {
     const queue: string[] = [];
     let complete = true;
     const take = (page: FetchedBody) => {
-      const { text } = decodeHtml(page.body, { contentTypeHeader: page.contentType, charsetHint: this.source.charset });
-      const listing = extractList(text, { url: page.finalUrl, selectors: column.selectors, now: this.ctx.asOf });
+      const { text } = decodeHtml(page.body, {
+        contentTypeHeader: page.contentType,
+        charsetHint: this.source.charset,
+      });
+      const listing = extractList(text, {
+        url: page.finalUrl,
+        selectors: column.selectors,
+        now: this.ctx.asOf,
+      });
       for (const item of listing.items) if (!items.has(item.url)) items.set(item.url, item);
       for (const next of listing.next) if (!seenPages.has(next)) queue.push(next);
     };
@@ -214,7 +232,10 @@ export class SourceCrawler {
   /** Writes new and changed documents, and records which known ones vanished from the column. */
   private async storeItems(column: Column, items: ListItem[], complete: boolean, outcome: ColumnOutcome) {
     const known = new Map(
-      (await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id })).map((d) => [d.url, d]),
+      (await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id })).map((d) => [
+        d.url,
+        d,
+      ]),
     );
     let undated = 0;
     let newest: IsoDate | null = null;
@@ -232,7 +253,10 @@ export class SourceCrawler {
       for (const doc of known.values()) {
         const open = doc.absences.at(-1);
         if (present.has(doc.url) || (open && open.to === null)) continue;
-        await this.ctx.documents.upsertDocument({ ...doc, absences: [...doc.absences, { from: this.checkedAt, to: null }] });
+        await this.ctx.documents.upsertDocument({
+          ...doc,
+          absences: [...doc.absences, { from: this.checkedAt, to: null }],
+        });
         outcome.changedDocuments += 1;
       }
     }
@@ -242,7 +266,10 @@ export class SourceCrawler {
   /** A known item seen again: only a return from absence (or a new title) changes it. */
   private refresh(doc: Document, item: ListItem): Document {
     const open = doc.absences.at(-1);
-    const absences = open && open.to === null ? [...doc.absences.slice(0, -1), { ...open, to: this.checkedAt }] : doc.absences;
+    const absences =
+      open && open.to === null
+        ? [...doc.absences.slice(0, -1), { ...open, to: this.checkedAt }]
+        : doc.absences;
     return { ...doc, title: item.title || doc.title, absences, lastSeen: this.checkedAt };
   }
 
@@ -276,10 +303,15 @@ export class SourceCrawler {
     const archived = await this.archive(page);
     doc.sha256 = archived.sha256;
     if (looksLikeFile(item.url) || !isHtml(page)) {
-      doc.attachments = mergeAttachments(doc.attachments, [{ url: item.url, name: item.title, sha256: archived.sha256 }]);
+      doc.attachments = mergeAttachments(doc.attachments, [
+        { url: item.url, name: item.title, sha256: archived.sha256 },
+      ]);
       return doc;
     }
-    const { text } = decodeHtml(page.body, { contentTypeHeader: page.contentType, charsetHint: this.source.charset });
+    const { text } = decodeHtml(page.body, {
+      contentTypeHeader: page.contentType,
+      charsetHint: this.source.charset,
+    });
     const detail = extractDetail(text, { url: page.finalUrl });
     if (!doc.date && detail.date) {
       doc.date = detail.date;
@@ -349,13 +381,24 @@ export class SourceCrawler {
   }
 }
 
-function mergeAttachments(a: Attachment[], b: { url: string; name: string; sha256?: string }[]): Attachment[] {
+function mergeAttachments(
+  a: Attachment[],
+  b: { url: string; name: string; sha256?: string }[],
+): Attachment[] {
   const byUrl = new Map<string, Attachment>();
   for (const x of [...a, ...b]) if (!byUrl.has(x.url)) byUrl.set(x.url, x);
   return [...byUrl.values()];
 }
 
-const KEPT_HEADERS = ['content-type', 'content-length', 'etag', 'last-modified', 'date', 'server', 'content-encoding'];
+const KEPT_HEADERS = [
+  'content-type',
+  'content-length',
+  'etag',
+  'last-modified',
+  'date',
+  'server',
+  'content-encoding',
+];
 
 function pickHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(KEPT_HEADERS.filter((h) => headers[h]).map((h) => [h, headers[h]!]));

@@ -75,7 +75,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
-const EATMYDATA = ['/usr/lib/x86_64-linux-gnu/libeatmydata.so', '/usr/lib/aarch64-linux-gnu/libeatmydata.so', '/usr/lib/libeatmydata.so'];
+const EATMYDATA = [
+  '/usr/lib/x86_64-linux-gnu/libeatmydata.so',
+  '/usr/lib/aarch64-linux-gnu/libeatmydata.so',
+  '/usr/lib/libeatmydata.so',
+];
 
 /**
  * DynamoDB Local keeps its data in SQLite, which syncs every write to disk: 30–50 ms a write here,

@@ -43,8 +43,10 @@ export interface LocalRuntime {
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  let dynamo: DynamoLocal | undefined;
-  const endpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })).endpoint;
+  const dynamo = options.dynamoEndpoint
+    ? undefined
+    : await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') });
+  const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const tableName = options.tableName ?? TABLE_NAME;
   const clientConfig = { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const stores = createDynamoStores({ ...clientConfig, tableName });
@@ -63,7 +65,10 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     reportSink: new DirectoryReportSink(reportDir),
     log: options.log ?? (() => undefined),
   };
-  await writeFile(join(dataDir, LAST_RUN_FILE), `${JSON.stringify({ catalogue: options.catalogue, sources: options.sources }, null, 1)}\n`);
+  await writeFile(
+    join(dataDir, LAST_RUN_FILE),
+    `${JSON.stringify({ catalogue: options.catalogue, sources: options.sources }, null, 1)}\n`,
+  );
   return {
     deps,
     dataDir,

@@ -3,7 +3,7 @@
  * CDK deploys, and every Task state is bound by name to the task function its Lambda would call.
  */
 import './polyfills';
-import { TASK_STATES, type SweepInput, type TaskStateName } from '../tasks/contracts';
+import { type SweepInput, TASK_STATES, type TaskStateName } from '../tasks/contracts';
 import type { TaskDeps } from '../tasks/deps';
 import { runTask } from '../tasks/index';
 import { renderDefinition, stateForSubstitution, taskStates } from '../workflow/definition';
@@ -27,7 +27,11 @@ export interface LocalSweepResult {
 }
 
 /** Executes one sweep with aws-local-stepfunctions and returns its final state output. */
-export async function runSweepLocally(input: SweepInput, deps: TaskDeps, options: LocalSweepOptions = {}): Promise<LocalSweepResult> {
+export async function runSweepLocally(
+  input: SweepInput,
+  deps: TaskDeps,
+  options: LocalSweepOptions = {},
+): Promise<LocalSweepResult> {
   const { StateMachine } = await import('aws-local-stepfunctions');
   const definition = localDefinition();
   const tasks = taskStates(definition as never);

@@ -71,7 +71,11 @@ export function describeSchedule(schedule: Schedule): string {
   }
 }
 
-function evidenceRef(e: Evidence, docs: ReadonlyMap<string, Document>, archived: ReadonlyMap<string, string>): EvidenceRef {
+function evidenceRef(
+  e: Evidence,
+  docs: ReadonlyMap<string, Document>,
+  archived: ReadonlyMap<string, string>,
+): EvidenceRef {
   const doc = docs.get(e.url);
   const sha = e.sha256 ?? doc?.sha256 ?? null;
   return {
@@ -154,15 +158,26 @@ export function buildReport(input: ReportInput): Report {
     .sort((a, b) => b.counts.missing - a.counts.missing || a.unit.localeCompare(b.unit, 'zh'));
   const warnings = [
     ...input.warnings.map((message) => ({ obligationId: null, periodKey: null, message })),
-    ...input.verdicts.flatMap((v) => v.warnings.map((message) => ({ obligationId: v.obligationId, periodKey: v.periodKey, message }))),
+    ...input.verdicts.flatMap((v) =>
+      v.warnings.map((message) => ({ obligationId: v.obligationId, periodKey: v.periodKey, message })),
+    ),
   ];
   return {
     schemaVersion: 1,
     generatedAt: input.generatedAt,
     asOf: input.asOf,
     runId: input.runId,
-    plan: { issuer: input.catalogue.plan.issuer, year: input.catalogue.plan.year, ...(input.catalogue.plan.title ? { title: input.catalogue.plan.title } : {}) },
-    totals: { obligations: obligations.length, periods: input.verdicts.length, counts: totals, complianceRate: complianceRate(totals) },
+    plan: {
+      issuer: input.catalogue.plan.issuer,
+      year: input.catalogue.plan.year,
+      ...(input.catalogue.plan.title ? { title: input.catalogue.plan.title } : {}),
+    },
+    totals: {
+      obligations: obligations.length,
+      periods: input.verdicts.length,
+      counts: totals,
+      complianceRate: complianceRate(totals),
+    },
     departments,
     obligations,
     flags: input.flags.map((f) => ({
@@ -175,8 +190,21 @@ export function buildReport(input: ReportInput): Report {
       notifiedAt: f.notifiedAt ?? null,
       history: f.history,
     })),
-    waivers: input.waivers.map((w) => ({ obligationId: w.obligationId, periodKey: w.periodKey ?? null, reason: w.reason, until: w.until, by: w.by, at: w.at })),
-    events: input.events.map((e) => ({ obligationId: e.obligationId, date: e.date, note: e.note, by: e.by, at: e.at })),
+    waivers: input.waivers.map((w) => ({
+      obligationId: w.obligationId,
+      periodKey: w.periodKey ?? null,
+      reason: w.reason,
+      until: w.until,
+      by: w.by,
+      at: w.at,
+    })),
+    events: input.events.map((e) => ({
+      obligationId: e.obligationId,
+      date: e.date,
+      note: e.note,
+      by: e.by,
+      at: e.at,
+    })),
     warnings,
     sources: input.sources.sources.map((s) => {
       const checks = input.checks.get(s.id) ?? [];
@@ -194,7 +222,11 @@ export function buildReport(input: ReportInput): Report {
         documents: input.documents.filter((d) => d.sourceId === s.id).length,
       };
     }),
-    trend: latestPerDay(input.summaries).map((s) => ({ asOf: s.asOf, counts: { ...zeroCounts(), ...s.counts }, complianceRate: complianceRate(s.counts) })),
+    trend: latestPerDay(input.summaries).map((s) => ({
+      asOf: s.asOf,
+      counts: { ...zeroCounts(), ...s.counts },
+      complianceRate: complianceRate(s.counts),
+    })),
   };
 }
 

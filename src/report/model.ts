@@ -13,7 +13,10 @@ export const EvidenceRefSchema = z.object({
   kind: z.enum(['match', 'candidate', 'manual']),
   url: z.string().describe('The page the verdict rests on'),
   title: z.string(),
-  archived: z.string().nullable().describe('Link to the archived copy (relative path locally, S3 key or presigned URL on AWS)'),
+  archived: z
+    .string()
+    .nullable()
+    .describe('Link to the archived copy (relative path locally, S3 key or presigned URL on AWS)'),
   sha256: z.string().nullable(),
   fetchedAt: z.string().nullable().describe('When the monitor first fetched it (instant)'),
   shownDate: z.string().nullable().describe('The date exactly as the page shows it'),
@@ -59,7 +62,10 @@ export const ReportDepartmentSchema = z.object({
   unit: z.string(),
   obligations: z.number().int(),
   counts: CountsSchema,
-  complianceRate: z.number().nullable().describe('met / (met + late + missing); null when nothing is judged yet'),
+  complianceRate: z
+    .number()
+    .nullable()
+    .describe('met / (met + late + missing); null when nothing is judged yet'),
   missingObligations: z.number().int().describe('Obligations with at least one missing period'),
 });
 
@@ -103,11 +109,30 @@ export const ReportSchema = z.object({
   obligations: z.array(ReportObligationSchema),
   flags: z.array(ReportFlagSchema),
   waivers: z.array(
-    z.object({ obligationId: z.string(), periodKey: z.string().nullable(), reason: z.string(), until: IsoDateSchema, by: z.string(), at: z.string() }),
+    z.object({
+      obligationId: z.string(),
+      periodKey: z.string().nullable(),
+      reason: z.string(),
+      until: IsoDateSchema,
+      by: z.string(),
+      at: z.string(),
+    }),
   ),
-  events: z.array(z.object({ obligationId: z.string(), date: IsoDateSchema, note: z.string(), by: z.string(), at: z.string() })),
-  warnings: z.array(z.object({ obligationId: z.string().nullable(), periodKey: z.string().nullable(), message: z.string() })),
+  events: z.array(
+    z.object({
+      obligationId: z.string(),
+      date: IsoDateSchema,
+      note: z.string(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+  warnings: z.array(
+    z.object({ obligationId: z.string().nullable(), periodKey: z.string().nullable(), message: z.string() }),
+  ),
   sources: z.array(ReportSourceSchema),
-  trend: z.array(z.object({ asOf: IsoDateSchema, counts: CountsSchema, complianceRate: z.number().nullable() })),
+  trend: z.array(
+    z.object({ asOf: IsoDateSchema, counts: CountsSchema, complianceRate: z.number().nullable() }),
+  ),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -4,8 +4,22 @@ import type { Report } from './model';
 export const UTF8_BOM = '\uFEFF';
 
 const HEADER = [
-  'obligation_id', 'item', 'units', 'task', 'schedule', 'period', 'period_label', 'start', 'end', 'due',
-  'verdict', 'reasons', 'evidence_urls', 'archived_copies', 'sha256', 'warnings',
+  'obligation_id',
+  'item',
+  'units',
+  'task',
+  'schedule',
+  'period',
+  'period_label',
+  'start',
+  'end',
+  'due',
+  'verdict',
+  'reasons',
+  'evidence_urls',
+  'archived_copies',
+  'sha256',
+  'warnings',
 ];
 
 /** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
@@ -23,9 +37,22 @@ export function renderCsv(report: Report): string {
     for (const p of o.periods) {
       rows.push(
         [
-          o.id, o.item, o.units.join('、'), o.task.replace(/\s+/g, ' '), o.schedule, p.key, p.label, p.start, p.end, p.due,
-          p.verdict, p.reasons.join('；'), p.evidence.map((e) => e.url).join(' '),
-          p.evidence.map((e) => e.archived ?? '').join(' '), p.evidence.map((e) => e.sha256 ?? '').join(' '), p.warnings.join('；'),
+          o.id,
+          o.item,
+          o.units.join('、'),
+          o.task.replace(/\s+/g, ' '),
+          o.schedule,
+          p.key,
+          p.label,
+          p.start,
+          p.end,
+          p.due,
+          p.verdict,
+          p.reasons.join('；'),
+          p.evidence.map((e) => e.url).join(' '),
+          p.evidence.map((e) => e.archived ?? '').join(' '),
+          p.evidence.map((e) => e.sha256 ?? '').join(' '),
+          p.warnings.join('；'),
         ]
           .map(csvField)
           .join(','),

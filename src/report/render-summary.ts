@@ -16,11 +16,18 @@ export function renderSummary(report: Report, options: { topDepartments?: number
     ...report.departments
       .filter((d) => d.counts.missing > 0)
       .slice(0, top)
-      .map((d) => `  ${String(d.counts.missing).padStart(4)} missing  ${String(d.missingObligations).padStart(3)} obligations  ${d.unit}`),
+      .map(
+        (d) =>
+          `  ${String(d.counts.missing).padStart(4)} missing  ${String(d.missingObligations).padStart(3)} obligations  ${d.unit}`,
+      ),
   ];
   const unreachable = report.sources.filter((s) => s.lastOk === false);
   if (unreachable.length > 0) {
-    lines.push('', 'Sources failing at the last check:', ...unreachable.map((s) => `  ${s.name} (${s.homepage}): ${s.lastError ?? 'failed'}`));
+    lines.push(
+      '',
+      'Sources failing at the last check:',
+      ...unreachable.map((s) => `  ${s.name} (${s.homepage}): ${s.lastError ?? 'failed'}`),
+    );
   }
   const open = report.flags.filter((f) => f.status === 'open').length;
   lines.push('', `Flags: ${open} open, ${report.flags.length - open} resolved or waived.`);

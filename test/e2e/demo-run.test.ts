@@ -22,12 +22,18 @@ const run = promisify(execFile);
 const PORTAL_PORT = 47_310 + Math.floor(Math.random() * 400) * 50;
 
 async function demo(dataDir: string) {
-  const { stdout } = await run('node', ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--quiet'], {
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 240_000,
-  });
+  const { stdout } = await run(
+    'node',
+    ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--quiet'],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 240_000,
+    },
+  );
   const report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
-  const outbox = (await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const outbox = (await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean);
   return { stdout, report, outbox };
 }
 
@@ -71,14 +77,18 @@ describe('npm start (gongkai demo)', () => {
     const actual = verdictsOf(first.report);
     const wrong = expected
       .filter((e) => actual.get(`${e.obligation.id}|${e.period.key}`) !== e.verdict.kind)
-      .map((e) => `${e.obligation.id} ${e.period.key}: expected ${e.verdict.kind} (${e.verdict.reason}), got ${actual.get(`${e.obligation.id}|${e.period.key}`)}`);
+      .map(
+        (e) =>
+          `${e.obligation.id} ${e.period.key}: expected ${e.verdict.kind} (${e.verdict.reason}), got ${actual.get(`${e.obligation.id}|${e.period.key}`)}`,
+      );
     expect(wrong).toEqual([]);
     expect(actual.size).toBe(expected.length);
   });
 
   it('covers every scenario the demo promises', () => {
     const kinds = new Set(verdictsOf(first.report).values());
-    for (const kind of ['met', 'late', 'missing', 'waived', 'unverifiable', 'insufficient-data']) expect(kinds).toContain(kind);
+    for (const kind of ['met', 'late', 'missing', 'waived', 'unverifiable', 'insufficient-data'])
+      expect(kinds).toContain(kind);
   });
 
   it('is idempotent: the same verdicts, no duplicate flags, no duplicate notifications', () => {
@@ -87,7 +97,13 @@ describe('npm start (gongkai demo)', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(second.report.flags.length).toBe(first.report.flags.length);
     expect(second.outbox.length).toBe(first.outbox.length);
-    const notified = second.outbox.flatMap((line) => (JSON.parse(JSON.parse(line).message.default) as { flags: { obligationId: string; periodKey: string }[] }).flags.map((f) => `${f.obligationId}|${f.periodKey}`));
+    const notified = second.outbox.flatMap((line) =>
+      (
+        JSON.parse(JSON.parse(line).message.default) as {
+          flags: { obligationId: string; periodKey: string }[];
+        }
+      ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
+    );
     expect(new Set(notified).size).toBe(notified.length);
   });
 });

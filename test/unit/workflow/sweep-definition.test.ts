@@ -2,15 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { localDefinition } from '../../../src/local/sweep-runner';
 import { TASK_STATES } from '../../../src/tasks/contracts';
 import { TASKS } from '../../../src/tasks/index';
-import definition from '../../../src/workflow/sweep.asl.json';
 import { stateForSubstitution, substitutionNames, taskStates } from '../../../src/workflow/definition';
+import definition from '../../../src/workflow/sweep.asl.json';
 
 /** Features aws-local-stepfunctions ignores or lacks: a definition using them would behave differently locally. */
-const UNSUPPORTED_LOCALLY = ['JSONata', 'Assign', 'ItemReader', 'ResultWriter', 'ItemBatcher', 'Arguments', 'Output', 'QueryLanguage":"JSONata'];
+const UNSUPPORTED_LOCALLY = [
+  'JSONata',
+  'Assign',
+  'ItemReader',
+  'ResultWriter',
+  'ItemBatcher',
+  'Arguments',
+  'Output',
+  'QueryLanguage":"JSONata',
+];
 
 function collectKeys(value: unknown, keys = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => collectKeys(v, keys));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const v of value) collectKeys(v, keys);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       keys.add(k);
       collectKeys(v, keys);
