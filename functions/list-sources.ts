@@ -1,4 +1,5 @@
 import { lambdaHandler } from '../src/tasks/lambda';
+import { ListSourcesTask } from '../src/tasks/list-sources';
 
 /** Lambda entry for the sweep state "ListSources" (src/workflow/sweep.asl.json). */
-export const handler = lambdaHandler('ListSources');
+export const handler = lambdaHandler(ListSourcesTask);

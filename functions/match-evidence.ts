@@ -1,4 +1,5 @@
 import { lambdaHandler } from '../src/tasks/lambda';
+import { MatchEvidenceTask } from '../src/tasks/match-evidence';
 
 /** Lambda entry for the sweep state "MatchEvidence" (src/workflow/sweep.asl.json). */
-export const handler = lambdaHandler('MatchEvidence');
+export const handler = lambdaHandler(MatchEvidenceTask);

@@ -1,4 +1,5 @@
 import { lambdaHandler } from '../src/tasks/lambda';
+import { NotifyTask } from '../src/tasks/raise-flags';
 
 /** Lambda entry for the sweep state "Notify" (src/workflow/sweep.asl.json). */
-export const handler = lambdaHandler('Notify');
+export const handler = lambdaHandler(NotifyTask);

@@ -1,4 +1,5 @@
+import { RecordCrawlFailureTask } from '../src/tasks/crawl-source';
 import { lambdaHandler } from '../src/tasks/lambda';
 
 /** Lambda entry for the sweep state "RecordCrawlFailure" (src/workflow/sweep.asl.json). */
-export const handler = lambdaHandler('RecordCrawlFailure');
+export const handler = lambdaHandler(RecordCrawlFailureTask);

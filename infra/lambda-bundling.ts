@@ -44,6 +44,9 @@ export const FORBIDDEN_IN_BUNDLE = [
   'cdk-nag',
 ] as const;
 
+/** Packages left to the Lambda runtime (nodejs22.x and newer ship AWS SDK v3). */
+export const RUNTIME_PROVIDED = ['@aws-sdk/client-sns'] as const;
+
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
 export function nodejsBundling(): BundlingOptions {
   return {
@@ -56,7 +59,9 @@ export function nodejsBundling(): BundlingOptions {
     mainFields: ['module', 'main'],
     banner: ESM_REQUIRE_BANNER,
     bundleAwsSDK: true,
-    externalModules: [],
+    // Only the SNS client comes from the Lambda runtime's own AWS SDK v3: Notify is the one task that
+    // publishes, and bundling it into every function would push the crawler past its size budget.
+    externalModules: [...RUNTIME_PROVIDED],
     charset: Charset.UTF8,
     esbuildArgs: { '--legal-comments': 'none' },
     logLevel: LogLevel.WARNING,

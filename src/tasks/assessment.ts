@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, type Policy } from '../core/policy';
 import type { Verdict } from '../core/verdict';
 import { evaluate, type SourceCheck, type Waiver } from '../core/verdicts';
 import type { HealthCheck, LedgerEntry } from '../store/ports';
+import { checksUpTo } from './check-history';
 import type { TaskDeps } from './deps';
 
 export interface Assessment {
@@ -98,12 +99,10 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   const periods = catalogue.obligations.flatMap((o) =>
     periodsFor(o, { year: catalogue.plan.year, policy, calendar, events: recorded }),
   );
-  const checks = new Map<string, HealthCheck[]>(
-    await Promise.all(
-      sources.sources.map(
-        async (s) => [s.id, await stores.health.listChecks(s.id, { to: endOfDayInstant(asOf) })] as const,
-      ),
-    ),
+  const checks = await checksUpTo(
+    stores.health,
+    sources.sources.map((s) => s.id),
+    endOfDayInstant(asOf),
   );
   const cutoff = endOfDayInstant(asOf);
   const visible = documents.filter((d) => d.firstSeen <= cutoff);

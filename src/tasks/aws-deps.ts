@@ -4,7 +4,6 @@
  * report sink, and the catalogue and sources read from the config bucket.
  */
 import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { type Catalogue, CatalogueSchema } from '../core/obligation';
 import { type SourcesFile, SourcesFileSchema } from '../core/source';
@@ -92,7 +91,7 @@ export async function awsDeps(options: AwsDepsOptions = {}): Promise<TaskDeps> {
     ...(shared.credentials ? { credentials: shared.credentials } : {}),
     ...(env.HEALTH_RETENTION_DAYS ? { healthRetentionDays: env.HEALTH_RETENTION_DAYS } : {}),
   });
-  const sns = new SNSClient({ ...shared, ...(snsEndpoint ? { endpoint: snsEndpoint } : {}) });
+  const sns = { ...shared, ...(snsEndpoint ? { endpoint: snsEndpoint } : {}) };
   return {
     stores: {
       documents: dynamo.documents,

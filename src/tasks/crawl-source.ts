@@ -2,7 +2,9 @@ import { CrawlLimitsSchema, type Source } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
 import type { CrawlFailureInput, CrawlSourceInput, CrawlSummary } from './contracts';
+import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 function findSource(deps: TaskDeps, sourceId: string): Source {
   const source = deps.sources.sources.find((s) => s.id === sourceId);
@@ -102,3 +104,6 @@ function observeFetches(fetcher: Fetcher, onFetch: (result: FetchResult) => void
     close: () => fetcher.close(),
   };
 }
+
+export const CrawlSourceTask = task('CrawlSource', CrawlSourceInputSchema, crawlSource);
+export const RecordCrawlFailureTask = task('RecordCrawlFailure', CrawlFailureInputSchema, recordCrawlFailure);

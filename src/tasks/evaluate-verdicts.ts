@@ -2,7 +2,9 @@ import { summarise } from '../core/verdicts';
 import type { StoredVerdict } from '../store/ports';
 import { assessForRun } from './assessment';
 import type { EvaluateInput, EvaluateOutput } from './contracts';
+import { EvaluateInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 /**
  * Judges every obligation-period as of the sweep date, stores the verdicts that changed and one
@@ -44,3 +46,5 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
 }
+
+export const EvaluateVerdictsTask = task('EvaluateVerdicts', EvaluateInputSchema, evaluateVerdicts);

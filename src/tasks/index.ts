@@ -1,77 +1,31 @@
 /**
- * The sweep's task functions, keyed by the name of the ASL state that calls them. Lambda handlers
- * (functions/) and the local runner (src/local/sweep-runner.ts) both dispatch through this table, so
- * a state cannot be bound to different code locally and on AWS.
+ * The sweep's task functions, keyed by the name of the ASL state that calls them. The local runner
+ * (src/local/sweep-runner.ts) dispatches through this table; each Lambda entry (functions/) imports
+ * only its own binding, so its bundle carries only its own task, and a test checks that every entry
+ * binds exactly the table's task for its state.
  */
-import type { z } from 'zod';
-import { parseOrThrow } from '../core/validation';
-import {
-  CrawlFailureInputSchema,
-  CrawlSourceInputSchema,
-  EvaluateInputSchema,
-  NotifyInputSchema,
-  SweepInputSchema,
-  SweepStartSchema,
-  type TaskStateName,
-  WriteReportInputSchema,
-} from './contracts';
+import type { TaskStateName } from './contracts';
+import { CrawlSourceTask, RecordCrawlFailureTask } from './crawl-source';
 import type { TaskDeps } from './deps';
+import { EvaluateVerdictsTask } from './evaluate-verdicts';
+import { ListSourcesTask } from './list-sources';
+import { MatchEvidenceTask } from './match-evidence';
+import { NotifyTask, RaiseFlagsTask } from './raise-flags';
+import { runBinding, type TaskBinding } from './task';
+import { WriteReportTask } from './write-report';
 
-interface TaskBinding<S extends z.ZodType> {
-  input: S;
-  run(input: z.infer<S>, deps: TaskDeps): Promise<unknown>;
-}
-
-function bind<S extends z.ZodType>(input: S, run: (input: z.infer<S>, deps: TaskDeps) => Promise<unknown>) {
-  return { input, run } as TaskBinding<z.ZodType>;
-}
-
-const lazy =
-  <K extends string>(
-    load: () => Promise<Record<K, (input: never, deps: TaskDeps) => Promise<unknown>>>,
-    name: K,
-  ) =>
-  async (input: unknown, deps: TaskDeps) =>
-    (await load())[name](input as never, deps);
-
-export const TASKS: Record<TaskStateName, TaskBinding<z.ZodType>> = {
-  ListSources: bind(
-    SweepStartSchema,
-    lazy(() => import('./list-sources'), 'listSources'),
-  ),
-  CrawlSource: bind(
-    CrawlSourceInputSchema,
-    lazy(() => import('./crawl-source'), 'crawlSource'),
-  ),
-  RecordCrawlFailure: bind(
-    CrawlFailureInputSchema,
-    lazy(() => import('./crawl-source'), 'recordCrawlFailure'),
-  ),
-  MatchEvidence: bind(
-    SweepInputSchema,
-    lazy(() => import('./match-evidence'), 'matchEvidence'),
-  ),
-  EvaluateVerdicts: bind(
-    EvaluateInputSchema,
-    lazy(() => import('./evaluate-verdicts'), 'evaluateVerdicts'),
-  ),
-  RaiseFlags: bind(
-    SweepInputSchema,
-    lazy(() => import('./raise-flags'), 'raiseFlags'),
-  ),
-  Notify: bind(
-    NotifyInputSchema,
-    lazy(() => import('./raise-flags'), 'notify'),
-  ),
-  WriteReport: bind(
-    WriteReportInputSchema,
-    lazy(() => import('./write-report'), 'writeReport'),
-  ),
+export const TASKS: Record<TaskStateName, TaskBinding> = {
+  ListSources: ListSourcesTask,
+  CrawlSource: CrawlSourceTask,
+  RecordCrawlFailure: RecordCrawlFailureTask,
+  MatchEvidence: MatchEvidenceTask,
+  EvaluateVerdicts: EvaluateVerdictsTask,
+  RaiseFlags: RaiseFlagsTask,
+  Notify: NotifyTask,
+  WriteReport: WriteReportTask,
 };
 
 /** Validates a state's input (naming the wrong path) and runs its task. */
-export async function runTask(name: TaskStateName, event: unknown, deps: TaskDeps): Promise<unknown> {
-  const task = TASKS[name];
-  const input = parseOrThrow(task.input, event, `${name} input`);
-  return task.run(input, deps);
+export function runTask(name: TaskStateName, event: unknown, deps: TaskDeps): Promise<unknown> {
+  return runBinding(TASKS[name], event, deps);
 }

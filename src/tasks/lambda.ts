@@ -2,15 +2,17 @@
  * Turns a task into a Lambda handler: dependencies are built once per cold start and reused by
  * every invocation of that container.
  */
-import type { TaskStateName } from './contracts';
 import type { TaskDeps } from './deps';
-import { runTask } from './index';
+import { runBinding, type TaskBinding } from './task';
 
 let deps: Promise<TaskDeps> | undefined;
 
-export function lambdaHandler(name: TaskStateName) {
-  return async (event: unknown): Promise<unknown> => {
+export type LambdaHandler = ((event: unknown) => Promise<unknown>) & { binding: TaskBinding };
+
+export function lambdaHandler(binding: TaskBinding): LambdaHandler {
+  const handler = async (event: unknown): Promise<unknown> => {
     deps ??= import('./aws-deps').then((m) => m.awsDeps());
-    return runTask(name, event, await deps);
+    return runBinding(binding, event, await deps);
   };
+  return Object.assign(handler, { binding });
 }

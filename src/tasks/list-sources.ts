@@ -1,6 +1,8 @@
 import { shanghaiDate } from '../core/dates';
 import type { ListSourcesOutput, SweepStart } from './contracts';
+import { SweepStartSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 /**
  * The first state: fixes the sweep's date (a scheduled start carries an instant, judged as the
@@ -11,3 +13,5 @@ export async function listSources({ input }: SweepStart, deps: TaskDeps): Promis
   const asOf = input.asOf ?? shanghaiDate(input.scheduledTime!);
   return { asOf, runId: input.runId, sources: deps.sources.sources.map((source) => source.id) };
 }
+
+export const ListSourcesTask = task('ListSources', SweepStartSchema, listSources);

@@ -1,6 +1,8 @@
 import { assessForRun } from './assessment';
 import type { MatchOutput, SweepInput } from './contracts';
+import { SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 /**
  * Matches documents to obligation-periods and records the links (matches and near-miss candidates)
@@ -15,3 +17,5 @@ export async function matchEvidence(input: SweepInput, deps: TaskDeps): Promise<
   );
   return { matched: found.length, candidates: assessment.candidates.length, newEvidence };
 }
+
+export const MatchEvidenceTask = task('MatchEvidence', SweepInputSchema, matchEvidence);

@@ -1,7 +1,9 @@
 import { shanghaiDate } from '../core/dates';
 import type { Flag, Notification } from '../store/ports';
 import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
+import { NotifyInputSchema, SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 /** How many flags one notification lists; the rest are counted, so a message never outgrows SNS. */
 const FLAGS_PER_MESSAGE = 200;
@@ -99,3 +101,6 @@ export async function notify(input: NotifyInput, deps: TaskDeps): Promise<{ noti
   deps.log('notified', { count: claimed.length, day: shanghaiDate(at) });
   return { notified: claimed.length };
 }
+
+export const RaiseFlagsTask = task('RaiseFlags', SweepInputSchema, raiseFlags);
+export const NotifyTask = task('Notify', NotifyInputSchema, notify);

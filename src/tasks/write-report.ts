@@ -4,7 +4,9 @@ import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
 import { assessForRun } from './assessment';
 import type { SweepInput, WriteReportOutput } from './contracts';
+import { WriteReportInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { task } from './task';
 
 /** Builds the report as of the sweep date and writes it in every format through the report sink. */
 export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<WriteReportOutput> {
@@ -55,3 +57,5 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     archived,
   });
 }
+
+export const WriteReportTask = task('WriteReport', WriteReportInputSchema, writeReport);

@@ -4,7 +4,6 @@
  * declaration the bytes cannot satisfy loses, and the disagreement is recorded for the person who
  * maintains the source.
  */
-import iconv from 'iconv-lite';
 
 export type EncodingSource = 'bom' | 'header' | 'meta' | 'hint' | 'sniffed' | 'default';
 
@@ -65,7 +64,9 @@ export function canonicalCharset(label: string | null | undefined): string | nul
   if (GB_FAMILY.has(name)) return 'gb18030';
   if (UTF8.has(name)) return 'utf-8';
   if (name === 'big5' || name === 'big5-hkscs' || name === 'x-x-big5' || name === 'cn-big5') return 'big5';
-  if (supportedByTextDecoder(name) || iconv.encodingExists(name)) return name;
+  // The WHATWG decoders (GB18030, Big5, Shift_JIS, EUC-KR, the windows-125x family…) cover what
+  // government sites declare; keeping to them keeps iconv-lite out of the Lambda bundle.
+  if (supportedByTextDecoder(name)) return name;
   return null;
 }
 
@@ -110,21 +111,16 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 
 /** Decodes strictly; null when the bytes are not valid in that encoding. */
 function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
-  if (supportedByTextDecoder(encoding)) {
-    try {
-      return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      return null;
-    }
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
   }
-  const text = iconv.decode(Buffer.from(bytes), encoding);
-  return text.includes('\uFFFD') ? null : text;
 }
 
 /** Decodes leniently (invalid sequences become U+FFFD); never throws. */
 function decodeLenient(bytes: Uint8Array, encoding: string): string {
-  if (supportedByTextDecoder(encoding)) return new TextDecoder(encoding).decode(bytes);
-  return iconv.decode(Buffer.from(bytes), encoding);
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 /** Tree helpers that stay iterative, so no page can exhaust the call stack. */
 
 import type { CheerioAPI } from 'cheerio';
-import * as cheerio from 'cheerio';
+import { load } from 'cheerio/slim';
 import { type AnyNode, Element, Text } from 'domhandler';
 import { parseHtml } from './html-tree';
 
@@ -44,7 +44,7 @@ const BLOCK = new Set([
 
 /** Loads HTML into cheerio through the linear-time tree builder. */
 export function loadHtml(html: string): CheerioAPI {
-  return cheerio.load(parseHtml(html));
+  return load(parseHtml(html));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Agent, request } from 'undici';
 import { parseOrThrow } from '../../core/validation';
 import { readBody } from './body';
 import { classifyExchangeError, type ExchangeFailure } from './errors';
@@ -30,6 +29,7 @@ import {
   robotsAgentToken,
   unreachableRobots,
 } from './robots';
+import { Agent, request } from './undici-core';
 
 export interface Fetcher {
   /**

@@ -1,7 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { buildConnector } from 'undici';
+import type { buildConnector as BuildConnector } from 'undici';
 import { classifyAddress, classifyHost, parseIpAddress } from './address';
+import { buildConnector } from './undici-core';
 
 /** Raised inside the connector when an address is refused; mapped to `blocked-ssrf`. */
 export class SsrfRefusedError extends Error {
@@ -50,7 +51,7 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
 export function createGuardedConnector(options: {
   allowPrivateNetwork: boolean;
   connectTimeoutMs: number;
-}): buildConnector.connector {
+}): BuildConnector.connector {
   if (options.allowPrivateNetwork) return buildConnector({ timeout: options.connectTimeoutMs });
   const connect = buildConnector({ timeout: options.connectTimeoutMs, lookup: guardedLookup });
   return (connectOptions, callback) => {

@@ -92,6 +92,16 @@ const REFUSED: RefusedCase[] = [
     ],
   },
   {
+    id: 'C15',
+    what: 'titlePatterns with nested quantifiers, which backtrack for hours on a title like "aaa…a!"',
+    load: () => loadCatalogue(join(CATALOGUES, 'redos-pattern.json')),
+    problems: [
+      /^obligations\[0\]\.evidence\.titlePatterns\[0\]: .*(nested|backtrack)/,
+      /^obligations\[0\]\.evidence\.titlePatterns\[1\]: .*(nested|backtrack)/,
+    ],
+    gap: 'EvidenceRuleSchema only checks that a pattern compiles (src/core/obligation.ts); src/core/match/rule-test.ts runs it on every crawled title, and /^(a+)+$/ on 30 "a"s and a "!" takes seconds (about twice as long per extra character)',
+  },
+  {
     id: 'C06',
     what: 'a truncated catalogue',
     load: () => loadCatalogue(join(CATALOGUES, 'truncated.json')),

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type DetailExtraction,
   DetailExtractionSchema,
@@ -202,17 +202,13 @@ function fastest(run: () => void): number {
 describe('hostile HTML: scaling', () => {
   // A page of bare top-level elements (no <html>/<body>, or content after </html>) puts every
   // element at the document root; 50 000 of them (150 KB) took minutes to extract.
-  const gap =
-    'cheerio selects from every root node and css-select’s removeSubsets is quadratic in their number (src/crawl/extract/dom.ts loadHtml, html-tree.ts parseHtml)';
-  caseTest(gap)(caseTitle('H22', 'thousands of top-level siblings are extracted in linear time', gap), () => {
-    const page = (n: number) => `${'<p>'.repeat(n)}<a href="/x.htm">2016年预算公开</a> 2016-07-15`;
-    const [small, large] = [page(1_000), page(4_000)];
-    fastest(() => extractList(small, { url: LIST_URL }));
-    const ratio =
-      fastest(() => extractList(large, { url: LIST_URL })) /
-      fastest(() => extractList(small, { url: LIST_URL }));
-    // 4x the elements may take about 4x the time; a quadratic step takes 16x.
-    expect(ratio).toBeLessThan(9);
+  it('H22 10 000 top-level siblings are extracted within 3 s (linear, not quadratic)', () => {
+    const page = `${'<p>'.repeat(10_000)}<a href="/x.htm">2016年预算公开</a> 2016-07-15`;
+    // Quadratic selection took about 8 s for this page; linear work takes tens of milliseconds, so
+    // the bound holds on a busy machine and still catches the regression.
+    const elapsed = fastest(() => extractList(page, { url: LIST_URL }));
+    expect(elapsed).toBeLessThan(3_000);
+    expect(extractList(page, { url: LIST_URL }).items.map((i) => i.title)).toEqual(['2016年预算公开']);
   });
 });
 

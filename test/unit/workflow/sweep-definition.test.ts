@@ -64,3 +64,24 @@ describe('the sweep definition', () => {
     expect(map.MaxConcurrency).toBeGreaterThan(0);
   });
 });
+
+describe('the Lambda entry points', () => {
+  const entries: Record<string, () => Promise<{ handler: { binding: unknown } }>> = {
+    ListSources: () => import('../../../functions/list-sources'),
+    CrawlSource: () => import('../../../functions/crawl-source'),
+    RecordCrawlFailure: () => import('../../../functions/record-crawl-failure'),
+    MatchEvidence: () => import('../../../functions/match-evidence'),
+    EvaluateVerdicts: () => import('../../../functions/evaluate-verdicts'),
+    RaiseFlags: () => import('../../../functions/raise-flags'),
+    Notify: () => import('../../../functions/notify'),
+    WriteReport: () => import('../../../functions/write-report'),
+  };
+
+  it('bind exactly the task the local runner binds, for every Task state', async () => {
+    expect(Object.keys(entries).sort()).toEqual([...TASK_STATES].sort());
+    for (const [state, load] of Object.entries(entries)) {
+      const { handler } = await load();
+      expect(handler.binding, state).toBe(TASKS[state as keyof typeof TASKS]);
+    }
+  });
+});
