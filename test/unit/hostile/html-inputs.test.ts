@@ -199,19 +199,6 @@ function fastest(run: () => void): number {
   );
 }
 
-describe('hostile HTML: scaling', () => {
-  // A page of bare top-level elements (no <html>/<body>, or content after </html>) puts every
-  // element at the document root; 50 000 of them (150 KB) took minutes to extract.
-  it('H22 10 000 top-level siblings are extracted within 3 s (linear, not quadratic)', () => {
-    const page = `${'<p>'.repeat(10_000)}<a href="/x.htm">2016年预算公开</a> 2016-07-15`;
-    // Quadratic selection took about 8 s for this page; linear work takes tens of milliseconds, so
-    // the bound holds on a busy machine and still catches the regression.
-    const elapsed = fastest(() => extractList(page, { url: LIST_URL }));
-    expect(elapsed).toBeLessThan(3_000);
-    expect(extractList(page, { url: LIST_URL }).items.map((i) => i.title)).toEqual(['2016年预算公开']);
-  });
-});
-
 interface DetailCase {
   id: string;
   what: string;
