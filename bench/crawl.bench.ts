@@ -26,14 +26,14 @@ import { portalSources, startPortal, type Traffic, trafficBetween } from './craw
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SECTION = '## Crawl (npm run bench:crawl)';
-/** Per host, for both crawlers; with 5 sites, 10 requests in flight at most overall. */
-const PER_HOST_CONCURRENCY = 2;
 const MIN_SPEEDUP = 2;
 const MAX_RECRAWL_BYTES = 0.05;
 const MAX_RECRAWL_WRITES = 0.01;
 
 const ArgsSchema = z.object({
   pages: z.coerce.number().int().min(100).max(50_000).default(DEFAULT_SHAPE.pages),
+  /** Requests in flight per host (the monitor's default); Crawlee gets this × sites overall. */
+  perHost: z.coerce.number().int().min(1).max(16).default(2),
   record: z.boolean().default(false),
 });
 
@@ -43,8 +43,8 @@ function parseArgs(argv: string[]) {
     const arg = argv[i]!;
     if (arg === '--record') raw.record = true;
     else if (arg === '--pages') raw.pages = argv[++i];
-    else if (arg.startsWith('--pages=')) raw.pages = arg.slice('--pages='.length);
-    else throw new Error(`unknown argument ${arg} (expected --pages N, --record)`);
+    else if (arg === '--per-host') raw.perHost = argv[++i];
+    else throw new Error(`unknown argument ${arg} (expected --pages N, --per-host N, --record)`);
   }
   return parseOrThrow(ArgsSchema, raw, 'bench:crawl arguments');
 }
@@ -56,18 +56,22 @@ interface Row {
 }
 
 const pagesPerSecond = (row: Row) => row.traffic.htmlPages / row.measured.seconds;
+/** CPU of the crawler's process plus its helpers (DynamoDB Local): what the crawl costs the machine. */
+const totalCpu = (m: CrawlMeasurement) => m.cpuSeconds + (m.helpers?.cpuSeconds ?? 0);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kib = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : mb(bytes));
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(2)}%`;
 
 function crawlTable(rows: Row[]): string {
   return [
-    '| crawl | pages (distinct) | requests | 304s | time | pages/s | CPU | pages per CPU s | peak RSS | wire bytes |',
+    '| crawl | pages (distinct) | requests | 304s | time | pages/s | CPU: crawler + DynamoDB Local | pages per CPU s | peak RSS: crawler + DynamoDB Local | wire bytes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      ({ name, traffic: t, measured: m }) =>
-        `| ${name} | ${t.htmlPages} (${t.distinctPages}) | ${t.requests} | ${t.notModified} | ${m.seconds.toFixed(2)} s | ${pagesPerSecond({ name, traffic: t, measured: m }).toFixed(1)} | ${m.cpuSeconds.toFixed(2)} s | ${(t.htmlPages / m.cpuSeconds).toFixed(1)} | ${mb(m.peakRssBytes)} | ${kib(t.wireBytes)} |`,
-    ),
+    ...rows.map((row) => {
+      const { name, traffic: t, measured: m } = row;
+      const helperCpu = m.helpers ? ` + ${m.helpers.cpuSeconds.toFixed(2)} s` : '';
+      const helperRss = m.helpers ? ` + ${mb(m.helpers.peakRssBytes)}` : '';
+      return `| ${name} | ${t.htmlPages} (${t.distinctPages}) | ${t.requests} | ${t.notModified} | ${m.seconds.toFixed(2)} s | ${pagesPerSecond(row).toFixed(1)} | ${m.cpuSeconds.toFixed(2)} s${helperCpu} | ${(t.htmlPages / totalCpu(m)).toFixed(1)} | ${mb(m.peakRssBytes)}${helperRss} | ${kib(t.wireBytes)} |`;
+    }),
   ].join('\n');
 }
 
@@ -130,7 +134,7 @@ async function main(): Promise<number> {
   const portal = await startPortal(content);
   mkdirSync(join(PROJECT_ROOT, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(PROJECT_ROOT, 'tmp', 'bench-crawl-'));
-  const concurrency = PER_HOST_CONCURRENCY * content.sites.length;
+  const concurrency = args.perHost * content.sites.length;
   const columns = content.sites.reduce((n, s) => n + s.columns.length, 0);
   const listPages = content.sites.reduce((n, s) => n + s.columns.reduce((m, c) => m + c.listPages, 0), 0);
   console.log(
@@ -144,7 +148,7 @@ async function main(): Promise<number> {
       ['crawlee'],
     );
     const sources = portalSources(content, portal.origins, {
-      perHostConcurrency: PER_HOST_CONCURRENCY,
+      perHostConcurrency: args.perHost,
       perHostDelayMs: 0,
     });
     const [first, again] = await runCrawls(

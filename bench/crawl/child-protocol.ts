@@ -28,6 +28,8 @@ export interface CrawlMeasurement {
     /** Files in the archive directory after the crawl (content files and metadata sidecars). */
     archiveFiles: number;
   };
+  /** Child processes of the crawler (the monitor's DynamoDB Local JVM) during the crawl. */
+  helpers?: { cpuSeconds: number; peakRssBytes: number };
 }
 
 type ToChild = { type: 'crawl'; label: string } | { type: 'exit' };
@@ -92,7 +94,7 @@ export async function startCrawlerProcess(entry: string, job: unknown): Promise<
 
 export interface Crawler {
   /** Crawls once; the figures it returns are completed with time, CPU and memory by `serveCrawls`. */
-  crawl(label: string): Promise<Pick<CrawlMeasurement, 'pages' | 'bytes' | 'errors' | 'stores'>>;
+  crawl(label: string): Promise<Pick<CrawlMeasurement, 'pages' | 'bytes' | 'errors' | 'stores' | 'helpers'>>;
   close(): Promise<void>;
 }
 

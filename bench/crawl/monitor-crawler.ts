@@ -11,6 +11,7 @@ import { openLocalRuntime } from '../../src/local/local-runtime';
 import type { StoreMetrics } from '../../src/store/dynamo/metrics';
 import { crawlSource } from '../../src/tasks/crawl-source';
 import { type Crawler, serveCrawls } from './child-protocol';
+import { descendantUsage } from './process-tree';
 
 export interface MonitorJob {
   dataDir: string;
@@ -67,12 +68,22 @@ async function open(input: unknown): Promise<Crawler> {
     async crawl(label) {
       metrics.resetMetrics();
       archivePuts = 0;
+      const jvmBefore = descendantUsage();
       const runId = `bench-${label}`;
       const summaries = await Promise.all(
         job.sources.sources.map((s) => crawlSource({ sourceId: s.id, asOf: job.asOf, runId }, deps)),
       );
       const m = metrics.metrics();
+      const jvmAfter = descendantUsage();
       return {
+        ...(jvmBefore && jvmAfter
+          ? {
+              helpers: {
+                cpuSeconds: jvmAfter.cpuSeconds - jvmBefore.cpuSeconds,
+                peakRssBytes: jvmAfter.peakRssBytes,
+              },
+            }
+          : {}),
         pages: summaries.reduce((n, s) => n + s.pages, 0),
         bytes: summaries.reduce((n, s) => n + s.bytes, 0),
         errors: summaries.reduce((n, s) => n + s.errors, 0),

@@ -31,6 +31,13 @@ export const DraftCatalogueSchema = z.object({
 });
 export type DraftCatalogue = z.infer<typeof DraftCatalogueSchema>;
 
+/**
+ * A quantified group that itself contains a quantifier — (a+)+, (.*x)*, (\w+){2,} — the shape of
+ * patterns whose backtracking explodes. Every crawled title is tested against every pattern, so
+ * one such pattern in a hand-edited catalogue could stall a sweep.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/;
+
 /** How to recognise evidence of an obligation among crawled documents. */
 export const EvidenceRuleSchema = z
   .object({
@@ -73,6 +80,15 @@ export const EvidenceRuleSchema = z
           code: 'custom',
           path: ['titlePatterns', i],
           message: `invalid regular expression: ${String(error)}`,
+        });
+        return;
+      }
+      if (NESTED_QUANTIFIER.test(pattern)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['titlePatterns', i],
+          message:
+            'nested quantifiers such as (a+)+ can backtrack for hours on one crafted title: rewrite without a repeated group that repeats',
         });
       }
     });

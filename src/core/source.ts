@@ -68,19 +68,36 @@ export const CrawlLimitsSchema = z.object({
 export type CrawlLimits = z.infer<typeof CrawlLimitsSchema>;
 
 /** A department website and the columns on it where evidence is published. */
-export const SourceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
-  units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
-  name: z.string().min(1),
-  homepage: HttpUrlSchema,
-  charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),
-  allowPrivateNetwork: z
-    .boolean()
-    .default(false)
-    .describe('Allow loopback/private addresses (only for local demo or intranet sites)'),
-  columns: z.array(ColumnSchema).default([]),
-  limits: CrawlLimitsSchema.partial().optional(),
-});
+export const SourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
+    units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
+    name: z.string().min(1),
+    homepage: HttpUrlSchema,
+    charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),
+    allowPrivateNetwork: z
+      .boolean()
+      .default(false)
+      .describe('Allow loopback/private addresses (only for local demo or intranet sites)'),
+    columns: z.array(ColumnSchema).default([]),
+    limits: CrawlLimitsSchema.partial().optional(),
+  })
+  .superRefine((source, ctx) => {
+    // The private-network opt-in is for one local or intranet site; letting it cover a column on
+    // another host would let a sources file open any private or metadata address to the crawler.
+    if (!source.allowPrivateNetwork) return;
+    const home = new URL(source.homepage).host;
+    source.columns.forEach((column, i) => {
+      const host = new URL(column.url).host;
+      if (host !== home) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'url'],
+          message: `column on ${host} while the homepage is on ${home}: allowPrivateNetwork covers the homepage's host only`,
+        });
+      }
+    });
+  });
 export type Source = z.infer<typeof SourceSchema>;
 
 export const SourcesFileSchema = z

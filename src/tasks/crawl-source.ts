@@ -12,10 +12,17 @@ function findSource(deps: TaskDeps, sourceId: string): Source {
   return source;
 }
 
-/** Hosts a source may be fetched from: its home page and every column's list page. */
+/**
+ * Hosts a source may be fetched from: its home page and every column's list page. The private-network
+ * opt-in covers the home page's host only (the schema refuses other column hosts with it as well).
+ */
 function hostsOf(source: Source) {
-  const hosts = new Set([source.homepage, ...source.columns.map((c) => c.url)].map((u) => new URL(u).host));
-  return [...hosts].map((host) => ({ host, allowPrivateNetwork: source.allowPrivateNetwork }));
+  const home = new URL(source.homepage).host;
+  const hosts = new Set([home, ...source.columns.map((c) => new URL(c.url).host)]);
+  return [...hosts].map((host) => ({
+    host,
+    allowPrivateNetwork: source.allowPrivateNetwork && host === home,
+  }));
 }
 
 /** Crawls one source. A site that is down is a result (reachable: false), not an error. */
