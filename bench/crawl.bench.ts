@@ -141,12 +141,10 @@ async function main(): Promise<number> {
     `portal: ${content.sites.length} sites, ${columns} columns, ${content.htmlPages} pages (${content.sites.length} home, ${listPages} list, ${content.htmlPages - listPages - content.sites.length} detail); ${host}`,
   );
   try {
-    const [crawlee] = await runCrawls(
-      portal,
-      'crawlee-crawler.ts',
-      { homepages: portal.homepages, concurrency } satisfies CrawleeJob,
-      ['crawlee'],
-    );
+    const crawleeJob: CrawleeJob = { homepages: portal.homepages, concurrency };
+    // The peer runs before and after the monitor (a fresh process each time) and its faster run
+    // counts: neighbours on a shared machine then cannot hand the monitor the comparison.
+    const [crawleeBefore] = await runCrawls(portal, 'crawlee-crawler.ts', crawleeJob, ['crawlee-1']);
     const sources = portalSources(content, portal.origins, {
       perHostConcurrency: args.perHost,
       perHostDelayMs: 0,
@@ -157,26 +155,34 @@ async function main(): Promise<number> {
       { dataDir: join(dir, 'data'), sources, asOf: '2026-11-25' } satisfies MonitorJob,
       ['first', 'again'],
     );
+    const [crawleeAfter] = await runCrawls(portal, 'crawlee-crawler.ts', crawleeJob, ['crawlee-2']);
     const rows: Row[] = [
       { name: 'monitor, first crawl', ...first! },
-      { name: 'Crawlee CheerioCrawler', ...crawlee! },
+      { name: 'Crawlee CheerioCrawler, run 1 (before)', ...crawleeBefore! },
+      { name: 'Crawlee CheerioCrawler, run 2 (after)', ...crawleeAfter! },
       { name: 'monitor, again (unchanged)', ...again! },
     ];
-    const [monitorRow, crawleeRow] = rows as [Row, Row, Row];
-    const speedup = pagesPerSecond(monitorRow) / pagesPerSecond(crawleeRow);
+    const [monitorRow, peer1, peer2] = rows as [Row, Row, Row, Row];
+    const peer = pagesPerSecond(peer1) >= pagesPerSecond(peer2) ? peer1 : peer2;
+    const speedup = pagesPerSecond(monitorRow) / pagesPerSecond(peer);
+    const cpuRatio =
+      monitorRow.traffic.htmlPages /
+      totalCpu(monitorRow.measured) /
+      (peer.traffic.htmlPages / totalCpu(peer.measured));
     const firstStores = first!.measured.stores!;
     const againStores = again!.measured.stores!;
     const byteShare = again!.traffic.wireBytes / first!.traffic.wireBytes;
     const writeShare = againStores.writeRequests / firstStores.writeRequests;
     const itemShare = againStores.itemsWritten / firstStores.itemsWritten;
+    const crawleeErrors = peer1.measured.errors + peer2.measured.errors;
     const checks: [boolean, string][] = [
       [
-        first!.traffic.distinctPages === content.htmlPages && crawlee!.traffic.distinctPages === content.htmlPages,
-        `coverage: the monitor fetched ${first!.traffic.distinctPages} and Crawlee ${crawlee!.traffic.distinctPages} of ${content.htmlPages} pages`,
+        [monitorRow, peer1, peer2].every((row) => row.traffic.distinctPages === content.htmlPages),
+        `coverage: the monitor fetched ${first!.traffic.distinctPages} and Crawlee ${peer1.traffic.distinctPages} / ${peer2.traffic.distinctPages} of ${content.htmlPages} pages`,
       ],
       [
         speedup >= MIN_SPEEDUP,
-        `speed: the monitor crawls ${speedup.toFixed(2)}× Crawlee's pages/s (target ≥ ${MIN_SPEEDUP}×)`,
+        `speed: the monitor crawls ${speedup.toFixed(2)}× the pages/s of Crawlee's faster run (${pagesPerSecond(monitorRow).toFixed(1)} against ${pagesPerSecond(peer).toFixed(1)}; target ≥ ${MIN_SPEEDUP}×); per CPU second, DynamoDB Local included, ${cpuRatio.toFixed(2)}×`,
       ],
       [
         byteShare <= MAX_RECRAWL_BYTES,
@@ -187,8 +193,8 @@ async function main(): Promise<number> {
         `re-crawl DynamoDB writes: ${againStores.writeRequests} requests / ${againStores.itemsWritten} items = ${pct(againStores.writeRequests, firstStores.writeRequests)} / ${pct(againStores.itemsWritten, firstStores.itemsWritten)} of the first crawl's ${firstStores.writeRequests} / ${firstStores.itemsWritten} (target ≤ ${MAX_RECRAWL_WRITES * 100}%)`,
       ],
       [
-        first!.measured.errors === 0 && again!.measured.errors === 0 && crawlee!.measured.errors === 0,
-        `errors: monitor ${first!.measured.errors} + ${again!.measured.errors}, Crawlee ${crawlee!.measured.errors}`,
+        first!.measured.errors === 0 && again!.measured.errors === 0 && crawleeErrors === 0,
+        `errors: monitor ${first!.measured.errors} + ${again!.measured.errors}, Crawlee ${crawleeErrors}`,
       ],
     ];
     const ok = checks.every(([pass]) => pass);
@@ -205,6 +211,7 @@ async function main(): Promise<number> {
         again: again!.measured,
         verdicts,
         host,
+        speedMet: speedup >= MIN_SPEEDUP,
         portal: `${content.sites.length} sites on separate ports, ${columns} columns, ${content.htmlPages} pages: ${content.sites.length} home pages, ${listPages} list pages of ${content.shape.pageSize} items, ${content.htmlPages - listPages - content.sites.length} detail pages`,
       });
       writeFileSync(docPath, replaceSection(doc, section));
@@ -224,6 +231,7 @@ function docSection(input: {
   verdicts: string[];
   host: string;
   portal: string;
+  speedMet: boolean;
 }): string {
   return [
     SECTION,
@@ -237,12 +245,26 @@ function docSection(input: {
     ...input.verdicts.map((line) => `- ${line}`),
     '',
     `Machine: ${input.host}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+    ...(input.speedMet ? [] : ['', DOC_FINDINGS]),
   ].join('\n');
 }
 
-const DOC_INTRO = `\`bench/crawl.bench.ts\` generates a portal with a seeded PRNG ({portal}; realistic Chinese titles, dates and TRS-style detail URLs, ~2 KB per page) and serves it from node:http on 127.0.0.1 with ETag/Last-Modified and 304s. In the same run, each in a child process of its own (so memory peaks do not mix; peak RSS is the child's getrusage maxrss), Crawlee's CheerioCrawler crawls it from the home pages, and then the monitor runs the \`crawlSource\` task for every source at once over the embedded default runtime (DynamoDB Local in a temp data directory, the directory archive), then crawls the unchanged portal again.
+const DOC_INTRO = `\`bench/crawl.bench.ts\` generates a portal with a seeded PRNG ({portal}; Chinese titles, dates and TRS-style detail URLs such as \`/zwgk/tzgg/202611/t20261120_10001.html\`, about 1.7 KB per page) and serves it from node:http on 127.0.0.1 with ETag/Last-Modified and 304s. In one run, each in a child process of its own: Crawlee's CheerioCrawler crawls it from the home pages; the monitor runs the \`crawlSource\` task for every source at once over the embedded default runtime (DynamoDB Local in a temp data directory, the directory archive), then crawls the unchanged portal again; Crawlee crawls it a second time. The faster of Crawlee's two runs is the one compared, so a busy neighbour during the peer's run cannot flatter the monitor.
 
-Same politeness for both: no per-host delay (stated for the benchmark; the monitor's default is 250 ms), robots.txt read and obeyed, at most 10 requests in flight (the monitor: 2 per host × 5 hosts, one fetcher per source as the sweep's Map runs them; Crawlee: min = max concurrency 10, it has no per-host cap), 2 retries. Both parse every page with cheerio: Crawlee's handler reads list items and dates, detail titles and dates, and enqueues same-origin links (\`persistStorage: false\`, nothing written); the monitor runs its extractor, archives every body (sha256, content-addressed) and writes documents, page states and health to DynamoDB Local. Pages, requests and bytes are counted by the portal (bytes on the wire, headers included); time and CPU are measured in each crawler's process around the crawl (DynamoDB Local's JVM is a separate process, not in the monitor's CPU or RSS). The run fails (exit 1) when a target is missed.`;
+- **Same politeness for both:** no per-host delay (for the benchmark only; the monitor's default is 250 ms), robots.txt read and obeyed, at most 10 requests in flight (the monitor: 2 per host × 5 hosts, one fetcher per source as the sweep's Map state runs them; Crawlee: min = max concurrency 10, as it has no per-host cap), 2 retries.
+- **Same parsing:** both parse every page with cheerio. Crawlee's handler reads list items with their dates and detail titles with their dates, and enqueues same-origin links (\`persistStorage: false\`: its queue stays in memory, nothing is written). The monitor runs its extractor, archives every body (content-addressed by sha256) and writes documents, page states and health to DynamoDB Local.
+- **Counting:** pages, requests and bytes are counted by the portal (bytes on the wire, headers included), so both crawlers are measured the same way. Time and CPU are measured inside each crawler's process around the crawl. Peak RSS is the process's getrusage maxrss, so the peaks of the two crawlers do not mix. DynamoDB Local's JVM is a child process of the monitor's process; its CPU during the crawl and its peak RSS (VmHWM) are read from /proc and shown after the "+".
+- The run fails (exit 1) when a target is missed. \`--pages N\` sets the portal size and \`--per-host N\` the concurrency. \`--record\` rewrites this section. With \`CRAWL_BENCH_PROFILE_DIR=dir\` set, each crawler process writes a V8 CPU profile to that directory.`;
+
+const DOC_FINDINGS = `### Why the monitor is slower than Crawlee here
+
+The run is CPU-bound: in the CPU column, the monitor's process plus DynamoDB Local use most of what 2 cores give in the crawl's time, and the portal and the machine's other load take the rest. Per page, the monitor's own process uses more CPU than Crawlee does in total, and DynamoDB Local adds nearly as much again. The costs, measured on 2026-11-25 (CPU profile of the monitor's process over 2,000 pages; file-system and DynamoDB costs measured separately on this machine):
+
+1. **DynamoDB: two requests per new document.** \`DynamoDocumentStore.upsertDocument\` (src/store/dynamo/document-store.ts) reads the item (GetItem) before its conditional put. For a document the crawler already knows is new (\`storeItems\` has just listed the column's documents), that read is wasted: 4,755 of the first crawl's ~4,830 read requests. Each request costs about 2 ms of DynamoDB Local's CPU, plus roughly 1 ms of the monitor's own in the AWS SDK (middleware, SigV4 signing, marshalling). The SDK is about 30% of the profile. Fix: let the caller say a document is expected to be new (\`upsertDocument(doc, { expectNew: true })\`), put it with \`attribute_not_exists(pk)\` first, and fall back to the read-and-compare path only on ConditionalCheckFailed. That halves the requests per new page.
+2. **Archive: two new files per page.** \`DirectoryArchive.put\` creates the content file (temp file, link, unlink) and a \`.meta.jsonl\` sidecar, and runs a recursive mkdir (×2) and a readdir of the shard directory on every put. Creating a file costs 0.65–0.9 ms of kernel CPU on this VM (ext4 in a Firecracker guest), so about 1.5 ms per page, and about 20% of the process's CPU in the profile. The per-put readdir also grows with the archive (256 shards: about 8,000 names per readdir at a million objects). Remember created shard directories, and check the expected key with one stat before falling back to readdir.
+3. **Details fetched one at a time per column.** \`SourceCrawler.storeItems\` awaits each new item's \`discover\` in turn, so detail pages run in parallel only across columns. Here that is 4 columns per host for 2 slots, so it does not limit this run. A source with one busy column, however, cannot use \`perHostConcurrency\` above 1.
+
+Fetching (undici plus the guards, about 11%) and extraction (about 8%) are small beside these. Even without DynamoDB Local, the monitor's process alone uses more CPU per page than Crawlee, because it archives every body. So the 2× target needs fewer writes per page (1, 2) as well as DynamoDB off the crawl's CPU, as it is on AWS.`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await main();

@@ -15,7 +15,13 @@ export interface PortalShape {
   seed: number;
 }
 
-export const DEFAULT_SHAPE: PortalShape = { pages: 5000, sites: 5, columnsPerSite: 4, pageSize: 20, seed: 2016 };
+export const DEFAULT_SHAPE: PortalShape = {
+  pages: 5000,
+  sites: 5,
+  columnsPerSite: 4,
+  pageSize: 20,
+  seed: 2016,
+};
 
 export interface PortalPage {
   body: Buffer;
@@ -130,7 +136,8 @@ function prng(seed: number): () => number {
  * (some budgets, e.g. 22 with 20 per page, cannot be met exactly).
  */
 export function itemsForBudget(budget: number, pageSize: number): number {
-  for (let items = budget; items > 0; items--) if (items + Math.ceil(items / pageSize) <= budget) return items;
+  for (let items = budget; items > 0; items--)
+    if (items + Math.ceil(items / pageSize) <= budget) return items;
   return 0;
 }
 
@@ -197,7 +204,11 @@ export function generatePortal(shape: PortalShape = DEFAULT_SHAPE): PortalConten
       }
       latest.push(...items.slice(0, 2).map((item) => ({ ...item, column: column.name })));
     }
-    const newest = latest.map((i) => i.date).sort().at(-1) ?? '2026-11-20';
+    const newest =
+      latest
+        .map((i) => i.date)
+        .sort()
+        .at(-1) ?? '2026-11-20';
     pages.set('/index.htm', html('home', homePage(name, columns, latest), newest));
     pages.set('/robots.txt', {
       ...page('robots', Buffer.from('User-agent: *\nDisallow: /cgi-bin/\n'), 'text/plain; charset=utf-8'),
