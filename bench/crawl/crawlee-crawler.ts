@@ -5,18 +5,21 @@
  * memory and writes no ./storage.
  */
 import { CheerioCrawler, Configuration, log } from '@crawlee/cheerio';
+import { z } from 'zod';
+import { parseOrThrow } from '../../src/core/validation';
 import { type Crawler, serveCrawls } from './child-protocol';
 
-export interface CrawleeJob {
-  homepages: string[];
+const CrawleeJobSchema = z.object({
+  homepages: z.array(z.url()).min(1),
   /** Requests in flight at most, and at least: the autoscaler is pinned so it compares like for like. */
-  concurrency: number;
-}
+  concurrency: z.number().int().positive(),
+});
+export type CrawleeJob = z.infer<typeof CrawleeJobSchema>;
 
 const DATE = /(\d{4})-(\d{2})-(\d{2})/;
 
 async function open(input: unknown): Promise<Crawler> {
-  const job = input as CrawleeJob;
+  const job = parseOrThrow(CrawleeJobSchema, input, 'Crawlee crawl job');
   log.setLevel(log.LEVELS.WARNING);
   return {
     async crawl() {

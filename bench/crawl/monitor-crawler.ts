@@ -5,19 +5,23 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { IsoDateSchema } from '../../src/core/dates';
 import type { Catalogue } from '../../src/core/obligation';
-import type { SourcesFile } from '../../src/core/source';
+import { SourcesFileSchema } from '../../src/core/source';
+import { parseOrThrow } from '../../src/core/validation';
 import { openLocalRuntime } from '../../src/local/local-runtime';
 import type { StoreMetrics } from '../../src/store/dynamo/metrics';
 import { crawlSource } from '../../src/tasks/crawl-source';
 import { type Crawler, serveCrawls } from './child-protocol';
 import { descendantUsage } from './process-tree';
 
-export interface MonitorJob {
-  dataDir: string;
-  sources: SourcesFile;
-  asOf: string;
-}
+const MonitorJobSchema = z.object({
+  dataDir: z.string().min(1),
+  sources: SourcesFileSchema,
+  asOf: IsoDateSchema,
+});
+export type MonitorJob = z.input<typeof MonitorJobSchema>;
 
 const EMPTY_CATALOGUE: Catalogue = { plan: { issuer: '江门市', year: 2026 }, obligations: [] };
 
@@ -45,7 +49,7 @@ async function countFiles(dir: string): Promise<number> {
 }
 
 async function open(input: unknown): Promise<Crawler> {
-  const job = input as MonitorJob;
+  const job = parseOrThrow(MonitorJobSchema, input, 'monitor crawl job');
   const runtime = await openLocalRuntime({
     dataDir: job.dataDir,
     catalogue: EMPTY_CATALOGUE,

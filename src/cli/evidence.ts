@@ -2,9 +2,16 @@ import { z } from 'zod';
 import type { Command } from '../cli';
 import { recordManualEvidence } from '../tasks/ledger-entries';
 import { UsageError } from './flags';
-import { appendLocally, BY_FLAG, BySchema, IsoDateSchema, LocalFlagsSchema } from './ledger-commands';
+import {
+  appendLocally,
+  BY_FLAG,
+  BySchema,
+  IsoDateSchema,
+  LocalFlagsSchema,
+  TargetSchema,
+} from './ledger-commands';
 
-const Schema = LocalFlagsSchema.extend({
+const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
   obligation: z.string().min(1),
   period: z.string().min(1),
   url: z
@@ -20,7 +27,7 @@ const Schema = LocalFlagsSchema.extend({
 export const command: Command = {
   summary: 'Record evidence found by a person (a URL and a note), marked manual in reports',
   usage:
-    'gongkai evidence add --obligation ID --period KEY --url URL --published YYYY-MM-DD --note TEXT [--by NAME] [--catalogue FILE] [--data-dir .gongkai]',
+    'gongkai evidence add --obligation ID --period KEY --url URL --published YYYY-MM-DD --note TEXT [--by NAME] [--catalogue FILE] [--data-dir .gongkai | --target aws --table NAME [--region R]]',
   async run(argv) {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai evidence add …`');
     return appendLocally(

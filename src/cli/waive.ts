@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { Command } from '../cli';
 import { recordWaiver } from '../tasks/ledger-entries';
-import { appendLocally, BY_FLAG, BySchema, IsoDateSchema, LocalFlagsSchema } from './ledger-commands';
+import {
+  appendLocally,
+  BY_FLAG,
+  BySchema,
+  IsoDateSchema,
+  LocalFlagsSchema,
+  TargetSchema,
+} from './ledger-commands';
 
-const Schema = LocalFlagsSchema.extend({
+const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
   obligation: z.string().min(1),
   period: z.string().min(1).optional(),
   reason: z.string().min(1),
@@ -15,7 +22,7 @@ const Schema = LocalFlagsSchema.extend({
 export const command: Command = {
   summary: 'Waive an obligation (or one period) for periods due on or before a date',
   usage:
-    'gongkai waive --obligation ID [--period KEY] --reason TEXT --until YYYY-MM-DD [--by NAME] [--catalogue FILE] [--data-dir .gongkai]',
+    'gongkai waive --obligation ID [--period KEY] --reason TEXT --until YYYY-MM-DD [--by NAME] [--catalogue FILE] [--data-dir .gongkai | --target aws --table NAME [--region R]]',
   async run(argv) {
     return appendLocally(
       argv,
