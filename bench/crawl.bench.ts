@@ -254,7 +254,7 @@ const DOC_INTRO = `\`bench/crawl.bench.ts\` generates a portal with a seeded PRN
 - **Same politeness for both:** no per-host delay (for the benchmark only; the monitor's default is 250 ms), robots.txt read and obeyed, at most 10 requests in flight (the monitor: 2 per host × 5 hosts, one fetcher per source as the sweep's Map state runs them; Crawlee: min = max concurrency 10, as it has no per-host cap), 2 retries.
 - **Same parsing:** both parse every page with cheerio. Crawlee's handler reads list items with their dates and detail titles with their dates, and enqueues same-origin links (\`persistStorage: false\`: its queue stays in memory, nothing is written). The monitor runs its extractor, archives every body (content-addressed by sha256) and writes documents, page states and health to DynamoDB Local.
 - **Counting:** pages, requests and bytes are counted by the portal (bytes on the wire, headers included), so both crawlers are measured the same way. Time and CPU are measured inside each crawler's process around the crawl. Peak RSS is the process's getrusage maxrss, so the peaks of the two crawlers do not mix. DynamoDB Local's JVM is a child process of the monitor's process; its CPU during the crawl and its peak RSS (VmHWM) are read from /proc and shown after the "+".
-- The run fails (exit 1) when a target is missed. \`--pages N\` sets the portal size and \`--per-host N\` the concurrency. \`--record\` rewrites this section. With \`CRAWL_BENCH_PROFILE_DIR=dir\` set, each crawler process writes a V8 CPU profile to that directory.`;
+- The run fails (exit 1) when a target is missed, and exits 2 when it cannot run (bad arguments, a crawler process that fails). \`--pages N\` sets the portal size and \`--per-host N\` the concurrency. \`--record\` rewrites this section. With \`CRAWL_BENCH_PROFILE_DIR=dir\` set, each crawler process writes a V8 CPU profile to that directory.`;
 
 const DOC_FINDINGS = `### Why the monitor is slower than Crawlee here
 
@@ -267,5 +267,8 @@ The run is CPU-bound: in the CPU column, the monitor's process plus DynamoDB Loc
 Fetching (undici plus the guards, about 11%) and extraction (about 8%) are small beside these. Even without DynamoDB Local, the monitor's own process uses more CPU per page than Crawlee; the SDK and the archive are about half of it. So the 2× target needs fewer writes per page (1 and 2 above) as well as DynamoDB off the crawl's CPU, as it is on AWS.`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main();
+  process.exitCode = await main().catch((error: Error) => {
+    console.error(error.message);
+    return 2;
+  });
 }

@@ -19,7 +19,8 @@ import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
 
 const run = promisify(execFile);
-const PORTAL_PORT = 47_310 + Math.floor(Math.random() * 400) * 50;
+// Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
+const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
 
 async function demo(dataDir: string) {
   const { stdout } = await run(
