@@ -244,7 +244,9 @@ export class SourceCrawler {
       const doc = existing ? this.refresh(existing, item) : await this.discover(column, item, outcome);
       if (!doc.date) undated += 1;
       else if (!newest || doc.date > newest) newest = doc.date;
-      const result = await this.ctx.documents.upsertDocument(doc);
+      // A known document whose title and presence did not change needs no request at all.
+      if (existing && existing.title === doc.title && sameAbsences(existing, doc)) continue;
+      const result = await this.ctx.documents.upsertDocument(doc, { expectNew: !existing });
       if (result === 'new') outcome.newDocuments += 1;
       if (result === 'changed') outcome.changedDocuments += 1;
     }
@@ -379,6 +381,10 @@ export class SourceCrawler {
     };
     this.checks.push(check);
   }
+}
+
+function sameAbsences(a: Document, b: Document): boolean {
+  return JSON.stringify(a.absences) === JSON.stringify(b.absences);
 }
 
 function mergeAttachments(

@@ -59,8 +59,10 @@ export interface DocumentStore {
    * Inserts or refreshes a document: firstSeen is kept, lastSeen moves forward, title/date/sha256/
    * attachments/absences changes are written and reported as 'changed'; an identical document is
    * 'unchanged' and costs no write (reads are cheap, writes are what a sweep pays for).
+   * `expectNew` (the caller has just listed what exists) skips the read before a new document's
+   * conditional put; the result is the same either way.
    */
-  upsertDocument(doc: Document): Promise<UpsertResult>;
+  upsertDocument(doc: Document, options?: { expectNew?: boolean }): Promise<UpsertResult>;
   getDocument(url: string): Promise<Document | undefined>;
   listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
   getPageState(url: string): Promise<PageState | undefined>;

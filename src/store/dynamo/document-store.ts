@@ -93,12 +93,14 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
     this.gateway.resetMetrics();
   }
 
-  async upsertDocument(input: Document): Promise<UpsertResult> {
+  async upsertDocument(input: Document, options: { expectNew?: boolean } = {}): Promise<UpsertResult> {
     const { doc, droppedAttachments } = boundDocument(parseOrThrow(DocumentSchema, input, 'document'));
     const key = keys.document(doc.sourceId, doc.url);
     // A racing writer makes a conditional write fail; re-reading and comparing again settles it.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.gateway.get(key);
+      // A caller that just listed the column knows the document is new: skip the read, let the
+      // conditional put decide, and read only if someone wrote it meanwhile.
+      const stored = attempt === 0 && options.expectNew ? undefined : await this.gateway.get(key);
       if (!stored) {
         await this.sources.ensure(doc.sourceId);
         const item = toItem(key, 'document', doc, { rev: 1, droppedAttachments });
