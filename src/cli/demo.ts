@@ -57,6 +57,10 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
     console.log(
       `${result.sweeps} sweeps, ${result.portalRequests} portal requests, ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
+    const { dynamo, archive, statesEntered } = result.metrics;
+    console.log(
+      `Requests (for the cost formula in docs/deploy.md): ${statesEntered} states entered; DynamoDB ${dynamo.readRequests} read requests (${Math.round(dynamo.readCapacityUnits)} RCU), ${dynamo.writeRequests} write requests (${Math.round(dynamo.writeCapacityUnits)} WCU); archive ${archive.puts} puts, ${archive.stored} new objects (${(archive.bytesStored / 1024 / 1024).toFixed(1)} MB)`,
+    );
     return 0;
   },
 };

@@ -14,7 +14,7 @@ import { DEFAULT_DEMO_DIR } from './demo-content';
 import { DEMO_FIRST_SWEEP, demoSweepDates } from './demo-ground-truth';
 import { type DemoLedger, loadDemoLedger } from './demo-ledger';
 import { startDemoPortal } from './demo-portal';
-import { openLocalRuntime } from './local-runtime';
+import { openLocalRuntime, type RuntimeMetrics } from './local-runtime';
 import { runSweepLocally } from './sweep-runner';
 
 export const DEMO_CATALOGUE = 'seeds/jiangmen-2016/catalogue.json';
@@ -44,6 +44,7 @@ export interface SweepProgress {
 
 export interface DemoResult {
   report: Report;
+  metrics: RuntimeMetrics & { statesEntered: number };
   reportDir: string;
   dataDir: string;
   sweeps: number;
@@ -96,11 +97,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     try {
       await applyDemoLedger(runtime.deps, await loadDemoLedger());
+      let statesEntered = 0;
       for (const [index, asOf] of dates.entries()) {
         const started = performance.now();
         portal.setDate(asOf);
         clock.set(asOf);
-        const { output } = await runSweepLocally({ asOf, runId: `demo-${asOf}` }, runtime.deps);
+        const run = await runSweepLocally({ asOf, runId: `demo-${asOf}` }, runtime.deps);
+        const { output } = run;
+        statesEntered += run.statesEntered;
         const crawl = (output.crawl ?? []) as { pages: number; newDocuments: number; reachable: boolean }[];
         options.onSweep?.({
           asOf,
@@ -119,6 +123,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       const report = await buildSweepReport({ asOf: to, runId: `demo-${to}` }, runtime.deps);
       return {
         report,
+        metrics: { ...runtime.metrics(), statesEntered },
         reportDir: runtime.reportDir,
         dataDir: runtime.dataDir,
         sweeps: dates.length,

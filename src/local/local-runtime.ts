@@ -31,8 +31,21 @@ export interface LocalRuntimeOptions {
   log?: TaskDeps['log'];
 }
 
+/** Requests the run made, for the cost estimate in docs/deploy.md. */
+export interface RuntimeMetrics {
+  dynamo: {
+    readRequests: number;
+    writeRequests: number;
+    itemsWritten: number;
+    readCapacityUnits: number;
+    writeCapacityUnits: number;
+  };
+  archive: { puts: number; stored: number; bytesStored: number };
+}
+
 export interface LocalRuntime {
   deps: TaskDeps;
+  metrics(): RuntimeMetrics;
   dataDir: string;
   reportDir: string;
   endpoint: string;
@@ -53,10 +66,11 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   await ensureTable(stores.client, tableName);
   const reportDir = resolve(options.reportDir ?? join(dataDir, 'report'));
   const archiveDir = join(dataDir, 'archive');
+  const archive = new DirectoryArchive(archiveDir);
   const deps: TaskDeps = {
     stores: {
       ...stores,
-      archive: linkedFrom(new DirectoryArchive(archiveDir), relative(reportDir, archiveDir)),
+      archive: linkedFrom(archive, relative(reportDir, archiveDir)),
       notifier: new OutboxNotifier(join(dataDir, 'outbox.jsonl')),
     },
     catalogue: options.catalogue,
@@ -71,6 +85,15 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   );
   return {
     deps,
+    metrics: () => {
+      const { readRequests, writeRequests, itemsWritten, readCapacityUnits, writeCapacityUnits } =
+        stores.metrics();
+      const { puts, stored, bytesStored } = archive.metrics();
+      return {
+        dynamo: { readRequests, writeRequests, itemsWritten, readCapacityUnits, writeCapacityUnits },
+        archive: { puts, stored, bytesStored },
+      };
+    },
     dataDir,
     reportDir,
     endpoint,
