@@ -1,4 +1,5 @@
 import { addDays, endOfMonth, type IsoDate, isoDate, maxDate, minDate, weekday } from '../dates';
+import { parseNumeral as parseChineseNumeral } from '../numerals';
 
 /**
  * How wide a period named in a title is. `batch` is a numbered release inside a month (8月第一批):
@@ -14,31 +15,9 @@ export interface NamedPeriod {
   end: IsoDate;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** Parses 8, 08, 八, 十二, 二十七 (up to 99); NaN when it is none of these. */
+/** Parses 8, 08, 八, 十二, 二十七 as in titles; NaN when it is none of these. */
 export function parseNumeral(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const tenAt = text.indexOf('十');
-  if (tenAt === -1) return text.length === 1 && text in CN_DIGITS ? CN_DIGITS[text]! : Number.NaN;
-  const tens = tenAt === 0 ? 1 : CN_DIGITS[text.slice(0, tenAt)];
-  const rest = text.slice(tenAt + 1);
-  const ones = rest === '' ? 0 : CN_DIGITS[rest];
-  if (tens === undefined || ones === undefined || text.length > 3) return Number.NaN;
-  return tens * 10 + ones;
+  return parseChineseNumeral(text) ?? Number.NaN;
 }
 
 const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
