@@ -11,15 +11,17 @@ import {
   type SchemaFileName,
   writeJsonSchemas,
 } from '../config/json-schemas';
-import { type CatalogueSummary, summarizeCatalogue } from '../core/catalogue-summary';
+import { loadSources } from '../config/sources';
+import { type CatalogueSummary, summarizeCatalogue, uncoveredObligations } from '../core/catalogue-summary';
 import { ValidationError } from '../core/validation';
 import { parseFlags, UsageError } from './flags';
 
 const usage = `Usage:
-  gongkai catalogue check <file> [--json] [--rule-dir <dir>]
+  gongkai catalogue check <file> [--sources <file>] [--json] [--rule-dir <dir>]
       Validates a catalogue (and the rule packs it includes). Exit 0 when valid, 2 with every
       problem listed by JSON path when not. Prints counts by schedule kind and unit, verifiable
-      obligations and open review items.
+      obligations and open review items. With --sources, also refuses verifiable obligations
+      whose units no source carries (a sweep could only say "cannot tell" for them).
   gongkai catalogue schema [--write | --check] [--dir <dir>] [--name catalogue|sources|calendar]
       Prints the JSON Schema generated from the code (default: the catalogue's), writes all of
       them to seeds/schemas (--write), or exits 1 when the files there are out of date (--check).`;
@@ -28,6 +30,7 @@ const CheckFlags = z.object({
   _: z.tuple([z.literal('check'), z.string().min(1, 'the catalogue file to check')]),
   json: z.boolean().default(false),
   'rule-dir': z.string().optional(),
+  sources: z.string().min(1).optional(),
 });
 
 const SchemaFlags = z.object({
@@ -39,10 +42,18 @@ const SchemaFlags = z.object({
 });
 
 async function check(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, { json: { type: 'boolean' }, 'rule-dir': { type: 'string' } }, CheckFlags);
+  const flags = parseFlags(
+    argv,
+    { json: { type: 'boolean' }, 'rule-dir': { type: 'string' }, sources: { type: 'string' } },
+    CheckFlags,
+  );
   const [, file] = flags._;
   try {
     const catalogue = await loadCatalogue(file, { ruleDir: flags['rule-dir'] });
+    if (flags.sources) {
+      const uncovered = uncoveredObligations(catalogue, await loadSources(flags.sources));
+      if (uncovered.length > 0) throw new ValidationError(`${file} against ${flags.sources}`, uncovered);
+    }
     const summary = summarizeCatalogue(catalogue);
     console.log(
       flags.json ? JSON.stringify({ valid: true, file, summary }, null, 2) : renderSummary(file, summary),

@@ -1,5 +1,6 @@
 import type { Catalogue } from './obligation';
 import { SCHEDULE_KINDS, type ScheduleKind } from './schedule';
+import type { SourcesFile } from './source';
 
 /** What `gongkai catalogue check` reports about a valid catalogue. */
 export interface CatalogueSummary {
@@ -40,4 +41,27 @@ export function summarizeCatalogue(catalogue: Catalogue): CatalogueSummary {
       .filter((o) => o.review.length > 0)
       .map((o) => ({ id: o.id, item: o.item, reasons: o.review })),
   };
+}
+
+/**
+ * Verifiable obligations that no source carries: no unit of theirs (or of their evidence rule)
+ * has a site in the sources file, so every sweep could only say "cannot tell". One line per
+ * obligation, path first, like every other validation problem.
+ */
+export function uncoveredObligations(
+  catalogue: Pick<Catalogue, 'obligations'>,
+  sources: Pick<SourcesFile, 'sources'>,
+): string[] {
+  const carried = new Set(sources.sources.flatMap((s) => s.units));
+  const problems: string[] = [];
+  catalogue.obligations.forEach((obligation, i) => {
+    if (!obligation.evidence.verifiable) return;
+    const units = obligation.evidence.units ?? obligation.units;
+    if (units.some((unit) => carried.has(unit))) return;
+    const field = obligation.evidence.units ? 'evidence.units' : 'units';
+    problems.push(
+      `obligations[${i}].${field}: no source carries ${units.length ? units.join('、') : '(no unit)'} (${obligation.id}): add a source for it or mark the obligation unverifiable`,
+    );
+  });
+  return problems;
 }

@@ -210,7 +210,6 @@ const CASES: CliCase[] = [
     ],
     code: 2,
     stderr: [/obligations\[1\]\.units.*市不存在局/],
-    gap: 'nothing reports an obligation whose unit no source carries until a sweep evaluates it ("no source carries …: cannot tell"); `catalogue check` takes no --sources (src/cli/catalogue.ts)',
   },
   {
     id: 'X16',
