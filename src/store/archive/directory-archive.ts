@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseOrThrow } from '../../core/validation';
-import { resolveInside } from '../fs-paths';
+import { assertRealInside, resolveInside } from '../fs-paths';
 import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
 import { ArchiveMetaSchema } from '../record-schemas';
 import {
@@ -49,6 +49,7 @@ export class DirectoryArchive implements Archive {
     const sha256 = sha256Of(bytes);
     this.counters.puts += 1;
     await mkdir(this.path(shardOf(sha256)), { recursive: true });
+    await assertRealInside(this.rootDir, this.path(shardOf(sha256)));
     const existing = await this.contentKey(sha256);
     let key = existing ?? archiveKey(sha256, meta.contentType);
     let stored = false;

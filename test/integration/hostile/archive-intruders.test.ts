@@ -139,10 +139,8 @@ describe('archive intruders', () => {
     expect(await snapshot(base)).toEqual(before);
   });
 
-  const symlinkGap =
-    'DirectoryArchive resolves keys lexically (src/store/fs-paths.ts resolveInside) and follows a shard folder that is a symlink, so put() writes the content and its metadata outside the root';
-  caseTest(symlinkGap)(
-    caseTitle('A06', 'refuses to write through a shard folder that is a symlink out of the root', symlinkGap),
+  it(
+    caseTitle('A06', 'refuses to write through a shard folder that is a symlink out of the root'),
     async () => {
       // Content whose digest falls in a shard the attacker has replaced with a link.
       const bytes = new TextEncoder().encode('2016年第二季度预算执行情况');
@@ -156,7 +154,7 @@ describe('archive intruders', () => {
         },
       );
       expect((await lstat(join(root, 'sha256', shard))).isSymbolicLink()).toBe(true);
-      await archive.put(bytes, meta).catch(() => undefined);
+      await expect(archive.put(bytes, meta)).rejects.toThrow(/a link leads outside/);
       expect(await readdir(outside)).toEqual([]);
     },
   );
