@@ -53,9 +53,13 @@ export function ingestPlan(
 ): { format: PlanFormat; draft: DraftCatalogue } {
   const { format, plan } = readPlan(text);
   const seen = new Set<number>();
+  let previous: number | undefined;
   const obligations = plan.rows.flatMap((row) => {
     if (seen.has(row.item)) row.review.push(REVIEW.repeatedItem(row.item));
+    else if (previous !== undefined && row.item < previous)
+      row.review.push(REVIEW.outOfOrder(row.item, previous));
     seen.add(row.item);
+    previous = row.item;
     return rowToObligations(row, options.year);
   });
   const title = options.title ?? plan.title;

@@ -8,8 +8,8 @@ import { carryUnits, type PlanRow, type ReadPlan } from './row';
 const LEVELS: RegExp[] = [
   /^([一二三四五六七八九十]+)、\s*(.*)$/,
   /^[（(]([一二三四五六七八九十百]+)[）)]\s*(.*)$/,
-  /^(\d{1,3})[.、．](?!\d)\s*(.*)$/,
-  /^[（(](\d{1,3})[）)]\s*(.*)$/,
+  /^(\d{1,4})[.、．](?!\d)\s*(.*)$/,
+  /^[（(](\d{1,4})[）)]\s*(.*)$/,
 ];
 
 interface Heading {

@@ -33,6 +33,8 @@ export const REVIEW = {
   headingOnly: 'heading only: the item has no task text of its own, so the heading stands in as the task',
   lastItemTruncated:
     'last item in the file and it shows no unit or deadline: the rest of the plan may be lost; check the original',
+  outOfOrder: (item: number, previous: number) =>
+    `item ${item} comes after item ${previous}, out of order: a flattening error is likely; check the original table`,
   repeatedItem: (item: number) =>
     `item number ${item} repeats an earlier one; give the obligations distinct ids`,
   unknownLine: (line: string) => `line not understood ("${line}"); it was kept with the task`,

@@ -136,7 +136,6 @@ const INGESTED: IngestedCase[] = [
     check: (r) => {
       expect(reviewOf(r.draft, 1).join('\n')).toMatch(/out of order|after item 3/);
     },
-    gap: 'ingestPlan records nothing when item 1 follows item 3 (src/ingest/ingest.ts only checks repeats)',
   },
   {
     id: 'P10',
@@ -174,7 +173,6 @@ const INGESTED: IngestedCase[] = [
         `item 999: ${item999?.task.slice(0, 60)} / ${item999?.review.join('; ')}`,
       ).toBe(true);
     },
-    gap: 'the numbered-list reader matches \\d{1,3} only, so "1000. …" and "1001. …" are silently merged into the task of item 999 (src/ingest/prose-list.ts LEVELS)',
   },
 ];
 
