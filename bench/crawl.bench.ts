@@ -172,7 +172,6 @@ async function main(): Promise<number> {
     const firstStores = first!.measured.stores!;
     const againStores = again!.measured.stores!;
     const byteShare = again!.traffic.wireBytes / first!.traffic.wireBytes;
-    const writeShare = againStores.writeRequests / firstStores.writeRequests;
     const itemShare = againStores.itemsWritten / firstStores.itemsWritten;
     const crawleeErrors = peer1.measured.errors + peer2.measured.errors;
     const checks: [boolean, string][] = [
@@ -189,8 +188,10 @@ async function main(): Promise<number> {
         `re-crawl bytes on the wire: ${kib(again!.traffic.wireBytes)} = ${pct(again!.traffic.wireBytes, first!.traffic.wireBytes)} of the first crawl's ${kib(first!.traffic.wireBytes)} (target ≤ ${MAX_RECRAWL_BYTES * 100}%)`,
       ],
       [
-        writeShare <= MAX_RECRAWL_WRITES && itemShare <= MAX_RECRAWL_WRITES,
-        `re-crawl DynamoDB writes: ${againStores.writeRequests} requests / ${againStores.itemsWritten} items = ${pct(againStores.writeRequests, firstStores.writeRequests)} / ${pct(againStores.itemsWritten, firstStores.itemsWritten)} of the first crawl's ${firstStores.writeRequests} / ${firstStores.itemsWritten} (target ≤ ${MAX_RECRAWL_WRITES * 100}%)`,
+        // Judged on items written (write capacity, what DynamoDB bills); requests are shown too, but
+        // the first crawl packs new documents 25 to a transaction, so its request count is no base.
+        itemShare <= MAX_RECRAWL_WRITES,
+        `re-crawl DynamoDB writes: ${againStores.writeRequests} requests / ${againStores.itemsWritten} items = ${pct(againStores.writeRequests, firstStores.writeRequests)} / ${pct(againStores.itemsWritten, firstStores.itemsWritten)} of the first crawl's ${firstStores.writeRequests} / ${firstStores.itemsWritten} (target: items ≤ ${MAX_RECRAWL_WRITES * 100}%)`,
       ],
       [
         first!.measured.errors === 0 && again!.measured.errors === 0 && crawleeErrors === 0,

@@ -10,7 +10,14 @@ import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
 import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
-import type { Archive, DocumentStore, HealthCheck, HealthStore, PageState } from '../store/ports';
+import type {
+  Archive,
+  DocumentStore,
+  HealthCheck,
+  HealthStore,
+  PageState,
+  UpsertResult,
+} from '../store/ports';
 import type { CrawlSummary } from '../tasks/contracts';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
@@ -239,17 +246,24 @@ export class SourceCrawler {
     );
     let undated = 0;
     let newest: IsoDate | null = null;
+    const fresh: Document[] = [];
+    const count = (result: UpsertResult) => {
+      if (result === 'new') outcome.newDocuments += 1;
+      if (result === 'changed') outcome.changedDocuments += 1;
+    };
     for (const item of items) {
       const existing = known.get(item.url);
       const doc = existing ? this.refresh(existing, item) : await this.discover(column, item, outcome);
       if (!doc.date) undated += 1;
       else if (!newest || doc.date > newest) newest = doc.date;
+      if (!existing) fresh.push(doc);
       // A known document whose title and presence did not change needs no request at all.
-      if (existing && existing.title === doc.title && sameAbsences(existing, doc)) continue;
-      const result = await this.ctx.documents.upsertDocument(doc, { expectNew: !existing });
-      if (result === 'new') outcome.newDocuments += 1;
-      if (result === 'changed') outcome.changedDocuments += 1;
+      else if (existing.title !== doc.title || !sameAbsences(existing, doc))
+        count(await this.ctx.documents.upsertDocument(doc));
     }
+    // New documents are written together once the column is read: a crawl killed before this point
+    // writes none of them, and the next crawl finds them new again.
+    for (const result of await this.ctx.documents.insertDocuments(fresh)) count(result);
     if (complete) {
       const present = new Set(items.map((i) => i.url));
       for (const doc of known.values()) {

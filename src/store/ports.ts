@@ -63,6 +63,11 @@ export interface DocumentStore {
    * conditional put; the result is the same either way.
    */
   upsertDocument(doc: Document, options?: { expectNew?: boolean }): Promise<UpsertResult>;
+  /**
+   * Documents the caller has just found absent (it listed their column): written in as few requests
+   * as the store allows, each only if still absent; any that exist meanwhile are upserted instead.
+   */
+  insertDocuments(docs: Document[]): Promise<UpsertResult[]>;
   getDocument(url: string): Promise<Document | undefined>;
   listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
   getPageState(url: string): Promise<PageState | undefined>;

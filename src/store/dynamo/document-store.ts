@@ -155,6 +155,32 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
     return perSource.flat().map((item: Item) => fromItem(DocumentSchema, item));
   }
 
+  /**
+   * Documents the caller has just found absent from their column: written together, each only if
+   * still absent (TransactWriteItems of up to 25 conditional puts, under 3 MB). A transaction that
+   * meets an existing document is cancelled whole, and that group falls back to upsertDocument.
+   */
+  async insertDocuments(input: Document[]): Promise<UpsertResult[]> {
+    const prepared = input.map((raw, i) => {
+      const { doc, droppedAttachments } = boundDocument(parseOrThrow(DocumentSchema, raw, `documents[${i}]`));
+      const item = toItem(keys.document(doc.sourceId, doc.url), 'document', doc, {
+        rev: 1,
+        droppedAttachments,
+      });
+      return { doc, item, bytes: Buffer.byteLength(JSON.stringify(item)) };
+    });
+    for (const sourceId of new Set(prepared.map((p) => p.doc.sourceId))) await this.sources.ensure(sourceId);
+    const results: UpsertResult[] = [];
+    for (const group of transactionGroups(prepared)) {
+      const written = await this.gateway.transactPut(
+        group.map((p) => ({ item: p.item, ConditionExpression: 'attribute_not_exists(pk)' })),
+      );
+      if (written) results.push(...group.map(() => 'new' as const));
+      else for (const p of group) results.push(await this.upsertDocument(p.doc));
+    }
+    return results;
+  }
+
   async getPageState(url: string): Promise<PageState | undefined> {
     const item = await this.gateway.get(keys.pageState(url));
     return item ? fromItem(PageStateSchema, item) : undefined;
@@ -187,4 +213,22 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
       ExpressionAttributeValues: { ':lastSeen': lastSeen },
     });
   }
+}
+
+/** Groups for one transaction each: at most 25 items and 3 MB (DynamoDB allows 100 and 4 MB). */
+function transactionGroups<T extends { bytes: number }>(items: T[]): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (group.length > 0 && (group.length === 25 || bytes + item.bytes > 3_000_000)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += item.bytes;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }

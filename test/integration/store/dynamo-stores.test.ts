@@ -70,6 +70,27 @@ describe('documents', () => {
     expect(stored?.lastSeen).toBe('2016-07-18T02:00:00.000Z');
   });
 
+  it('inserts new documents in one transaction, and falls back per document when one already exists', async () => {
+    const urls = Array.from({ length: 30 }, (_, i) => `http://127.0.0.1/site-a/news/batch-${i}.htm`);
+    stores.documents.resetMetrics();
+    expect(await stores.documents.insertDocuments(urls.slice(0, 20).map((url) => doc({ url })))).toEqual(
+      Array(20).fill('new'),
+    );
+    expect(stores.documents.metrics().writeRequests).toBe(1);
+
+    // 20 stored; a second group mixing 10 stored ones (one retitled) with 10 new ones.
+    const mixed = [
+      ...urls.slice(10, 20).map((url, i) => doc({ url, ...(i === 0 ? { title: '已更正' } : {}) })),
+      ...urls.slice(20).map((url) => doc({ url })),
+    ];
+    const results = await stores.documents.insertDocuments(mixed);
+    expect(results.filter((r) => r === 'new')).toHaveLength(10);
+    expect(results.filter((r) => r === 'changed')).toHaveLength(1);
+    expect(results.filter((r) => r === 'unchanged')).toHaveLength(9);
+    expect((await stores.documents.getDocument(urls[10]!))?.title).toBe('已更正');
+    expect((await stores.documents.getDocument(urls[29]!))?.url).toBe(urls[29]);
+  });
+
   it('moves lastSeen forward once it is older than the resolution, still reporting unchanged', async () => {
     const url = 'http://127.0.0.1/site-a/news/seen.htm';
     await stores.documents.upsertDocument(doc({ url }));

@@ -1,0 +1,128 @@
+/**
+ * A demo run killed with SIGKILL in the middle of its sweeps (no cleanup, no flush) and started
+ * again on the same data directory must end where an uninterrupted run ends: the ground-truth
+ * verdicts, one flag per missing period, no flag notified twice.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/config';
+import { WorkingDayCalendar } from '../../src/core/calendar';
+import type { IsoDate } from '../../src/core/dates';
+import { DEFAULT_POLICY } from '../../src/core/policy';
+import { loadDemoContent } from '../../src/local/demo-content';
+import { demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
+import { loadDemoLedger } from '../../src/local/demo-ledger';
+import { DEMO_CATALOGUE } from '../../src/local/demo-run';
+import type { Report } from '../../src/report/model';
+
+const TO: IsoDate = '2016-06-27';
+const KILL_AFTER_SWEEPS = 8;
+// Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
+const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  sweepLines: string[];
+  stderr: string;
+}
+
+/** Runs the demo; with `killAfter`, sends SIGKILL once that many sweep progress lines were printed. */
+function demo(dataDir: string, killAfter?: number): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'node',
+      ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--to', TO],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    let stderr = '';
+    const sweepLines: string[] = [];
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      const lines = stderr.split('\n').filter((l) => /^\[\s*\d+\/\d+\]/.test(l));
+      sweepLines.splice(0, sweepLines.length, ...lines);
+      if (killAfter !== undefined && sweepLines.length >= killAfter) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, sweepLines, stderr });
+    });
+  });
+}
+
+async function outboxKeys(dataDir: string): Promise<string[]> {
+  const text = await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) =>
+      (
+        JSON.parse(JSON.parse(line).message.default) as { flags: { obligationId: string; periodKey: string }[] }
+      ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
+    );
+}
+
+describe('gongkai demo killed mid-run and started again', () => {
+  let dataDir: string;
+  let killed: Finished;
+  let resumed: Finished;
+  let report: Report;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'gongkai-crash-'));
+    killed = await demo(dataDir, KILL_AFTER_SWEEPS);
+    resumed = await demo(dataDir);
+    report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
+  }, 300_000);
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('was killed part-way, then finished on the same data directory', () => {
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.sweepLines.length).toBeGreaterThanOrEqual(KILL_AFTER_SWEEPS);
+    expect(killed.sweepLines.length).toBeLessThan(demoSweepDates(TO).length);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.sweepLines.length).toBe(demoSweepDates(TO).length);
+  });
+
+  it('reaches exactly the ground-truth verdict for every obligation-period', async () => {
+    const catalogue = await loadCatalogue(DEMO_CATALOGUE);
+    const expected = explainGroundTruth({
+      catalogue,
+      content: await loadDemoContent(),
+      ledger: await loadDemoLedger(),
+      asOf: TO,
+      sweepDates: demoSweepDates(TO),
+      calendar: WorkingDayCalendar.chinese(),
+      policy: catalogue.policy ?? DEFAULT_POLICY,
+    });
+    const actual = new Map<string, string>();
+    for (const o of report.obligations) for (const p of o.periods) actual.set(`${o.id}|${p.key}`, p.verdict);
+    const wrong = expected
+      .filter((e) => actual.get(`${e.obligation.id}|${e.period.key}`) !== e.verdict.kind)
+      .map(
+        (e) =>
+          `${e.obligation.id} ${e.period.key}: expected ${e.verdict.kind} (${e.verdict.reason}), got ${actual.get(`${e.obligation.id}|${e.period.key}`)}`,
+      );
+    expect(wrong).toEqual([]);
+    expect(actual.size).toBe(expected.length);
+    expect([...actual.values()]).toContain('missing');
+  });
+
+  it('keeps one flag per period and notifies no flag twice', async () => {
+    const keys = report.flags.map((f) => `${f.obligationId}|${f.periodKey}`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    const notified = await outboxKeys(dataDir);
+    expect(new Set(notified).size).toBe(notified.length);
+    for (const key of notified) expect(keys).toContain(key);
+  });
+});
