@@ -14,15 +14,27 @@ const FlagsSchema = z.object({
   to: IsoDateSchema.default(DEMO_LAST_SWEEP),
   'portal-port': z.coerce.number().int().min(1024).max(65000).optional(),
   quiet: z.boolean().default(false),
+  chaos: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  'chaos-rate': z.coerce.number().min(0).max(1).default(0.1),
   _: z.array(z.string()).max(0, 'demo takes no positional arguments'),
 });
 
 export const command: Command = {
   summary: 'Run the whole monitor on the bundled demo portal (what `npm start` does)',
   usage: `gongkai demo [--data-dir ${DEFAULT_DATA_DIR}] [--from 2016-01-04] [--to ${DEMO_LAST_SWEEP}] [--portal-port N] [--quiet]
+       [--chaos SEED [--chaos-rate 0.1]]
 
 Starts DynamoDB Local and the demo portal, runs the sweep state machine once a week of simulated
-time through the plan year, and writes the report (JSON, CSV, HTML, summary) to <data-dir>/report/.`,
+time through the plan year, and writes the report (JSON, CSV, HTML, summary) to <data-dir>/report/.
+
+--chaos SEED makes the portal fault a seeded share (--chaos-rate) of its requests: 503, 500, 429
+with Retry-After, connection resets, truncated and stalled bodies. Verdicts may then turn into
+insufficient-data, never into a different met or missing.`,
   async run(argv) {
     const flags = parseFlags(
       argv,
@@ -32,6 +44,8 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
         to: { type: 'string' },
         'portal-port': { type: 'string' },
         quiet: { type: 'boolean' },
+        chaos: { type: 'string' },
+        'chaos-rate': { type: 'string' },
       },
       FlagsSchema,
     );
@@ -41,6 +55,7 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
       to: flags.to,
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags['portal-port'] ? { portalBasePort: flags['portal-port'] } : {}),
+      ...(flags.chaos === undefined ? {} : { chaos: { seed: flags.chaos, rate: flags['chaos-rate'] } }),
       onSweep: (p) => {
         if (flags.quiet) return;
         const counts = VERDICT_KINDS.filter((k) => p.counts[k])
@@ -61,6 +76,15 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
     console.log(
       `Requests (for the cost formula in docs/deploy.md): ${statesEntered} states entered; DynamoDB ${dynamo.readRequests} read requests (${Math.round(dynamo.readCapacityUnits)} RCU), ${dynamo.writeRequests} write requests (${Math.round(dynamo.writeCapacityUnits)} WCU); archive ${archive.puts} puts, ${archive.stored} new objects (${(archive.bytesStored / 1024 / 1024).toFixed(1)} MB)`,
     );
+    if (result.chaos) {
+      const c = result.chaos;
+      const faults = Object.entries(c.injected)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ');
+      console.log(
+        `Chaos (seed ${c.seed}, rate ${c.rate}): ${c.portalRequests} portal requests, faults injected: ${faults}; crawler made ${c.fetches} fetches, ${c.retries} retries, ${c.failedFetches} fetches failed after retrying`,
+      );
+    }
     return 0;
   },
 };

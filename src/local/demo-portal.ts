@@ -11,10 +11,25 @@ import { DEFAULT_DEMO_DIR, type DemoContent, type DemoSite, loadDemoContent } fr
 import { etagOf, httpDateOf, renderPath } from './demo-render';
 
 /**
- * Optional fault injection: return a status code to answer a request with instead of the page
- * (e.g. 500 for one site on one date), or undefined to serve it normally.
+ * A fault to answer a request with: an error status (optionally with Retry-After), a connection
+ * reset before any byte, or the real page cut short — `truncate` closes the connection halfway
+ * through the announced Content-Length, `stall` sends half and then nothing until the client gives up.
  */
-export type DemoChaos = (request: { siteId: string; path: string; date: IsoDate }) => number | undefined;
+export type DemoFault =
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'reset' }
+  | { kind: 'truncate' }
+  | { kind: 'stall' };
+
+/**
+ * Optional fault injection: return a status code or a DemoFault to answer a request with instead
+ * of the page (e.g. 500 for one site on one date), or undefined to serve it normally.
+ */
+export type DemoChaos = (request: {
+  siteId: string;
+  path: string;
+  date: IsoDate;
+}) => number | DemoFault | undefined;
 
 export interface DemoPortalOptions {
   /** Content directory (default seeds/jiangmen-2016/demo). */
@@ -56,10 +71,22 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   const handle = (site: DemoSite) => (req: IncomingMessage, res: ServerResponse) => {
     requests++;
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const injected = options.chaos?.({ siteId: site.id, path: url.pathname, date });
-    if (site.down === '503' || injected !== undefined) {
-      res.writeHead(injected ?? 503, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<html><body><h1>503 Service Unavailable</h1></body></html>');
+    const chaos = options.chaos?.({ siteId: site.id, path: url.pathname, date });
+    const injected: DemoFault | undefined =
+      typeof chaos === 'number' ? { kind: 'status', status: chaos } : chaos;
+    if (injected?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (site.down === '503' || injected?.kind === 'status') {
+      const status = injected?.kind === 'status' ? injected : { status: 503, retryAfterSeconds: undefined };
+      res.writeHead(status.status, {
+        'Content-Type': 'text/html; charset=utf-8',
+        ...(status.retryAfterSeconds === undefined
+          ? {}
+          : { 'Retry-After': String(status.retryAfterSeconds) }),
+      });
+      res.end(`<html><body><h1>${status.status} Service Unavailable</h1></body></html>`);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,6 +110,14 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     }
     headers['Content-Length'] = String(page.body.byteLength);
     res.writeHead(page.status, headers);
+    if (req.method !== 'HEAD' && (injected?.kind === 'truncate' || injected?.kind === 'stall')) {
+      // A stalled response stays open until the client times out or the portal stops.
+      const kind = injected.kind;
+      res.write(page.body.subarray(0, Math.floor(page.body.byteLength / 2)), () => {
+        if (kind === 'truncate') req.socket.destroy();
+      });
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : page.body);
   };
 

@@ -10,6 +10,7 @@ import type { Report } from '../report/model';
 import type { TaskDeps } from '../tasks/deps';
 import { recordEvent, recordManualEvidence, recordWaiver } from '../tasks/ledger-entries';
 import { buildSweepReport } from '../tasks/write-report';
+import { type ChaosCounts, seededChaos } from './demo-chaos';
 import { DEFAULT_DEMO_DIR } from './demo-content';
 import { DEMO_FIRST_SWEEP, demoSweepDates } from './demo-ground-truth';
 import { type DemoLedger, loadDemoLedger } from './demo-ledger';
@@ -29,6 +30,21 @@ export interface DemoOptions {
   /** First port of the portal's sites; fixed ports keep document URLs stable across runs. */
   portalBasePort?: number;
   onSweep?: (progress: SweepProgress) => void;
+  /** Fault a seeded share of portal requests (see demo-chaos.ts); off by default. */
+  chaos?: { seed: number; rate?: number };
+}
+
+/** What a chaos run did to the crawler, for docs/reliability.md. */
+export interface ChaosFigures {
+  seed: number;
+  rate: number;
+  portalRequests: number;
+  injected: ChaosCounts;
+  /** Fetches the crawler made (after its own retries) and the extra attempts it spent retrying. */
+  fetches: number;
+  retries: number;
+  /** Fetches that still failed after retrying. */
+  failedFetches: number;
 }
 
 export interface SweepProgress {
@@ -49,6 +65,7 @@ export interface DemoResult {
   dataDir: string;
   sweeps: number;
   portalRequests: number;
+  chaos?: ChaosFigures;
 }
 
 /** A clock that reads the simulated day at 10:00 Asia/Shanghai, advancing with real time within it. */
@@ -78,8 +95,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const to = options.to ?? DEMO_LAST_SWEEP;
   const dates = demoSweepDates(to, from);
   const catalogue = options.catalogue ?? (await loadCatalogue(DEMO_CATALOGUE));
+  const chaos = options.chaos ? seededChaos(options.chaos.seed, options.chaos.rate) : undefined;
   const portal = await startDemoPortal({
     date: dates[0]!,
+    ...(chaos ? { chaos } : {}),
     ...(options.portalBasePort ? { basePort: options.portalBasePort } : {}),
   });
   const clock = new SimulatedClock();
@@ -95,6 +114,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       now: clock.now,
       ...(options.dynamoEndpoint ? { dynamoEndpoint: options.dynamoEndpoint } : {}),
     });
+    const fetched = { fetches: 0, retries: 0, failed: 0 };
+    runtime.deps.onFetch = (result) => {
+      fetched.fetches++;
+      fetched.retries += Math.max(0, result.attempts - 1);
+      if (!result.ok) fetched.failed++;
+    };
     try {
       await applyDemoLedger(runtime.deps, await loadDemoLedger());
       let statesEntered = 0;
@@ -128,6 +153,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         dataDir: runtime.dataDir,
         sweeps: dates.length,
         portalRequests: portal.requests(),
+        ...(chaos && options.chaos
+          ? {
+              chaos: {
+                seed: options.chaos.seed,
+                rate: options.chaos.rate ?? 0.1,
+                portalRequests: portal.requests(),
+                injected: chaos.stats().injected,
+                fetches: fetched.fetches,
+                retries: fetched.retries,
+                failedFetches: fetched.failed,
+              },
+            }
+          : {}),
       };
     } finally {
       await runtime.close();

@@ -15,11 +15,12 @@ import { DEFAULT_POLICY } from '../../src/core/policy';
 import { loadDemoContent } from '../../src/local/demo-content';
 import { demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
 import { loadDemoLedger } from '../../src/local/demo-ledger';
-import { DEMO_CATALOGUE } from '../../src/local/demo-run';
+import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
 
-const TO: IsoDate = '2016-06-27';
-const KILL_AFTER_SWEEPS = 8;
+// The whole plan year, as `npm start` runs it: the ground truth is defined for its last sweep date.
+const TO: IsoDate = DEMO_LAST_SWEEP;
+const KILL_AFTER_SWEEPS = 12;
 // Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
 const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
 
@@ -38,7 +39,7 @@ function demo(dataDir: string, killAfter?: number): Promise<Finished> {
       ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--to', TO],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     let stderr = '';
     const sweepLines: string[] = [];
     child.stderr.setEncoding('utf8');
@@ -63,7 +64,9 @@ async function outboxKeys(dataDir: string): Promise<string[]> {
     .filter(Boolean)
     .flatMap((line) =>
       (
-        JSON.parse(JSON.parse(line).message.default) as { flags: { obligationId: string; periodKey: string }[] }
+        JSON.parse(JSON.parse(line).message.default) as {
+          flags: { obligationId: string; periodKey: string }[];
+        }
       ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
     );
 }
@@ -79,7 +82,7 @@ describe('gongkai demo killed mid-run and started again', () => {
     killed = await demo(dataDir, KILL_AFTER_SWEEPS);
     resumed = await demo(dataDir);
     report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
-  }, 300_000);
+  }, 420_000);
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -33,7 +33,9 @@ async function notifiedKeys(dataDir: string): Promise<string[]> {
     .filter(Boolean)
     .flatMap((line) =>
       (
-        JSON.parse(JSON.parse(line).message.default) as { flags: { obligationId: string; periodKey: string }[] }
+        JSON.parse(JSON.parse(line).message.default) as {
+          flags: { obligationId: string; periodKey: string }[];
+        }
       ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
     );
 }
