@@ -11,6 +11,7 @@
  * of three runs; wall-clock times are printed alongside. Run with `npm run bench:eval` (figures
  * recorded in docs/benchmarks.md).
  */
+
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { WorkingDayCalendar } from '../src/core/calendar';
@@ -23,6 +24,7 @@ import type { Period } from '../src/core/period';
 import { periodsFor } from '../src/core/periods';
 import { DEFAULT_POLICY } from '../src/core/policy';
 import type { Schedule } from '../src/core/schedule';
+import { seededRandom } from '../src/core/seeded-random';
 import { evaluate, type SourceCheck } from '../src/core/verdicts';
 
 const MAX_RATIO = 12;
@@ -32,18 +34,6 @@ v8.setFlagsFromString('--expose-gc');
 const collect = vm.runInNewContext('gc') as () => void;
 const YEAR = 2016;
 const AS_OF: IsoDate = '2016-12-31';
-
-/** mulberry32: a small seeded PRNG, so every run generates the same city. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DISTRICTS = [
   '江门市',
@@ -169,7 +159,7 @@ function schedulePick(rand: () => number): Schedule {
 }
 
 function makeCity(scale: number, calendar: WorkingDayCalendar): City {
-  const rand = prng(20160101 + scale);
+  const rand = seededRandom(20160101 + scale);
   const unitCount = 10 * scale;
   const units = Array.from({ length: unitCount }, (_, i) => {
     const name = `${DISTRICTS[Math.floor(i / DEPARTMENTS.length) % DISTRICTS.length]}${DEPARTMENTS[i % DEPARTMENTS.length]}`;

@@ -3,7 +3,9 @@
  * detail pages, rendered once up front so serving costs the same for every crawler. Everything is
  * derived from a seeded PRNG: the same size gives the same bytes on every run.
  */
+
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../src/core/seeded-random';
 
 export interface PortalShape {
   /** Pages in total: home pages + list pages + detail pages. */
@@ -119,18 +121,6 @@ const PARAGRAPHS = [
   '附件材料可在本局门户网站下载，欢迎社会各界监督。',
 ];
 
-/** mulberry32: small, seeded, and the same on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Items of a column whose list pages plus detail pages come closest to `budget` without passing it
  * (some budgets, e.g. 22 with 20 per page, cannot be met exactly).
@@ -158,7 +148,7 @@ interface Item {
 export function generatePortal(shape: PortalShape = DEFAULT_SHAPE): PortalContent {
   if (shape.sites > DEPARTMENTS.length) throw new Error(`at most ${DEPARTMENTS.length} sites`);
   if (shape.columnsPerSite > COLUMNS.length) throw new Error(`at most ${COLUMNS.length} columns per site`);
-  const random = prng(shape.seed);
+  const random = seededRandom(shape.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   let nextId = 10_000;
   const sites: PortalSite[] = [];

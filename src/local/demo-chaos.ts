@@ -4,6 +4,7 @@
  * stall or end early). The same seed gives the same faults for the same requests, whatever order
  * the crawler sends them in, so a chaos run can be replayed.
  */
+import { seededRandom } from '../core/seeded-random';
 import type { DemoChaos, DemoFault } from './demo-portal';
 
 /** What a seeded chaos function injected so far, per fault. */
@@ -60,7 +61,7 @@ export function seededChaos(seed: number, rate = 0.1): SeededChaos {
     const key = `${request.date}|${request.siteId}|${request.path}`;
     const visit = (visits.get(key) ?? 0) + 1;
     visits.set(key, visit);
-    const random = mulberry32(hash32(`${seed}|${key}|${visit}`));
+    const random = seededRandom(hash32(`${seed}|${key}|${visit}`));
     if (random() >= rate) return undefined;
     let pick = random() * total;
     for (const [name, weight] of FAULT_WEIGHTS) {
@@ -84,16 +85,4 @@ function hash32(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** Mulberry32: a small, fast PRNG; good enough to spread faults, not for anything secret. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
