@@ -14,7 +14,7 @@ import { OutboxNotifier } from '../store/notify/outbox-notifier';
 import type { Archive } from '../store/ports';
 import { DirectoryReportSink } from '../store/report-sink/directory-report-sink';
 import type { TaskDeps } from '../tasks/deps';
-import { type DynamoLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal } from './dynamo-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal } from './dynamo-local';
 
 export const DEFAULT_DATA_DIR = '.gongkai';
 export const TABLE_NAME = 'gongkai';

@@ -8,15 +8,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/config';
-import { WorkingDayCalendar } from '../../src/core/calendar';
 import type { IsoDate } from '../../src/core/dates';
-import { DEFAULT_POLICY } from '../../src/core/policy';
-import { loadDemoContent } from '../../src/local/demo-content';
-import { demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
-import { loadDemoLedger } from '../../src/local/demo-ledger';
-import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../src/local/demo-run';
+import { demoSweepDates } from '../../src/local/demo-ground-truth';
+import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
+import { groundTruthMismatches, notifiedFlagKeys, reportVerdicts } from '../support/demo-checks';
 
 // The whole plan year, as `npm start` runs it: the ground truth is defined for its last sweep date.
 const TO: IsoDate = DEMO_LAST_SWEEP;
@@ -57,20 +53,6 @@ function demo(dataDir: string, killAfter?: number): Promise<Finished> {
   });
 }
 
-async function outboxKeys(dataDir: string): Promise<string[]> {
-  const text = await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .flatMap((line) =>
-      (
-        JSON.parse(JSON.parse(line).message.default) as {
-          flags: { obligationId: string; periodKey: string }[];
-        }
-      ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
-    );
-}
-
 describe('gongkai demo killed mid-run and started again', () => {
   let dataDir: string;
   let killed: Finished;
@@ -97,26 +79,10 @@ describe('gongkai demo killed mid-run and started again', () => {
   });
 
   it('reaches exactly the ground-truth verdict for every obligation-period', async () => {
-    const catalogue = await loadCatalogue(DEMO_CATALOGUE);
-    const expected = explainGroundTruth({
-      catalogue,
-      content: await loadDemoContent(),
-      ledger: await loadDemoLedger(),
-      asOf: TO,
-      sweepDates: demoSweepDates(TO),
-      calendar: WorkingDayCalendar.chinese(),
-      policy: catalogue.policy ?? DEFAULT_POLICY,
-    });
-    const actual = new Map<string, string>();
-    for (const o of report.obligations) for (const p of o.periods) actual.set(`${o.id}|${p.key}`, p.verdict);
-    const wrong = expected
-      .filter((e) => actual.get(`${e.obligation.id}|${e.period.key}`) !== e.verdict.kind)
-      .map(
-        (e) =>
-          `${e.obligation.id} ${e.period.key}: expected ${e.verdict.kind} (${e.verdict.reason}), got ${actual.get(`${e.obligation.id}|${e.period.key}`)}`,
-      );
+    const { wrong, expected } = await groundTruthMismatches(report, TO);
     expect(wrong).toEqual([]);
-    expect(actual.size).toBe(expected.length);
+    const actual = reportVerdicts(report);
+    expect(actual.size).toBe(expected);
     expect([...actual.values()]).toContain('missing');
   });
 
@@ -124,7 +90,7 @@ describe('gongkai demo killed mid-run and started again', () => {
     const keys = report.flags.map((f) => `${f.obligationId}|${f.periodKey}`);
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
-    const notified = await outboxKeys(dataDir);
+    const notified = await notifiedFlagKeys(dataDir);
     expect(new Set(notified).size).toBe(notified.length);
     for (const key of notified) expect(keys).toContain(key);
   });

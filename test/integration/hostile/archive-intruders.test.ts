@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidArchiveKeyError, sha256Of } from '../../../src/store/archive/content-address';
 import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
 import { PathOutsideRootError } from '../../../src/store/fs-paths';
-import { caseTest, caseTitle } from '../../unit/hostile/known-gap';
+import { caseTitle } from '../../unit/hostile/known-gap';
 
 let base: string;
 let root: string;

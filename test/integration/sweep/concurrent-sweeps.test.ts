@@ -3,8 +3,9 @@
  * scheduled one), then a third in sequence: each missing period gets one flag and each flag one
  * notification, and the verdicts do not depend on how many sweeps ran.
  */
+
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,26 +19,12 @@ import { applyDemoLedger, DEMO_CATALOGUE, SimulatedClock } from '../../../src/lo
 import { type LocalRuntime, openLocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import type { StoredVerdict } from '../../../src/store/ports';
+import { notifiedFlagKeys } from '../../support/demo-checks';
 
 const LAST: IsoDate = '2016-03-07';
 
 function verdictMap(verdicts: StoredVerdict[]): Map<string, string> {
   return new Map(verdicts.map((v) => [`${v.obligationId}|${v.periodKey}`, v.kind]));
-}
-
-/** Every flag key named in the outbox, once per message that names it. */
-async function notifiedKeys(dataDir: string): Promise<string[]> {
-  const text = await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .flatMap((line) =>
-      (
-        JSON.parse(JSON.parse(line).message.default) as {
-          flags: { obligationId: string; periodKey: string }[];
-        }
-      ).flags.map((f) => `${f.obligationId}|${f.periodKey}`),
-    );
 }
 
 describe('the same sweep run concurrently and again', () => {
@@ -99,7 +86,7 @@ describe('the same sweep run concurrently and again', () => {
 
   it('notifies each flag exactly once across the outbox', async () => {
     const flags = await runtime.deps.stores.flags.listFlags();
-    const notified = await notifiedKeys(dataDir);
+    const notified = await notifiedFlagKeys(dataDir);
     expect(new Set(notified).size).toBe(notified.length);
     expect(notified.sort()).toEqual(flags.map((f) => `${f.obligationId}|${f.periodKey}`).sort());
     expect(flags.every((f) => f.notifiedAt !== undefined)).toBe(true);

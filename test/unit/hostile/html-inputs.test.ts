@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   type DetailExtraction,
   DetailExtractionSchema,
@@ -187,17 +187,6 @@ describe('hostile HTML: list pages', () => {
     });
   }
 });
-
-/** Best of two runs, so a busy machine does not decide a scaling test. */
-function fastest(run: () => void): number {
-  return Math.min(
-    ...[0, 1].map(() => {
-      const started = performance.now();
-      run();
-      return performance.now() - started;
-    }),
-  );
-}
 
 interface DetailCase {
   id: string;
