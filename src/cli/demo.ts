@@ -82,7 +82,7 @@ insufficient-data, never into a different met or missing.`,
         .map(([name, n]) => `${name} ${n}`)
         .join(', ');
       console.log(
-        `Chaos (seed ${c.seed}, rate ${c.rate}): ${c.portalRequests} portal requests, faults injected: ${faults}; crawler made ${c.fetches} fetches, ${c.retries} retries, ${c.failedFetches} fetches failed after retrying`,
+        `Chaos (seed ${c.seed}, rate ${c.rate}): ${c.portalRequests} portal requests, faults injected: ${faults}; crawler made ${c.fetches} fetches, ${c.retries} retries, ${c.failedFetches} fetches failed after retrying; ${c.throttledStoreRequests} DynamoDB requests throttled on purpose (retried by the SDK)`,
       );
     }
     return 0;

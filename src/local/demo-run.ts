@@ -45,6 +45,8 @@ export interface ChaosFigures {
   retries: number;
   /** Fetches that still failed after retrying. */
   failedFetches: number;
+  /** DynamoDB requests answered with an injected throttling error (the SDK retried them). */
+  throttledStoreRequests: number;
 }
 
 export interface SweepProgress {
@@ -113,6 +115,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       sources,
       now: clock.now,
       ...(options.dynamoEndpoint ? { dynamoEndpoint: options.dynamoEndpoint } : {}),
+      // The store is faulted too, at half the portal's rate: throttling the SDK retries with back-off.
+      ...(options.chaos
+        ? { injectThrottling: { seed: options.chaos.seed, rate: (options.chaos.rate ?? 0.1) / 2 } }
+        : {}),
     });
     const fetched = { fetches: 0, retries: 0, failed: 0 };
     runtime.deps.onFetch = (result) => {
@@ -163,6 +169,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
                 fetches: fetched.fetches,
                 retries: fetched.retries,
                 failedFetches: fetched.failed,
+                throttledStoreRequests: runtime.metrics().injectedThrottles,
               },
             }
           : {}),

@@ -10,6 +10,7 @@ import type { SourcesFile } from '../core/source';
 import { DirectoryArchive } from '../store/archive/directory-archive';
 import { createDynamoStores } from '../store/dynamo/create-stores';
 import { ensureTable } from '../store/dynamo/ensure-table';
+import type { InjectedThrottling } from '../store/dynamo/injected-throttling';
 import { OutboxNotifier } from '../store/notify/outbox-notifier';
 import type { Archive } from '../store/ports';
 import { DirectoryReportSink } from '../store/report-sink/directory-report-sink';
@@ -29,6 +30,8 @@ export interface LocalRuntimeOptions {
   now?: () => Date;
   reportDir?: string;
   log?: TaskDeps['log'];
+  /** Chaos runs: fail a seeded share of DynamoDB requests with throttling errors. */
+  injectThrottling?: InjectedThrottling;
 }
 
 /** Requests the run made, for the cost estimate in docs/deploy.md. */
@@ -41,6 +44,8 @@ export interface RuntimeMetrics {
     writeCapacityUnits: number;
   };
   archive: { puts: number; stored: number; bytesStored: number };
+  /** DynamoDB requests failed on purpose (chaos runs). */
+  injectedThrottles: number;
 }
 
 export interface LocalRuntime {
@@ -62,7 +67,11 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const tableName = options.tableName ?? TABLE_NAME;
   const clientConfig = { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  const stores = createDynamoStores({ ...clientConfig, tableName });
+  const stores = createDynamoStores({
+    ...clientConfig,
+    tableName,
+    ...(options.injectThrottling ? { injectThrottling: options.injectThrottling } : {}),
+  });
   await ensureTable(stores.client, tableName);
   const reportDir = resolve(options.reportDir ?? join(dataDir, 'report'));
   const archiveDir = join(dataDir, 'archive');
@@ -92,6 +101,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       return {
         dynamo: { readRequests, writeRequests, itemsWritten, readCapacityUnits, writeCapacityUnits },
         archive: { puts, stored, bytesStored },
+        injectedThrottles: stores.injectedThrottles(),
       };
     },
     dataDir,

@@ -10,6 +10,7 @@ import { DynamoEvidenceStore } from './evidence-store';
 import { DynamoFlagStore } from './flag-store';
 import { DynamoGateway, type GatewayOptions } from './gateway';
 import { DynamoHealthStore, type HealthStoreOptions } from './health-store';
+import { type InjectedThrottling, injectThrottling } from './injected-throttling';
 import { DynamoLedgerStore } from './ledger-store';
 import { addMetrics, emptyMetrics, type Metered, type StoreMetrics } from './metrics';
 import { SourceRegistry } from './source-registry';
@@ -23,6 +24,8 @@ export interface DynamoStoresOptions extends DocumentStoreOptions, HealthStoreOp
   credentials?: DynamoDBClientConfig['credentials'];
   /** SDK attempts per request (its own retries with back-off) before a ThrottlingError surfaces. */
   maxAttempts?: number;
+  /** Chaos runs only: fail a seeded share of requests with DynamoDB's throttling error. */
+  injectThrottling?: InjectedThrottling;
 }
 
 export type DynamoStoreName = 'documents' | 'health' | 'evidence' | 'verdicts' | 'flags' | 'ledger';
@@ -39,6 +42,8 @@ export interface DynamoStores extends Omit<Stores, 'archive' | 'notifier'> {
   /** Totals over all stores plus each store's own counters. */
   metrics(): StoreMetrics & { byStore: Record<DynamoStoreName, StoreMetrics> };
   resetMetrics(): void;
+  /** Requests failed on purpose by `injectThrottling` (0 unless a chaos run asked for it). */
+  injectedThrottles(): number;
   /** Closes the HTTP connections of the client. */
   close(): void;
 }
@@ -51,6 +56,7 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
+  const throttled = options.injectThrottling ? injectThrottling(client, options.injectThrottling) : () => 0;
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
@@ -78,6 +84,7 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
     resetMetrics() {
       for (const store of Object.values(stores)) store.resetMetrics();
     },
+    injectedThrottles: throttled,
     close() {
       client.destroy();
     },

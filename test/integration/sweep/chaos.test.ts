@@ -47,6 +47,7 @@ describe('gongkai demo --chaos', () => {
     console.log(`chaos figures: ${JSON.stringify(figures)}`);
     for (const [name, count] of Object.entries(figures.injected)) expect(count, name).toBeGreaterThan(0);
     expect(figures.retries).toBeGreaterThan(0);
+    expect(figures.throttledStoreRequests).toBeGreaterThan(0);
     expect(calm.chaos).toBeUndefined();
   });
 
