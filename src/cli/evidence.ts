@@ -2,17 +2,9 @@ import { z } from 'zod';
 import type { Command } from '../cli';
 import { recordManualEvidence } from '../tasks/ledger-entries';
 import { UsageError } from './flags';
-import {
-  appendLocally,
-  BY_FLAG,
-  BySchema,
-  IsoDateSchema,
-  LocalFlagsSchema,
-  TargetSchema,
-} from './ledger-commands';
+import { appendLocally, EntryFlagsSchema, IsoDateSchema, WHERE_USAGE } from './ledger-commands';
 
-const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
-  obligation: z.string().min(1),
+const Schema = EntryFlagsSchema.extend({
   period: z.string().min(1),
   url: z
     .string()
@@ -20,25 +12,21 @@ const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
     .refine((u) => /^https?:/.test(u), 'url: only http(s) links'),
   note: z.string().min(1),
   published: IsoDateSchema,
-  by: BySchema,
   _: z.tuple([z.literal('add')]),
 });
 
 export const command: Command = {
   summary: 'Record evidence found by a person (a URL and a note), marked manual in reports',
-  usage:
-    'gongkai evidence add --obligation ID --period KEY --url URL --published YYYY-MM-DD --note TEXT [--by NAME] [--catalogue FILE] [--data-dir .gongkai | --target aws --table NAME [--region R]]',
+  usage: `gongkai evidence add --obligation ID --period KEY --url URL --published YYYY-MM-DD --note TEXT ${WHERE_USAGE}`,
   async run(argv) {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai evidence add …`');
     return appendLocally(
       argv,
       {
-        obligation: { type: 'string' },
         period: { type: 'string' },
         url: { type: 'string' },
         note: { type: 'string' },
         published: { type: 'string' },
-        ...BY_FLAG,
       },
       Schema,
       (deps, f: z.infer<typeof Schema>) =>

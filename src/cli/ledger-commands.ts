@@ -36,13 +36,22 @@ export const BySchema = z
   .min(1)
   .default(process.env.USER ?? process.env.USERNAME ?? 'unknown');
 
+/** Flags every ledger command takes: where to write, which obligation, and who enters it. */
+export const EntryFlagsSchema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
+  obligation: z.string().min(1),
+  by: BySchema,
+});
+const ENTRY_FLAGS = { obligation: { type: 'string' }, ...BY_FLAG } as const;
+export const WHERE_USAGE =
+  '[--by NAME] [--catalogue FILE] [--data-dir .gongkai | --target aws --table NAME [--region R]]';
+
 export async function appendLocally(
   argv: string[],
   options: Parameters<typeof parseFlags>[1],
-  schema: z.ZodType<z.infer<typeof LocalFlagsSchema> & z.infer<typeof TargetSchema>>,
+  schema: z.ZodType<z.infer<typeof EntryFlagsSchema>>,
   append: (deps: TaskDeps, flags: never) => Promise<AppendOutcome>,
 ): Promise<number> {
-  const flags = parseFlags(argv, { ...LOCAL_FLAGS, ...TARGET_FLAGS, ...options }, schema);
+  const flags = parseFlags(argv, { ...LOCAL_FLAGS, ...TARGET_FLAGS, ...ENTRY_FLAGS, ...options }, schema);
   const report = (outcome: AppendOutcome) => {
     console.log(
       outcome.appended ? `recorded ${outcome.id}` : `already recorded: ${outcome.id} (nothing changed)`,
