@@ -25,7 +25,7 @@ export interface CrawlMeasurement {
     readRequests: number;
     writeCapacityUnits: number;
     archivePuts: number;
-    /** Files in the archive directory after the crawl (content files and metadata sidecars). */
+    /** Files in the archive directory after the crawl (content files and fetch logs). */
     archiveFiles: number;
   };
   /** Child processes of the crawler (the monitor's DynamoDB Local JVM) during the crawl. */

@@ -38,7 +38,7 @@ function metered(stores: object): Metered {
   return candidate as Metered;
 }
 
-/** Files under `dir` (recursively): the archive's content files and sidecars. */
+/** Files under `dir` (recursively): the archive's content files and fetch logs. */
 async function countFiles(dir: string): Promise<number> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });

@@ -74,7 +74,7 @@ export async function loadCatalogue(path: string, options: LoadCatalogueOptions 
         return;
       }
       origins.set(obligation.id, { label, index });
-      obligations.push(obligation);
+      obligations.push({ ...obligation, pack: name });
     });
     (pack.include ?? []).forEach((next, i) => {
       pending.push({ name: next, from: label, at: `include[${i}]` });

@@ -55,7 +55,8 @@ export function uncoveredObligations(
   const carried = new Set(sources.sources.flatMap((s) => s.units));
   const problems: string[] = [];
   catalogue.obligations.forEach((obligation, i) => {
-    if (!obligation.evidence.verifiable) return;
+    // Scoped obligations (rule packs) are laid out over the sources themselves: never uncovered.
+    if (!obligation.evidence.verifiable || obligation.scope !== 'units') return;
     const units = obligation.evidence.units ?? obligation.units;
     if (units.some((unit) => carried.has(unit))) return;
     const field = obligation.evidence.units ? 'evidence.units' : 'units';

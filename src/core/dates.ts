@@ -74,3 +74,14 @@ export function shanghaiDate(instant: Date | string): IsoDate {
   const t = typeof instant === 'string' ? new Date(instant) : instant;
   return toIso(new Date(t.getTime() + 8 * 3_600_000));
 }
+
+/**
+ * Adds calendar months, clamping to the month's last day (2016-08-31 + 6 months → 2017-02-28), as
+ * "within 6 months" (6个月内) is counted.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = endOfMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  return isoDate(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(d, Number(last.slice(8))));
+}

@@ -4,12 +4,14 @@ import { IsoDateSchema } from './dates';
 /**
  * A link from a document (or a person's note) to one obligation-period. `kind: candidate` is a near
  * miss (right unit and topic, wrong period) kept for auditors; it never makes a period met.
+ * `kind: observation` is a page as the crawler saw it at a check (a site rule's verdict rests on
+ * it): `publishedOn` is its newest dated item, `recordedAt` the check.
  */
 export const EvidenceSchema = z.object({
   obligationId: z.string(),
   periodKey: z.string(),
   url: z.string(),
-  kind: z.enum(['match', 'candidate', 'manual']),
+  kind: z.enum(['match', 'candidate', 'manual', 'observation']),
   score: z.number(),
   terms: z.array(z.string()),
   reason: z.string().describe('One line an auditor can read'),

@@ -2,13 +2,24 @@ import { z } from 'zod';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
 import { ScheduleSchema } from './schedule';
+import { SiteRuleSchema } from './site-rule';
 import { ColumnKindSchema } from './source';
 
 /** Where an obligation came from in the plan text (1-based, inclusive line numbers). */
-export const ProvenanceSchema = z.object({
-  lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
-  file: z.string().optional(),
-});
+export const ProvenanceSchema = z
+  .object({
+    lines: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+    file: z.string().optional(),
+    reference: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The rule it encodes, for obligations not read from a plan (rule packs)'),
+  })
+  .refine((p) => p.lines !== undefined || p.reference !== undefined, {
+    message: 'give the plan lines, or the reference of the rule encoded',
+    path: ['lines'],
+  });
 
 /** What ingest produces for one obligation, before a person reviews it. */
 export const DraftObligationSchema = z.object({
@@ -56,13 +67,16 @@ export const EvidenceRuleSchema = z
     columnKinds: z.array(ColumnKindSchema).optional().describe('Only documents from columns of these kinds'),
     units: z.array(z.string()).optional().describe("Whose sites to search (default: the obligation's units)"),
     attachmentOnly: z.boolean().default(false).describe('Evidence must be an attachment (e.g. a budget PDF)'),
+    site: SiteRuleSchema.optional().describe(
+      'Judge what the crawler observes of the site (freshness, blank columns, availability) instead of matching documents',
+    ),
   })
   .superRefine((rule, ctx) => {
-    if (rule.verifiable && rule.keywords.length === 0 && rule.titlePatterns.length === 0) {
+    if (rule.verifiable && !rule.site && rule.keywords.length === 0 && rule.titlePatterns.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['keywords'],
-        message: 'a verifiable rule needs keywords or titlePatterns',
+        message: 'a verifiable rule needs keywords, titlePatterns or a site rule',
       });
     }
     if (!rule.verifiable && !rule.unverifiableReason) {
@@ -95,11 +109,27 @@ export const EvidenceRuleSchema = z
   });
 export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;
 
+/**
+ * Whom an obligation binds. `units`: the units it names. The others are for rule packs, which
+ * cannot know a city's departments: `each-site` yields one obligation per monitored site,
+ * `each-unit` one per department running a monitored site (its first unit), `government` one for the issuing government
+ * (policy.governmentUnits). src/core/expand-obligations.ts lays them out once the sources are known.
+ */
+export const ScopeSchema = z.enum(['units', 'each-site', 'each-unit', 'government']);
+export type Scope = z.infer<typeof ScopeSchema>;
+
 /** One reviewed duty in the catalogue. */
 export const ObligationSchema = DraftObligationSchema.extend({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'obligation id: lowercase letters, digits and dashes'),
   decision: z.string().optional().describe('Why the reviewer decided the schedule or units as they are'),
   evidence: EvidenceRuleSchema,
+  scope: ScopeSchema.default('units'),
+  site: z
+    .string()
+    .optional()
+    .describe('The source (site) an each-site obligation is about; set by expansion'),
+  template: z.string().optional().describe('The rule-pack obligation an expanded one was made from'),
+  pack: z.string().optional().describe('The rule pack this obligation came from; set when packs are merged'),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;
 

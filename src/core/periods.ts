@@ -51,11 +51,27 @@ export function periodsFor(obligation: { id: string; schedule: Schedule }, ctx: 
     make(window, { due: dueAfter(window.end, grace, ctx.calendar), graceWorkingDays: grace });
 
   switch (schedule.kind) {
+    case 'annual':
+      if (schedule.dueOn || schedule.reportYears) {
+        return reportYearWindows(schedule.reportYears ?? 'plan', ctx.year).map((w) =>
+          schedule.dueOn
+            ? make(w, {
+                due: ctx.calendar.onOrNextWorkingDay(`${Number(w.key) + 1}-${schedule.dueOn}`),
+                graceWorkingDays: 0,
+              })
+            : withGrace(w, graceFor('annual', schedule.graceWorkingDays, ctx.policy)),
+        );
+      }
+      return [
+        withGrace(
+          recurringWindows('annual', ctx.year)[0]!,
+          graceFor('annual', schedule.graceWorkingDays, ctx.policy),
+        ),
+      ];
     case 'weekly':
     case 'monthly':
     case 'quarterly':
-    case 'semiannual':
-    case 'annual': {
+    case 'semiannual': {
       const grace = graceFor(schedule.kind, schedule.graceWorkingDays, ctx.policy);
       return recurringWindows(schedule.kind, ctx.year).map((w) => withGrace(w, grace));
     }
@@ -99,6 +115,16 @@ export function periodsFor(obligation: { id: string; schedule: Schedule }, ctx: 
       ];
     }
   }
+}
+
+/**
+ * Year-long windows for reports on a whole year: the annual disclosure report on year N is written
+ * after N ends, so in plan year Y the report due is the one on Y-1.
+ */
+function reportYearWindows(years: 'plan' | 'previous' | 'previous-and-plan', planYear: number): Window[] {
+  const list =
+    years === 'plan' ? [planYear] : years === 'previous' ? [planYear - 1] : [planYear - 1, planYear];
+  return list.map((year) => recurringWindows('annual', year)[0]!);
 }
 
 /** Schedule grace overrides the policy's default for the kind. */

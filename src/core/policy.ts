@@ -29,6 +29,16 @@ export const PolicySchema = z.object({
     .describe('Time allowed after an event when the plan does not say (Art. 26)'),
   dueSoonWorkingDays: z.number().int().min(0).default(5),
   continuousCheckEveryDays: z.number().int().positive().default(7),
+  vetoWarningDays: z
+    .number()
+    .int()
+    .min(0)
+    .default(14)
+    .describe('A site rule forecast to trip within this many days is due-soon and notified (预警)'),
+  governmentUnits: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Who "the government itself" is for government-scoped obligations (default: <issuer>人民政府)'),
 });
 
 /** A month-day that exists in some year (02-29 counts: it falls back to 02-28 elsewhere). */

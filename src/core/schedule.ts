@@ -23,6 +23,19 @@ export type RecurringKind = z.infer<typeof RecurringKindSchema>;
 export const RecurringScheduleSchema = z.object({
   kind: RecurringKindSchema,
   ...grace,
+  dueOn: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'expected MM-DD')
+    .optional()
+    .describe(
+      'annual only: due on this month-day of the following year instead of after a grace (年度报告: 01-31)',
+    ),
+  reportYears: z
+    .enum(['plan', 'previous', 'previous-and-plan'])
+    .optional()
+    .describe(
+      'annual only: which years the periods cover (a report on the previous year is due in the plan year)',
+    ),
 });
 
 const MonthSchema = z.number().int().min(1).max(12);

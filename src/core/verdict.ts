@@ -33,5 +33,8 @@ export const VerdictSchema = z.object({
   evidence: z.array(EvidenceSchema),
   candidates: z.array(EvidenceSchema),
   warnings: z.array(z.string()),
+  forecast: IsoDateSchema.optional().describe(
+    'Site rules that hold: the first day they trip if nothing new is published (单项否决预警)',
+  ),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

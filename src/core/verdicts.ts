@@ -7,6 +7,9 @@ import { presenceOn } from './match/published-on';
 import type { Obligation } from './obligation';
 import type { Period } from './period';
 import type { Policy } from './policy';
+import type { SiteCheck } from './site-measures';
+import { judgeSiteRule } from './site-verdicts';
+import type { Source } from './source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from './verdict';
 
 /** A person's decision that an obligation (or one period of it) is not to be judged, until a date. */
@@ -19,11 +22,8 @@ export const WaiverSchema = z.object({
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
 
-/** One check of a source (site or column): did the monitor manage to read it? */
-export interface SourceCheck {
-  checkedAt: string;
-  ok: boolean;
-}
+/** One check of a source (site or column): did the monitor manage to read it, and what it saw. */
+export type SourceCheck = SiteCheck;
 
 export type SourceChecks =
   | ReadonlyMap<string, readonly SourceCheck[]>
@@ -47,8 +47,10 @@ export interface EvaluateInput {
   /** Documents by which evidence was matched: presence for continuous periods, backdating warnings. */
   documents?: readonly Document[];
   asOf: IsoDate;
-  policy: Pick<Policy, 'dueSoonWorkingDays'>;
+  policy: Pick<Policy, 'dueSoonWorkingDays'> & Partial<Pick<Policy, 'vetoWarningDays'>>;
   calendar: WorkingDayCounter;
+  /** The sites, for obligations judged by a site rule (each names its site). */
+  sites?: readonly Source[];
 }
 
 /**
@@ -66,6 +68,7 @@ export function evaluate(input: EvaluateInput): Verdict[] {
   }
   const documents = new Map((input.documents ?? []).map((d) => [d.url, d]));
   const health = new HealthIndex(input.checks);
+  const sites = new Map((input.sites ?? []).map((s) => [s.id, s]));
   const out: Verdict[] = [];
   for (const obligation of input.obligations) {
     const sources = sourcesOf(input.unitSources, obligation.evidence.units ?? obligation.units);
@@ -81,6 +84,9 @@ export function evaluate(input: EvaluateInput): Verdict[] {
           asOf: input.asOf,
           dueSoon: input.policy.dueSoonWorkingDays,
           calendar: input.calendar,
+          site: obligation.site ? sites.get(obligation.site) : undefined,
+          siteChecks: obligation.site ? health.checksOf(obligation.site) : [],
+          warningDays: input.policy.vetoWarningDays ?? 14,
         }),
       );
     }
@@ -99,6 +105,9 @@ interface JudgeContext {
   asOf: IsoDate;
   dueSoon: number;
   calendar: WorkingDayCounter;
+  site: Source | undefined;
+  siteChecks: readonly SiteCheck[];
+  warningDays: number;
 }
 
 const byPublication = (a: Evidence, b: Evidence): number =>
@@ -177,6 +186,20 @@ function judge(obligation: Obligation, period: Period, ctx: JudgeContext): Verdi
   );
   if (waiver) {
     return verdict('waived', [`waived by ${waiver.by} until ${waiver.until}: ${waiver.reason}`]);
+  }
+  const siteRule = obligation.evidence.site;
+  if (siteRule) {
+    const judged = judgeSiteRule(obligation.id, siteRule, period, {
+      source: ctx.site,
+      checks: ctx.siteChecks,
+      asOf,
+      warningDays: ctx.warningDays,
+    });
+    return {
+      ...verdict(judged.kind, judged.reasons),
+      evidence: judged.evidence,
+      ...(judged.forecast ? { forecast: judged.forecast } : {}),
+    };
   }
   // 3, 4. met / late
   const first = evidence[0];
@@ -258,10 +281,12 @@ function workingDaysUntil(
 /** Checks per source, sorted by Asia/Shanghai date, with running counts of successes. */
 class HealthIndex {
   private readonly bySource = new Map<string, { dates: IsoDate[]; okBefore: number[]; ok: boolean[] }>();
+  private readonly raw = new Map<string, readonly SourceCheck[]>();
 
   constructor(checks: SourceChecks) {
     const entries = checks instanceof Map ? [...checks.entries()] : Object.entries(checks);
     for (const [sourceId, list] of entries as [string, readonly SourceCheck[]][]) {
+      this.raw.set(sourceId, list);
       const sorted = list
         .map((c) => ({ date: shanghaiDate(c.checkedAt), ok: c.ok }))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -273,6 +298,11 @@ class HealthIndex {
         ok: sorted.map((c) => c.ok),
       });
     }
+  }
+
+  /** Every check of one source, as given. */
+  checksOf(sourceId: string): readonly SourceCheck[] {
+    return this.raw.get(sourceId) ?? [];
   }
 
   /** Checks of any of `sources` dated in [from, to]: how many, how many succeeded, the last success. */

@@ -91,8 +91,8 @@ export class SourceCrawler {
   async crawl(): Promise<CrawlSummary> {
     const startedAt = this.checkedAt;
     const home = await this.ctx.fetcher.fetch(this.source.homepage);
-    await this.recordCheck({ url: this.source.homepage, result: home });
     if (home.ok && !home.notModified) await this.archive(home);
+    await this.recordCheck({ url: this.source.homepage, result: home, stats: this.homeStats(home) });
     const summary: CrawlSummary = {
       sourceId: this.source.id,
       reachable: !siteDown(home, this.ctx.fetcher),
@@ -154,7 +154,16 @@ export class SourceCrawler {
     });
     if (!first.ok) {
       outcome.errors += 1;
-      await this.recordCheck({ url: column.url, columnId: column.id, result: first });
+      await this.recordCheck({
+        url: column.url,
+        columnId: column.id,
+        result: first,
+        // The site's robots.txt forbids the column: no request was made, so it says nothing about
+        // whether the site opens (a robots.txt that cannot be read is the site failing, and is not this).
+        ...(first.reason === 'blocked-robots' && !siteDown(first, this.ctx.fetcher)
+          ? { notVisited: true }
+          : {}),
+      });
       return outcome;
     }
     outcome.pages += 1;
@@ -215,23 +224,32 @@ export class SourceCrawler {
     };
     take(first);
     while (queue.length > 0) {
-      const url = queue.shift()!;
-      if (seenPages.has(url)) continue;
-      if (seenPages.size >= maxPages + 1) {
-        complete = false;
-        break;
+      // Pages already known to exist (pagers often link every page) are fetched as many at a time
+      // as the host allows, and read in page order, so items keep the order the site lists them in.
+      const wave: string[] = [];
+      while (queue.length > 0 && wave.length < this.limits.perHostConcurrency) {
+        const url = queue.shift()!;
+        if (seenPages.has(url)) continue;
+        if (seenPages.size >= maxPages + 1) {
+          complete = false;
+          queue.length = 0;
+          break;
+        }
+        seenPages.add(url);
+        wave.push(url);
       }
-      seenPages.add(url);
-      const page = await this.ctx.fetcher.fetch(url);
-      if (!page.ok || page.notModified) {
-        outcome.errors += page.ok ? 0 : 1;
-        complete = false;
-        continue;
+      const pages = await Promise.all(wave.map((url) => this.ctx.fetcher.fetch(url)));
+      for (const page of pages) {
+        if (!page.ok || page.notModified) {
+          outcome.errors += page.ok ? 0 : 1;
+          complete = false;
+          continue;
+        }
+        outcome.pages += 1;
+        outcome.bytes += page.body.byteLength;
+        await this.archive(page);
+        if (isHtml(page)) take(page);
       }
-      outcome.pages += 1;
-      outcome.bytes += page.body.byteLength;
-      await this.archive(page);
-      if (isHtml(page)) take(page);
     }
     return { items: [...items.values()], complete };
   }
@@ -246,24 +264,63 @@ export class SourceCrawler {
     );
     let undated = 0;
     let newest: IsoDate | null = null;
-    const fresh: Document[] = [];
     const count = (result: UpsertResult) => {
       if (result === 'new') outcome.newDocuments += 1;
       if (result === 'changed') outcome.changedDocuments += 1;
     };
+    // New documents are written a transaction's worth at a time while the column's other pages are
+    // still being fetched, one write in flight per column. A crawl killed half-way keeps what it
+    // wrote; the page state is written last, so the next crawl reads the column again and finds the
+    // rest new.
+    const insertBatch = 25; // one TransactWriteItems of conditional puts
+    let fresh: Document[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    let failed = false;
+    const flush = () => {
+      const batch = fresh;
+      fresh = [];
+      writing = writing.then(async () => {
+        for (const result of await this.ctx.documents.insertDocuments(batch)) count(result);
+      });
+      // Awaited below; until then a failure only stops new fetches.
+      writing.catch(() => {
+        failed = true;
+      });
+    };
+    // New items' pages are fetched a few at a time, so one busy column can use every connection the
+    // fetcher allows its host (the fetcher's per-host limit still caps what is in flight).
+    const discovered = new Map<string, Document>();
+    const pending = items.filter((item) => !known.has(item.url));
+    let next = 0;
+    const worker = async () => {
+      while (!failed && next < pending.length) {
+        const item = pending[next++]!;
+        try {
+          const doc = await this.discover(column, item, outcome);
+          discovered.set(item.url, doc);
+          fresh.push(doc);
+          if (fresh.length >= insertBatch) flush();
+        } catch (error) {
+          // A broken store stops the column: no new fetch starts, the ones in flight finish.
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    const workers = Array.from({ length: Math.min(this.limits.perHostConcurrency, pending.length) }, worker);
+    const settled = await Promise.allSettled(workers);
+    if (fresh.length > 0) flush();
+    await writing;
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
     for (const item of items) {
       const existing = known.get(item.url);
-      const doc = existing ? this.refresh(existing, item) : await this.discover(column, item, outcome);
+      const doc = existing ? this.refresh(existing, item) : discovered.get(item.url)!;
       if (!doc.date) undated += 1;
       else if (!newest || doc.date > newest) newest = doc.date;
-      if (!existing) fresh.push(doc);
       // A known document whose title and presence did not change needs no request at all.
-      else if (existing.title !== doc.title || !sameAbsences(existing, doc))
+      if (existing && (existing.title !== doc.title || !sameAbsences(existing, doc)))
         count(await this.ctx.documents.upsertDocument(doc));
     }
-    // New documents are written together once the column is read: a crawl killed before this point
-    // writes none of them, and the next crawl finds them new again.
-    for (const result of await this.ctx.documents.insertDocuments(fresh)) count(result);
     if (complete) {
       const present = new Set(items.map((i) => i.url));
       for (const doc of known.values()) {
@@ -328,7 +385,8 @@ export class SourceCrawler {
       contentTypeHeader: page.contentType,
       charsetHint: this.source.charset,
     });
-    const detail = extractDetail(text, { url: page.finalUrl });
+    // The crawler keeps the date, title and attachments; the article text is not stored, so not read.
+    const detail = extractDetail(text, { url: page.finalUrl, maxTextChars: 0 });
     if (!doc.date && detail.date) {
       doc.date = detail.date;
       doc.dateText = detail.dateText;
@@ -372,14 +430,39 @@ export class SourceCrawler {
     });
   }
 
+  /**
+   * What the home page lists: the inspection rules judge a site's freshness by its home page's
+   * newest dated item (items without a date count as not updated).
+   */
+  private homeStats(
+    home: FetchResult,
+  ): Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate'> | undefined {
+    if (!home.ok || home.notModified || !isHtml(home)) return undefined;
+    const { text } = decodeHtml(home.body, {
+      contentTypeHeader: home.contentType,
+      charsetHint: this.source.charset,
+    });
+    const { items } = extractList(text, { url: home.finalUrl, now: this.ctx.asOf });
+    let newest: IsoDate | null = null;
+    let undated = 0;
+    for (const item of items) {
+      if (!item.date) undated += 1;
+      else if (!newest || item.date > newest) newest = item.date;
+    }
+    return { itemCount: items.length, undatedCount: undated, newestItemDate: newest };
+  }
+
   private recordCheck(input: {
     url: string;
     columnId?: string;
     result: FetchResult;
-    stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate'>;
+    stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate' | 'sha256'>;
     error?: string;
+    notVisited?: boolean;
   }) {
     const { result } = input;
+    // The hash of the page as read (or as last read, for a 304): an auditor finds the archived copy by it.
+    const sha256 = result.ok && !result.notModified ? result.sha256 : input.stats?.sha256;
     const check: HealthCheck = {
       sourceId: this.source.id,
       url: input.url,
@@ -392,9 +475,15 @@ export class SourceCrawler {
       ...(input.stats?.itemCount !== undefined ? { itemCount: input.stats.itemCount } : {}),
       ...(input.stats?.undatedCount !== undefined ? { undatedCount: input.stats.undatedCount } : {}),
       ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
+      ...(sha256 && checkSucceeded(result, input.error) ? { sha256 } : {}),
+      ...(input.notVisited ? { notVisited: true } : {}),
     };
     this.checks.push(check);
   }
+}
+
+function checkSucceeded(result: FetchResult, error: string | undefined): boolean {
+  return result.ok && !error;
 }
 
 function sameAbsences(a: Document, b: Document): boolean {

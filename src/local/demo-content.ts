@@ -141,6 +141,28 @@ export type DemoColumn = z.infer<typeof DemoColumnSchema>;
 
 const CharsetSchema = z.enum(['utf-8', 'gbk']);
 
+/**
+ * The home page's 最新信息 block lists the site's newest items with their dates. `pinned` links
+ * (专题, 信箱) head the list without a date, as on many real home pages; `frozenFrom` simulates a
+ * home page whose CMS stopped republishing it: from that day on it shows what it showed the day
+ * before, while the columns keep updating.
+ */
+export const DemoHomeSchema = z.object({
+  pinned: z.array(z.string().min(1)).default([]).describe('Undated links at the head of the latest list'),
+  frozenFrom: IsoDateSchema.optional().describe('First day the home page is no longer republished'),
+});
+export type DemoHome = z.infer<typeof DemoHomeSchema>;
+
+/** A span during which every request to the site (robots.txt included) answers `status`. */
+export const DemoOutageSchema = z
+  .object({
+    from: IsoDateSchema.describe('First day of the outage'),
+    to: IsoDateSchema.describe('First day the site answers again'),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).default(503),
+  })
+  .refine((span) => span.to > span.from, { message: '`to` must be after `from`', path: ['to'] });
+export type DemoOutage = z.infer<typeof DemoOutageSchema>;
+
 export const DemoSiteSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'site id: lowercase letters, digits and dashes'),
@@ -162,6 +184,8 @@ export const DemoSiteSchema = z
       .default('both')
       .describe('Where detail pages show their date'),
     down: z.enum(['503', 'refused']).optional().describe('The site is unreachable all year'),
+    outages: z.array(DemoOutageSchema).default([]).describe('Spans during which the site answers an error'),
+    home: DemoHomeSchema.prefault({}),
     robots: z
       .object({
         disallow: z.array(z.string().startsWith('/')).default([]),
@@ -403,6 +427,17 @@ export function planWeek(day: IsoDate): number {
 export function isVisible(entry: Pick<DemoEntry, 'published' | 'gone'>, date: IsoDate): boolean {
   if (entry.published > date) return false;
   return !entry.gone.some((span) => span.from <= date && (span.to === null || date < span.to));
+}
+
+/** The outage the site is in on `date`, if any. */
+export function outageOn(site: Pick<DemoSite, 'outages'>, date: IsoDate): DemoOutage | undefined {
+  return site.outages.find((span) => span.from <= date && date < span.to);
+}
+
+/** The day whose content the home page shows on `date`: the day before `frozenFrom` once frozen. */
+export function homeContentDay(site: Pick<DemoSite, 'home'>, date: IsoDate): IsoDate {
+  const frozen = site.home.frozenFrom;
+  return frozen !== undefined && date >= frozen ? addDays(frozen, -1) : date;
 }
 
 /** True when a robots.txt rule of the site disallows the path (simple prefix rules, as the demo writes them). */

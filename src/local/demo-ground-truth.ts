@@ -12,6 +12,7 @@
  */
 import type { WorkingDayCalendar } from '../core/calendar';
 import { addDays, type IsoDate, weekday } from '../core/dates';
+import { expandObligations } from '../core/expand-obligations';
 import type { Catalogue, Obligation } from '../core/obligation';
 import type { Period } from '../core/period';
 import { periodsFor } from '../core/periods';
@@ -19,6 +20,7 @@ import type { Policy } from '../core/policy';
 import type { VerdictKind } from '../core/verdict';
 import { type DemoContent, type DemoEntry, type DemoSite, isDisallowed, isVisible } from './demo-content';
 import type { DemoLedger } from './demo-ledger';
+import { type ExpectedForecast, expectedForecasts, judgeDemoSiteRule } from './demo-site-truth';
 
 /** The first simulated sweep of the demo year (a Monday). */
 export const DEMO_FIRST_SWEEP: IsoDate = '2016-01-04';
@@ -74,8 +76,15 @@ export function explainGroundTruth(input: GroundTruthInput): ExplainedVerdict[] 
   const sweeps = (input.sweepDates ?? demoSweepDates(asOf)).filter((day) => day <= asOf).sort();
   const events = ledger.events.map(({ id, obligationId, date, note }) => ({ id, obligationId, date, note }));
   const out: ExplainedVerdict[] = [];
-  for (const obligation of catalogue.obligations) {
+  const siteCtx = { content, asOf, sweeps, warningDays: policy.vetoWarningDays };
+  for (const obligation of demoObligations(catalogue, content)) {
     const periods = periodsFor(obligation, { year: catalogue.plan.year, policy, calendar, events });
+    if (obligation.evidence.site) {
+      for (const period of periods) {
+        out.push({ obligation, period, verdict: judgeDemoSiteRule(obligation, period, siteCtx) });
+      }
+      continue;
+    }
     const sites = responsibleSites(obligation, content.sites);
     const reachable = sites.some((site) => site.down === undefined);
     const annotated = annotatedEntries(obligation, sites, content);
@@ -95,6 +104,26 @@ export function explainGroundTruth(input: GroundTruthInput): ExplainedVerdict[] 
     }
   }
   return out;
+}
+
+/**
+ * The catalogue's obligations as the monitor judges them over the demo sources: rule-pack
+ * obligations laid out per site or per department (one source per demo site, in content order).
+ */
+export function demoObligations(catalogue: Catalogue, content: DemoContent): Obligation[] {
+  return expandObligations(catalogue, content.sites);
+}
+
+/** The expected veto forecast of every demo site as of `input.asOf` (demo-site-truth.ts). */
+export function demoForecastTruth(input: GroundTruthInput): ExpectedForecast[] {
+  const { catalogue, content, asOf, policy } = input;
+  const sweeps = (input.sweepDates ?? demoSweepDates(asOf)).filter((day) => day <= asOf).sort();
+  return expectedForecasts(demoObligations(catalogue, content), {
+    content,
+    asOf,
+    sweeps,
+    warningDays: policy.vetoWarningDays,
+  });
 }
 
 /** Sites that carry the evidence of an obligation: the rule's units, else the obligation's units. */
@@ -235,7 +264,7 @@ function presenceEvidence(input: JudgeInput): Published[] {
 export function demoAnnotationProblems(input: Omit<GroundTruthInput, 'asOf' | 'sweepDates'>): string[] {
   const { catalogue, content, ledger, calendar, policy } = input;
   const events = ledger.events.map(({ id, obligationId, date, note }) => ({ id, obligationId, date, note }));
-  const byId = new Map(catalogue.obligations.map((o) => [o.id, o]));
+  const byId = new Map(demoObligations(catalogue, content).map((o) => [o.id, o]));
   const keys = new Map<string, Set<string>>();
   const keysOf = (obligation: Obligation) => {
     let set = keys.get(obligation.id);

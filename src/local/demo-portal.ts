@@ -3,11 +3,17 @@
  * serving only what is published as of a simulated date. `npm start` sets the date before each
  * weekly sweep; the end-to-end test compares the verdicts with demo-ground-truth.ts.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type IsoDate, IsoDateSchema } from '../core/dates';
 import { parseOrThrow } from '../core/validation';
-import { DEFAULT_DEMO_DIR, type DemoContent, type DemoSite, loadDemoContent } from './demo-content';
+import { DEFAULT_DEMO_DIR, type DemoContent, type DemoSite, loadDemoContent, outageOn } from './demo-content';
 import { etagOf, httpDateOf, renderPath } from './demo-render';
 
 /**
@@ -78,15 +84,21 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       req.socket.destroy();
       return;
     }
-    if (site.down === '503' || injected?.kind === 'status') {
-      const status = injected?.kind === 'status' ? injected : { status: 503, retryAfterSeconds: undefined };
+    const outage = outageOn(site, date);
+    if (site.down === '503' || outage || injected?.kind === 'status') {
+      const status =
+        injected?.kind === 'status'
+          ? injected
+          : { status: outage?.status ?? 503, retryAfterSeconds: undefined };
       res.writeHead(status.status, {
         'Content-Type': 'text/html; charset=utf-8',
         ...(status.retryAfterSeconds === undefined
           ? {}
           : { 'Retry-After': String(status.retryAfterSeconds) }),
       });
-      res.end(`<html><body><h1>${status.status} Service Unavailable</h1></body></html>`);
+      res.end(
+        `<html><body><h1>${status.status} ${STATUS_CODES[status.status] ?? 'Error'}</h1></body></html>`,
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

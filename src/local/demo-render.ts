@@ -13,6 +13,7 @@ import {
   type DemoEntry,
   type DemoSite,
   extensionOf,
+  homeContentDay,
   isVisible,
 } from './demo-content';
 
@@ -106,17 +107,23 @@ function lastChange(entries: DemoEntry[], date: IsoDate): IsoDate {
   return latest;
 }
 
+/** How many dated items the home page's latest block shows. */
+export const HOME_LATEST = 8;
+
 function home(site: DemoSite, entries: DemoEntry[], date: IsoDate): RenderedPage {
-  const latest = visibleSorted(entries, date).slice(0, 8);
+  const day = homeContentDay(site, date);
+  const latest = visibleSorted(entries, day).slice(0, HOME_LATEST);
   const nav = site.columns.map((c) => `<li><a href="${c.path}">${escapeHtml(c.name)}</a></li>`).join('');
-  const news = latest
-    .map(
-      (entry) =>
-        `<li><a href="${entryHref(entry)}">${escapeHtml(entry.title)}</a><span>${entry.shown}</span></li>`,
-    )
-    .join('\n');
-  const body = `<ul class="nav">${nav}</ul>\n<div class="latest"><h2>最新信息</h2>\n<ul>\n${news}\n</ul></div>`;
-  return htmlPage(site, 200, site.name, body, lastChange(entries, date));
+  // Pinned links carry no date and point at topic pages (专题) outside the columns.
+  const pinned = site.home.pinned.map(
+    (title, i) => `<li><a href="/zt/${i + 1}/">${escapeHtml(title)}</a></li>`,
+  );
+  const news = latest.map(
+    (entry) =>
+      `<li><a href="${entryHref(entry)}">${escapeHtml(entry.title)}</a><span>${entry.shown}</span></li>`,
+  );
+  const body = `<ul class="nav">${nav}</ul>\n<div class="latest"><h2>最新信息</h2>\n<ul>\n${[...pinned, ...news].join('\n')}\n</ul></div>`;
+  return htmlPage(site, 200, site.name, body, lastChange(entries, day));
 }
 
 function list(

@@ -7,10 +7,12 @@ import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
 import type { Catalogue, Obligation } from '../core/obligation';
 import type { Schedule } from '../core/schedule';
+import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { Flag, HealthCheck, LedgerEntry, SweepSummary } from '../store/ports';
 import type { EvidenceRef, Report, ReportObligation } from './model';
+import { buildSiteVetoes } from './site-vetoes';
 
 export interface ReportInput {
   catalogue: Catalogue;
@@ -28,6 +30,10 @@ export interface ReportInput {
   warnings: readonly string[];
   /** sha256 → link to the archived copy (relative path locally, key or presigned URL on AWS). */
   archived: ReadonlyMap<string, string>;
+  /** 政府网站单项否决预警 per site (the assessment's forecasts); none: the section is left out. */
+  forecasts?: readonly SiteForecast[];
+  /** policy.vetoWarningDays: how near a forecast trip must be to warn. */
+  vetoWarningDays?: number;
 }
 
 type Counts = Record<VerdictKind, number>;
@@ -76,7 +82,9 @@ function evidenceRef(
   docs: ReadonlyMap<string, Document>,
   archived: ReadonlyMap<string, string>,
 ): EvidenceRef {
-  const doc = docs.get(e.url);
+  // An observation is a list page as read at one check, not a crawled item: its hash, time and
+  // dates are the check's own, never those of a document that happens to share the URL.
+  const doc = e.kind === 'observation' ? undefined : docs.get(e.url);
   const sha = e.sha256 ?? doc?.sha256 ?? null;
   return {
     kind: e.kind,
@@ -84,7 +92,7 @@ function evidenceRef(
     title: e.title,
     archived: sha ? (archived.get(sha) ?? null) : null,
     sha256: sha,
-    fetchedAt: doc?.firstSeen ?? null,
+    fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : (doc?.firstSeen ?? null),
     shownDate: doc?.dateText ?? null,
     publishedOn: e.publishedOn,
     terms: e.terms,
@@ -99,6 +107,7 @@ function obligationEntry(
   verdicts: readonly Verdict[],
   docs: ReadonlyMap<string, Document>,
   archived: ReadonlyMap<string, string>,
+  siteName: string | undefined,
 ): ReportObligation {
   const counts = zeroCounts();
   for (const v of verdicts) counts[v.kind] += 1;
@@ -113,6 +122,12 @@ function obligationEntry(
     deadlineText: obligation.deadlineText,
     verifiable: obligation.evidence.verifiable,
     ...(obligation.decision ? { decision: obligation.decision } : {}),
+    ...(obligation.pack
+      ? { pack: obligation.pack, packTitle: obligation.source.reference ?? obligation.pack }
+      : {}),
+    ...(obligation.template ? { template: obligation.template } : {}),
+    ...(obligation.site ? { site: obligation.site } : {}),
+    ...(siteName ? { siteName } : {}),
     counts,
     periods: verdicts.map((v) => ({
       key: v.periodKey,
@@ -125,6 +140,7 @@ function obligationEntry(
       warnings: v.warnings,
       evidence: v.evidence.map((e) => evidenceRef(e, docs, archived)),
       candidates: v.candidates.map((e) => evidenceRef(e, docs, archived)),
+      ...(v.forecast ? { forecast: v.forecast } : {}),
     })),
   };
 }
@@ -138,8 +154,15 @@ export function buildReport(input: ReportInput): Report {
     list.push(v);
     byObligation.set(v.obligationId, list);
   }
+  const siteNames = new Map(input.sources.sources.map((s) => [s.id, s.name]));
   const obligations = input.catalogue.obligations.map((o) =>
-    obligationEntry(o, byObligation.get(o.id) ?? [], docs, input.archived),
+    obligationEntry(
+      o,
+      byObligation.get(o.id) ?? [],
+      docs,
+      input.archived,
+      o.site ? siteNames.get(o.site) : undefined,
+    ),
   );
   const totals = zeroCounts();
   const units = new Map<string, { counts: Counts; obligations: number; missingObligations: number }>();
@@ -222,6 +245,20 @@ export function buildReport(input: ReportInput): Report {
         documents: input.documents.filter((d) => d.sourceId === s.id).length,
       };
     }),
+    ...(input.forecasts && input.forecasts.length > 0
+      ? {
+          siteVetoes: buildSiteVetoes({
+            asOf: input.asOf,
+            warningDays: input.vetoWarningDays ?? input.catalogue.policy?.vetoWarningDays ?? 14,
+            forecasts: input.forecasts,
+            obligations: input.catalogue.obligations,
+            sources: input.sources.sources,
+            documents: input.documents,
+            checks: input.checks,
+            archived: input.archived,
+          }),
+        }
+      : {}),
     trend: latestPerDay(input.summaries).map((s) => ({
       asOf: s.asOf,
       counts: { ...zeroCounts(), ...s.counts },

@@ -10,7 +10,9 @@ import { VerdictKindSchema } from '../core/verdict';
 const CountsSchema = z.record(VerdictKindSchema, z.number().int());
 
 export const EvidenceRefSchema = z.object({
-  kind: z.enum(['match', 'candidate', 'manual']),
+  kind: z
+    .enum(['match', 'candidate', 'manual', 'observation'])
+    .describe('observation: a page as read at a check (巡检所见), which a site rule rests on'),
   url: z.string().describe('The page the verdict rests on'),
   title: z.string(),
   archived: z
@@ -18,9 +20,14 @@ export const EvidenceRefSchema = z.object({
     .nullable()
     .describe('Link to the archived copy (relative path locally, S3 key or presigned URL on AWS)'),
   sha256: z.string().nullable(),
-  fetchedAt: z.string().nullable().describe('When the monitor first fetched it (instant)'),
+  fetchedAt: z
+    .string()
+    .nullable()
+    .describe('When the monitor first fetched it (instant); observations: the check at which it was read'),
   shownDate: z.string().nullable().describe('The date exactly as the page shows it'),
-  publishedOn: IsoDateSchema.nullable().describe('The date the evidence counts from'),
+  publishedOn: IsoDateSchema.nullable().describe(
+    'The date the evidence counts from; observations: the newest dated item on the page',
+  ),
   terms: z.array(z.string()),
   score: z.number(),
   reason: z.string(),
@@ -39,6 +46,9 @@ export const ReportPeriodSchema = z.object({
   warnings: z.array(z.string()),
   evidence: z.array(EvidenceRefSchema),
   candidates: z.array(EvidenceRefSchema),
+  forecast: IsoDateSchema.optional().describe(
+    'Site rules that hold: the first day they trip if nothing new is published',
+  ),
 });
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
@@ -53,6 +63,14 @@ export const ReportObligationSchema = z.object({
   deadlineText: z.string().nullable(),
   verifiable: z.boolean(),
   decision: z.string().optional(),
+  pack: z
+    .string()
+    .optional()
+    .describe('The rule pack the obligation comes from (its `item` is then the indicator number)'),
+  packTitle: z.string().optional().describe('The rule the pack encodes, as cited, e.g. 国办秘函〔2019〕19号'),
+  template: z.string().optional().describe('The rule-pack obligation this one was laid out from'),
+  site: z.string().optional().describe('The source (site) a per-site obligation is about'),
+  siteName: z.string().optional(),
   counts: CountsSchema,
   periods: z.array(ReportPeriodSchema),
 });
@@ -93,6 +111,116 @@ export const ReportSourceSchema = z.object({
   documents: z.number().int(),
 });
 
+/** A page that counts against a site rule, as last read: the inspector's "not updated" list. */
+export const VetoPageSchema = z.object({
+  name: z.string(),
+  url: z.string(),
+  columnId: z.string().nullable().describe('null: the home page'),
+  offence: z
+    .enum(['stale', 'undated', 'blank'])
+    .describe('stale: newest dated item too old; undated: items but none dated; blank: no items'),
+  newestItemDate: IsoDateSchema.nullable(),
+  staleSince: IsoDateSchema.nullable().describe('Stale pages: the first day the page counted as not updated'),
+  itemCount: z.number().int(),
+  undatedCount: z.number().int(),
+  checkedAt: z.string().describe('The check at which the page was last read (instant)'),
+  sha256: z.string().nullable().describe('sha256 of the page as read at that check'),
+  archived: z.string().nullable(),
+});
+export type VetoPage = z.infer<typeof VetoPageSchema>;
+
+/** One single-veto rule of one site, judged on the report date. */
+export const ReportVetoSchema = z.object({
+  obligationId: z.string(),
+  template: z.string().describe('The rule-pack obligation, e.g. website-home-stale'),
+  name: z.string(),
+  measure: z.enum(['stale-columns', 'blank-columns', 'availability']),
+  status: z.enum(['tripped', 'clear', 'no-data']),
+  at: IsoDateSchema,
+  trippedSince: IsoDateSchema.nullable().describe(
+    'Tripped rules: the day the offending pages reached the threshold, when all of them are dated',
+  ),
+  count: z.number().int().describe('Offending pages, or failed checks for availability'),
+  threshold: z.number().int().describe('The count at which the rule trips'),
+  tripsOn: IsoDateSchema.nullable().describe(
+    'Clear rules: the first day it trips if nothing new is published',
+  ),
+  inDays: z.number().int().nullable().describe('Days from the report date to tripsOn'),
+  observed: z.number().int().describe('Pages the outcome rests on'),
+  unobserved: z.array(z.string()).describe('Pages never read successfully: counted neither way'),
+  availability: z
+    .object({
+      total: z.number().int(),
+      failed: z.number().int(),
+      share: z.number(),
+      from: IsoDateSchema,
+      to: IsoDateSchema,
+    })
+    .nullable(),
+  offenders: z.array(VetoPageSchema),
+});
+export type ReportVeto = z.infer<typeof ReportVetoSchema>;
+
+/** A crawled item whose date could not be read: it counts as not updated. */
+export const UndatedItemSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  dateText: z.string().nullable().describe('What the page shows where a date was expected, if anything'),
+  firstSeen: z.string(),
+  sha256: z.string().nullable(),
+  archived: z.string().nullable(),
+});
+
+export const SiteUndatedSchema = z.object({
+  total: z.number().int().describe('Undated items on the site: listed column items plus the home count'),
+  home: z
+    .object({
+      url: z.string(),
+      undatedCount: z.number().int(),
+      itemCount: z.number().int(),
+      checkedAt: z.string(),
+      sha256: z.string().nullable(),
+      archived: z.string().nullable(),
+    })
+    .nullable()
+    .describe("The home page's last successful check (its items are counted, not stored)"),
+  columns: z.array(
+    z.object({
+      columnId: z.string(),
+      name: z.string(),
+      url: z.string(),
+      items: z.array(UndatedItemSchema),
+    }),
+  ),
+});
+
+/** 政府网站单项否决预警 for one site. */
+export const ReportSiteVetoSchema = z.object({
+  sourceId: z.string(),
+  siteName: z.string(),
+  units: z.array(z.string()),
+  homepage: z.string(),
+  state: z
+    .enum(['tripped', 'warn', 'clear', 'no-data'])
+    .describe('tripped: a veto holds now; warn: one trips within the warning window; no-data: none judged'),
+  tripped: z.array(z.string()).describe('Obligation ids of the vetoes tripped on the report date'),
+  next: z
+    .object({ obligationId: z.string(), name: z.string(), on: IsoDateSchema, inDays: z.number().int() })
+    .nullable()
+    .describe('The veto that trips first if nothing new is published'),
+  warn: z.boolean().describe('next is within the warning window'),
+  vetoes: z.array(ReportVetoSchema),
+  undated: SiteUndatedSchema,
+});
+export type ReportSiteVeto = z.infer<typeof ReportSiteVetoSchema>;
+
+export const SiteVetoSectionSchema = z.object({
+  asOf: IsoDateSchema,
+  warningDays: z.number().int().describe('A veto forecast to trip within this many days is a warning (预警)'),
+  sites: z.array(ReportSiteVetoSchema).describe('Tripped sites first, then by the date the next veto trips'),
+});
+export type SiteVetoSection = z.infer<typeof SiteVetoSectionSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
@@ -131,6 +259,9 @@ export const ReportSchema = z.object({
     z.object({ obligationId: z.string().nullable(), periodKey: z.string().nullable(), message: z.string() }),
   ),
   sources: z.array(ReportSourceSchema),
+  siteVetoes: SiteVetoSectionSchema.optional().describe(
+    '政府网站单项否决预警: sites with single-veto rules (absent in reports written before site rules existed)',
+  ),
   trend: z.array(
     z.object({ asOf: IsoDateSchema, counts: CountsSchema, complianceRate: z.number().nullable() }),
   ),

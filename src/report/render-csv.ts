@@ -20,6 +20,9 @@ const HEADER = [
   'archived_copies',
   'sha256',
   'warnings',
+  'pack',
+  'site',
+  'forecast',
 ];
 
 /** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
@@ -30,7 +33,11 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per obligation-period, with verdict, due date and evidence links. */
+/**
+ * One row per obligation-period, with verdict, due date and evidence links. Rule-pack rows name
+ * their pack (their `item` is the pack's indicator number), the site they judge, and for site
+ * rules that hold, the day they trip if nothing new is published.
+ */
 export function renderCsv(report: Report): string {
   const rows = [HEADER.join(',')];
   for (const o of report.obligations) {
@@ -53,6 +60,9 @@ export function renderCsv(report: Report): string {
           p.evidence.map((e) => e.archived ?? '').join(' '),
           p.evidence.map((e) => e.sha256 ?? '').join(' '),
           p.warnings.join('；'),
+          o.packTitle ?? o.pack ?? '',
+          o.siteName ?? o.site ?? '',
+          p.forecast ?? '',
         ]
           .map(csvField)
           .join(','),

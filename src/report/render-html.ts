@@ -7,7 +7,10 @@
 import { createHash } from 'node:crypto';
 import { VERDICT_KINDS, type VerdictKind } from '../core/verdict';
 import { CLIENT_SCRIPT } from './html/client-script';
-import { attr, isExternal, safeHref, text } from './html/escape';
+import { attr, text } from './html/escape';
+import { anchorId, instant, link } from './html/markup';
+import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
+import { renderSiteVetoes } from './html/site-vetoes';
 import { type ReportLang, type ReportStrings, stringsFor } from './html/strings';
 import { REPORT_CSS } from './html/styles';
 import { percent, renderTrend } from './html/trend-chart';
@@ -24,25 +27,7 @@ type Obligations = ReadonlyMap<string, ReportObligation>;
 /** A verdict as text label plus shape; the colour tint is a third, redundant signal. */
 export function verdictBadge(kind: VerdictKind, s: ReportStrings): string {
   const look = s.verdicts[kind];
-  return `<span class="v v-${kind}"><span class="i" aria-hidden="true">${text(look.icon)}</span>${text(look.label)}</span>`;
-}
-
-/** A link when the URL is safe to follow, otherwise the URL as plain text with a note. */
-function link(url: string | null, label: string, s: ReportStrings, className?: string): string {
-  const href = safeHref(url);
-  const cls = className ? ` class="${attr(className)}"` : '';
-  if (href === null) return `${text(label)} <span class="muted">${text(s.ev.unsafeUrl)}</span>`;
-  const rel = isExternal(href) ? ' rel="noopener noreferrer" target="_blank"' : ' target="_blank"';
-  return `<a${cls} href="${attr(href)}"${rel}>${text(label)}</a>`;
-}
-
-/** An instant shown in Beijing time (the plans' and the supervisors' clock), exact ISO kept in datetime. */
-function instant(iso: string | null): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return text(iso);
-  const shown = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return `<time datetime="${attr(iso)}">${text(shown)} (UTC+8)</time>`;
+  return `<span class="v v-${kind}"><i aria-hidden="true">${text(look.icon)}</i>${text(look.label)}</span>`;
 }
 
 function isBackdating(message: string): boolean {
@@ -54,15 +39,20 @@ function warningItem(message: string, s: ReportStrings): string {
   return `<span class="warn"><span class="tag">${text(tag)}</span>${text(message)}</span>`;
 }
 
+/**
+ * Where an obligation comes from: its plan item, or for a rule-pack obligation the rule it encodes
+ * (its item number counts the pack's indicators, not the plan's items).
+ */
+function itemLabel(o: ReportObligation, s: ReportStrings): string {
+  return o.pack ? (o.packTitle ?? o.pack) : s.itemNo(o.item);
+}
+
 function obligationLink(id: string | null, obligations: Obligations, s: ReportStrings): string {
   if (id === null) return text(s.planWide);
   const o = obligations.get(id);
-  const label = o ? `${s.itemNo(o.item)} · ${id}` : id;
+  // A rule-pack obligation's id names its rule and site; the rule's long title is in its section.
+  const label = o && !o.pack ? `${itemLabel(o, s)} · ${id}` : id;
   return o ? `<a href="#${attr(anchorId(id))}">${text(label)}</a>` : text(label);
-}
-
-function anchorId(obligationId: string): string {
-  return `o-${obligationId}`;
 }
 
 function table(caption: string, headers: string[], rows: string[], s: ReportStrings, className = ''): string {
@@ -73,16 +63,20 @@ function table(caption: string, headers: string[], rows: string[], s: ReportStri
 }
 
 function header(report: Report, s: ReportStrings): string {
+  const vetoes: [string, string][] = report.siteVetoes?.sites.length
+    ? [['site-vetoes', s.sections.siteVetoes]]
+    : [];
   const toc = (
     [
       ['overview', s.sections.overview],
       ['departments', s.sections.departments],
+      ...vetoes,
       ['obligations', s.sections.obligations],
       ['flags', s.sections.flags],
       ['waivers', s.sections.waivers],
       ['warnings', s.sections.warnings],
       ['sources', s.sections.sources],
-    ] as const
+    ] as [string, string][]
   )
     .map(([id, label]) => `<li><a href="#${id}">${text(label)}</a></li>`)
     .join('');
@@ -131,7 +125,7 @@ function filters(report: Report, s: ReportStrings): string {
   return `<form id="filters" class="filters" role="search" aria-label="${attr(s.filters.legend)}" hidden><div><label for="f-unit">${text(s.filters.unit)}</label><select id="f-unit">${all}${units.map((u) => option(u, u)).join('')}</select></div><div><label for="f-verdict">${text(s.filters.verdict)}</label><select id="f-verdict">${all}${VERDICT_KINDS.map((k) => option(k, `${s.verdicts[k].icon} ${s.verdicts[k].label}`)).join('')}</select></div><div><label for="f-kind">${text(s.filters.kind)}</label><select id="f-kind">${all}${kinds.map((k) => option(k, s.scheduleKinds[k] ?? k)).join('')}</select></div><div><label for="f-q">${text(s.filters.search)}</label><input id="f-q" type="search" autocomplete="off" placeholder="${attr(s.filters.searchPlaceholder)}"></div><div><button type="reset">${text(s.filters.reset)}</button></div><output id="f-status" for="f-unit f-verdict f-kind f-q" aria-live="polite" data-template="${attr(s.filters.status)}"></output></form><p id="f-printed" class="print-only" data-prefix="${attr(s.filters.printed)}" hidden></p>`;
 }
 
-function evidenceRef(e: EvidenceRef, s: ReportStrings): string {
+function evidenceRef(e: EvidenceRef, s: ReportStrings, id?: string): string {
   const fields: [string, string][] = [[s.ev.original, text(e.url)]];
   fields.push([
     s.ev.archived,
@@ -148,21 +142,114 @@ function evidenceRef(e: EvidenceRef, s: ReportStrings): string {
   if (e.kind !== 'manual') fields.push([s.ev.score, text(String(Math.round(e.score * 100) / 100))]);
   if (e.by) fields.push([s.ev.by, text(e.by)]);
   const dl = fields.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('');
-  return `<div class="ev ev-${e.kind}"><span class="kind">[${text(s.evidenceKind[e.kind])}]</span> ${link(e.url, e.title || e.url, s, 'original')}<dl>${dl}</dl></div>`;
+  const anchor = id ? ` id="${attr(id)}"` : '';
+  return `<div class="ev ev-${e.kind}"${anchor}><span class="kind">[${text(s.evidenceKind[e.kind])}]</span> ${link(e.url, e.title || e.url, s, 'original')}<dl>${dl}</dl></div>`;
 }
 
-function periodRow(p: ReportPeriod, s: ReportStrings): string {
-  const reasons = p.reasons.map((r) => `<li>${text(r)}</li>`).join('');
-  const warnings = p.warnings.map((w) => `<li>${warningItem(w, s)}</li>`).join('');
+/**
+ * Pages a site rule rests on. A page whose site has a card in the veto section is cited by a short
+ * reference to its row there (巡检所见页面), where address, archived copy, hash and check time are
+ * written once: every site-rule period cites every page of its rule, month after month, and the
+ * site's rules share their pages, so writing them out in each row made up most of a year's report.
+ * Other pages are written out here, one line each. The core's reason line, which repeats these
+ * fields with the page's item counts, is left to report.json.
+ */
+function observations(
+  list: readonly EvidenceRef[],
+  site: string | undefined,
+  pages: PagesRead,
+  s: ReportStrings,
+): string {
+  const cited: { row: PageRead; e: EvidenceRef }[] = [];
+  const full: string[] = [];
+  for (const e of list) {
+    const row = pages.rowOf(site, e);
+    if (row) {
+      cited.push({ row, e });
+      continue;
+    }
+    const archived = e.archived
+      ? link(e.archived, s.ev.archived, s, 'archived')
+      : `<span class="muted">${text(s.ev.archivedMissing)}</span>`;
+    const sha = e.sha256 ? ` <code class="sha">${text(e.sha256)}</code>` : '';
+    full.push(
+      `<li>${link(e.url, e.title || e.url, s, 'original')} · ${archived}${sha} · ${text(s.ev.checkedAt)} ${instant(e.fetchedAt)} · ${text(s.ev.newestItem)} ${text(e.publishedOn ?? s.none)}</li>`,
+    );
+  }
+  const kind = `<span class="kind">[${text(s.evidenceKind.observation)}]</span>`;
+  const refs = cited.length > 0 ? `<p class="obs">${kind}${pageReferences(cited)}</p>` : '';
+  const lines =
+    full.length > 0
+      ? `<div class="ev ev-observation">${kind}<ul class="obs">${full.join('')}</ul></div>`
+      : '';
+  return refs + lines;
+}
+
+/**
+ * Evidence of one obligation written out once. A continuous duty cites the same documents in every
+ * period (a year of weekly periods repeats each one up to 53 times): from the second period on, a
+ * document already shown is a link to its first block, with that period named, plus this period's
+ * own reason when it differs. report.json keeps every period's evidence in full.
+ */
+class EvidenceOnce {
+  private readonly first = new Map<string, { id: string; label: string; reason: string }>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly o: ReportObligation,
+    private readonly s: ReportStrings,
+  ) {
+    for (const p of o.periods)
+      for (const e of [...p.evidence, ...p.candidates])
+        if (e.kind !== 'observation') {
+          const key = this.key(e);
+          this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+        }
+  }
+
+  /** Everything the block shows but the reason, which names the period. */
+  private key(e: EvidenceRef): string {
+    return evidenceRef({ ...e, reason: '' }, this.s);
+  }
+
+  /** The evidence block, or a link to where the same document was first shown. */
+  block(e: EvidenceRef, p: ReportPeriod): string {
+    const key = this.key(e);
+    if ((this.counts.get(key) ?? 0) < 2) return evidenceRef(e, this.s);
+    const first = this.first.get(key);
+    if (!first) {
+      const id = `${anchorId(this.o.id)}-e${this.first.size + 1}`;
+      this.first.set(key, { id, label: p.label, reason: e.reason });
+      return evidenceRef(e, this.s, id);
+    }
+    const reason = e.reason === first.reason ? '' : `<br>${text(e.reason)}`;
+    return `<div class="ev ev-${e.kind} ev-again"><span class="kind">[${text(this.s.evidenceKind[e.kind])}]</span> <a href="#${attr(first.id)}">${text(e.title || e.url)}</a> <span class="muted">${text(this.s.ev.sameAs(first.label))}</span>${reason}</div>`;
+  }
+}
+
+function periodRow(
+  p: ReportPeriod,
+  site: string | undefined,
+  pages: PagesRead,
+  once: EvidenceOnce,
+  s: ReportStrings,
+): string {
+  const items = [...p.reasons.map(text), ...p.warnings.map((w) => warningItem(w, s))];
+  // Most periods give one reason: a list of one is markup a year of rows pays for thousands of times.
+  const why = items.length === 1 ? items[0] : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+  const observed = p.evidence.filter((e) => e.kind === 'observation');
   const evidence =
     p.evidence.length > 0
-      ? p.evidence.map((e) => evidenceRef(e, s)).join('')
+      ? p.evidence
+          .filter((e) => e.kind !== 'observation')
+          .map((e) => once.block(e, p))
+          .join('') + (observed.length > 0 ? observations(observed, site, pages, s) : '')
       : `<span class="muted">${text(s.ev.noEvidence)}</span>`;
   const candidates =
     p.candidates.length > 0
-      ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => evidenceRef(e, s)).join('')}</div>`
+      ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => once.block(e, p)).join('')}</div>`
       : '';
-  return `<tr data-verdict="${p.verdict}"><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td class="nw">${text(p.start)}<br>– ${text(p.end)}</td><td class="nw">${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why"><ul>${reasons}${warnings}</ul></td><td>${evidence}${candidates}</td></tr>`;
+  return `<tr data-verdict="${p.verdict}"><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${candidates}</td></tr>`;
 }
 
 /** The schedule kind in the report's language, then the plan's own description when it adds something. */
@@ -171,8 +258,9 @@ function scheduleText(o: ReportObligation, s: ReportStrings): string {
   return o.schedule === kind || o.schedule.startsWith(kind) ? o.schedule : `${kind} · ${o.schedule}`;
 }
 
-function obligation(o: ReportObligation, s: ReportStrings): string {
+function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): string {
   const verdicts = [...new Set(o.periods.map((p) => p.verdict))];
+  const once = new EvidenceOnce(o, s);
   const meta: [string, string][] = [
     [s.meta.units, text(o.units.length > 0 ? o.units.join('、') : s.noUnits)],
     ...(o.category ? ([[s.meta.category, text(o.category)]] as [string, string][]) : []),
@@ -180,6 +268,7 @@ function obligation(o: ReportObligation, s: ReportStrings): string {
     ...(o.deadlineText ? ([[s.meta.deadlineText, text(o.deadlineText)]] as [string, string][]) : []),
     [s.meta.verifiable, text(o.verifiable ? s.yes : s.no)],
     ...(o.decision ? ([[s.meta.decision, text(o.decision)]] as [string, string][]) : []),
+    ...(o.pack ? ([[s.meta.pack, `<code>${text(o.pack)}</code>`]] as [string, string][]) : []),
     [s.meta.id, `<code>${text(o.id)}</code>`],
   ];
   const counts = VERDICT_KINDS.filter((k) => (o.counts[k] ?? 0) > 0)
@@ -188,12 +277,12 @@ function obligation(o: ReportObligation, s: ReportStrings): string {
   const periods =
     o.periods.length === 0
       ? `<p class="muted">${text(s.noPeriods)}</p>`
-      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${s.itemNo(o.item)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody>${o.periods.map((p) => periodRow(p, s)).join('')}</tbody></table></div></details>`;
-  return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(s.itemNo(o.item))}</span>${text(o.task)}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
+      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${itemLabel(o, s)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody class="pr">${o.periods.map((p) => periodRow(p, o.site, pages, once, s)).join('')}</tbody></table></div></details>`;
+  return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(itemLabel(o, s))}</span>${text(o.task)}${o.siteName ? ` <span class="site-name">· ${text(o.siteName)}</span>` : ''}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
 }
 
-function obligationsSection(report: Report, s: ReportStrings): string {
-  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${filters(report, s)}${report.obligations.map((o) => obligation(o, s)).join('')}</section>`;
+function obligationsSection(report: Report, pages: PagesRead, s: ReportStrings): string {
+  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${filters(report, s)}${report.obligations.map((o) => obligation(o, pages, s)).join('')}</section>`;
 }
 
 function flagsSection(report: Report, obligations: Obligations, s: ReportStrings): string {
@@ -274,6 +363,7 @@ function sha256Base64(source: string): string {
 export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 'zh' }): string {
   const s = stringsFor(options.lang);
   const obligations: Obligations = new Map(report.obligations.map((o) => [o.id, o]));
+  const pages = indexPagesRead(report);
   // Only the report's own script may run (by hash) and nothing may be fetched: even a string that
   // escaped escaping could neither execute nor phone home.
   const csp = `default-src 'none'; script-src 'sha256-${sha256Base64(CLIENT_SCRIPT)}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -294,7 +384,8 @@ ${header(report, s)}
 <main>
 ${overview(report, s)}
 ${departments(report, s)}
-${obligationsSection(report, s)}
+${renderSiteVetoes(report.siteVetoes, obligations, pages, s)}
+${obligationsSection(report, pages, s)}
 ${flagsSection(report, obligations, s)}
 ${waiversSection(report, obligations, s)}
 ${warningsSection(report, obligations, s)}

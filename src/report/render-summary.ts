@@ -29,6 +29,26 @@ export function renderSummary(report: Report, options: { topDepartments?: number
       ...unreachable.map((s) => `  ${s.name} (${s.homepage}): ${s.lastError ?? 'failed'}`),
     );
   }
+  const vetoes = report.siteVetoes?.sites.filter((site) => site.state === 'tripped' || site.warn) ?? [];
+  if (vetoes.length > 0) {
+    lines.push(
+      '',
+      `Website single-veto warning (政府网站单项否决预警, window ${report.siteVetoes!.warningDays} days):`,
+    );
+    for (const site of vetoes) {
+      for (const id of site.tripped) {
+        const veto = site.vetoes.find((v) => v.obligationId === id)!;
+        lines.push(
+          `  tripped  ${site.siteName}: ${veto.name}${veto.trippedSince ? ` since ${veto.trippedSince}` : ''}`,
+        );
+      }
+      if (site.warn && site.next) {
+        lines.push(
+          `  warning  ${site.siteName}: ${site.next.name} trips on ${site.next.on} (in ${site.next.inDays} days)`,
+        );
+      }
+    }
+  }
   const open = report.flags.filter((f) => f.status === 'open').length;
   lines.push('', `Flags: ${open} open, ${report.flags.length - open} resolved or waived.`);
   return `${lines.join('\n')}\n`;

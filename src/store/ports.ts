@@ -34,6 +34,10 @@ export interface HealthCheck {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
+  /** sha256 of the page as read at this check (the archived copy), or as last read for a 304. */
+  sha256?: string;
+  /** No request was made (robots.txt forbids the page): not a visit the availability rule counts. */
+  notVisited?: boolean;
 }
 
 export interface CrawlRun {
@@ -98,6 +102,8 @@ export interface StoredVerdict {
   due: IsoDate;
   reasons: string[];
   evidenceUrls: string[];
+  /** Site rules that hold: the day they trip if nothing new is published. */
+  forecast?: IsoDate;
 }
 
 /** Counts per verdict kind for one sweep: the report's "compliance through the year" chart. */
@@ -133,6 +139,11 @@ export interface Flag {
   history: { at: string; status: Flag['status']; note: string }[];
   /** Set once the notification for this flag went out; Notify is retried until it is. */
   notifiedAt?: string;
+  /**
+   * `missing` (absent: the same): no evidence by the due date. `veto-warning`: a single-veto site
+   * rule is forecast to trip on `due` (period key `warning-<due>`), raised once per forecast date.
+   */
+  kind?: 'missing' | 'veto-warning';
 }
 
 export interface FlagStore {
@@ -211,7 +222,13 @@ export interface Archive {
 export interface Notification {
   subject: string;
   message: string;
-  flags: { obligationId: string; periodKey: string; due: IsoDate; units: string[] }[];
+  flags: {
+    obligationId: string;
+    periodKey: string;
+    due: IsoDate;
+    units: string[];
+    kind?: 'missing' | 'veto-warning';
+  }[];
 }
 
 export interface Notifier {

@@ -24,6 +24,9 @@ export const PageStateSchema = z.object({
   lastModified: z.string().optional(),
   sha256: z.string().optional(),
   fetchedAt: z.string().min(1),
+  itemCount: z.number().int().optional(),
+  undatedCount: z.number().int().optional(),
+  newestItemDate: IsoDateSchema.nullable().optional(),
 }) satisfies z.ZodType<PageState>;
 
 export const HealthCheckSchema = z.object({
@@ -38,6 +41,8 @@ export const HealthCheckSchema = z.object({
   itemCount: z.number().int().optional(),
   undatedCount: z.number().int().optional(),
   newestItemDate: IsoDateSchema.nullable().optional(),
+  sha256: z.string().optional(),
+  notVisited: z.boolean().optional(),
 }) satisfies z.ZodType<HealthCheck>;
 
 export const CrawlRunSchema = z.object({
@@ -64,6 +69,7 @@ export const StoredVerdictSchema = z.object({
   due: IsoDateSchema,
   reasons: z.array(z.string()),
   evidenceUrls: z.array(z.string()),
+  forecast: IsoDateSchema.optional(),
 }) satisfies z.ZodType<StoredVerdict>;
 
 const KindCountsSchema = z.partialRecord(VerdictKindSchema, z.number().int());
@@ -88,6 +94,7 @@ export const FlagSchema = z.object({
   status: FlagStatusSchema,
   history: z.array(z.object({ at: z.string(), status: FlagStatusSchema, note: z.string() })),
   notifiedAt: z.string().optional(),
+  kind: z.enum(['missing', 'veto-warning']).optional(),
 }) satisfies z.ZodType<Flag>;
 
 export const LedgerEntrySchema = z.discriminatedUnion('type', [
@@ -141,6 +148,7 @@ export const NotificationSchema = z.object({
       periodKey: z.string(),
       due: IsoDateSchema,
       units: z.array(z.string()),
+      kind: z.enum(['missing', 'veto-warning']).optional(),
     }),
   ),
 }) satisfies z.ZodType<Notification>;

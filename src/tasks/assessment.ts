@@ -11,11 +11,13 @@ import { columnChecksFrom, matchEvidence, unitSourcesFrom } from '../core/match'
 import type { Period } from '../core/period';
 import { periodsFor, type RecordedEvent } from '../core/periods';
 import { DEFAULT_POLICY, type Policy } from '../core/policy';
+import { forecastSites, type SiteForecast } from '../core/site-forecast';
 import type { Verdict } from '../core/verdict';
 import { evaluate, type SourceCheck, type Waiver } from '../core/verdicts';
 import type { HealthCheck, LedgerEntry } from '../store/ports';
 import { checksUpTo } from './check-history';
 import type { TaskDeps } from './deps';
+import { judgedCatalogue } from './judged-catalogue';
 
 export interface Assessment {
   asOf: IsoDate;
@@ -30,6 +32,8 @@ export interface Assessment {
   events: Extract<LedgerEntry, { type: 'event' }>[];
   waivers: Extract<LedgerEntry, { type: 'waiver' }>[];
   warnings: string[];
+  /** 政府网站单项否决预警: per site with veto rules, what trips now and what trips next. */
+  forecasts: SiteForecast[];
 }
 
 const calendars = new WeakMap<object, WorkingDayCalendar>();
@@ -86,7 +90,8 @@ export function assessForRun(deps: TaskDeps, asOf: IsoDate, runId: string): Prom
 
 /** Everything known as of `asOf`, judged. Ledger entries made after `asOf` are left out. */
 export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment> {
-  const { catalogue, sources, stores } = deps;
+  const { sources, stores } = deps;
+  const catalogue = judgedCatalogue(deps);
   const policy = catalogue.policy ?? DEFAULT_POLICY;
   const calendar = calendarFor(deps);
   const [events, waivers, manual, documents] = await Promise.all([
@@ -120,10 +125,7 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   });
   const evidence = [...match.evidence, ...manualEvidence(manual, asOf)];
   const sourceChecks = new Map<string, SourceCheck[]>(
-    [...checks].map(([id, list]) => [
-      id,
-      list.filter((c) => c.checkedAt <= cutoff).map((c) => ({ checkedAt: c.checkedAt, ok: c.ok })),
-    ]),
+    [...checks].map(([id, list]) => [id, list.filter((c) => c.checkedAt <= cutoff)]),
   );
   const activeWaivers: Waiver[] = waivers
     .filter((w) => w.at.slice(0, 10) <= asOf)
@@ -145,8 +147,17 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     asOf,
     policy,
     calendar,
+    sites: sources.sources,
+  });
+  const forecasts = forecastSites({
+    obligations: catalogue.obligations,
+    sites: sources.sources,
+    checks: sourceChecks,
+    asOf,
+    warningDays: policy.vetoWarningDays,
   });
   return {
+    forecasts,
     asOf,
     policy,
     calendar,

@@ -83,6 +83,10 @@ export const FlagRefSchema = z.object({
   periodKey: z.string(),
   due: IsoDateSchema,
   units: z.array(z.string()),
+  kind: z
+    .enum(['missing', 'veto-warning'])
+    .optional()
+    .describe('veto-warning: `due` is the forecast trip date'),
 });
 export type FlagRef = z.infer<typeof FlagRefSchema>;
 

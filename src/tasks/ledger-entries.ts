@@ -3,6 +3,7 @@
  * catalogue and appended to the audit trail. The CLI (`gongkai event add`, `evidence add`, `waive`)
  * and the demo's ledger go through these functions, on AWS and locally alike.
  */
+
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../core/dates';
 import { periodsFor } from '../core/periods';
@@ -11,6 +12,7 @@ import { ValidationError } from '../core/validation';
 import type { LedgerEntry } from '../store/ports';
 import { calendarFor } from './assessment';
 import type { TaskDeps } from './deps';
+import { judgedCatalogue } from './judged-catalogue';
 
 type Entry<T extends LedgerEntry['type']> = Extract<LedgerEntry, { type: T }>;
 
@@ -20,7 +22,7 @@ export function contentId(type: string, parts: readonly string[]): string {
 }
 
 function obligationOf(deps: TaskDeps, obligationId: string) {
-  const obligation = deps.catalogue.obligations.find((o) => o.id === obligationId);
+  const obligation = judgedCatalogue(deps).obligations.find((o) => o.id === obligationId);
   if (!obligation) {
     throw new ValidationError('entry', [`obligation: no obligation "${obligationId}" in the catalogue`]);
   }

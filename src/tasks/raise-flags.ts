@@ -1,15 +1,75 @@
 import { shanghaiDate } from '../core/dates';
-import type { Flag, Notification } from '../store/ports';
+import type { Flag, Notification, StoredVerdict } from '../store/ports';
 import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
 import { NotifyInputSchema, SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { judgedCatalogue } from './judged-catalogue';
 import { task } from './task';
 
 /** How many flags one notification lists; the rest are counted, so a message never outgrows SNS. */
 const FLAGS_PER_MESSAGE = 200;
 
 function toRef(flag: Flag): FlagRef {
-  return { obligationId: flag.obligationId, periodKey: flag.periodKey, due: flag.due, units: flag.units };
+  return {
+    obligationId: flag.obligationId,
+    periodKey: flag.periodKey,
+    due: flag.due,
+    units: flag.units,
+    ...(flag.kind === 'veto-warning' ? { kind: flag.kind } : {}),
+  };
+}
+
+/** The key of the warning raised for a veto forecast to trip on `date`: one warning per forecast. */
+export const warningKey = (date: string) => `warning-${date}`;
+
+/**
+ * Single-veto site rules whose current verdict is due-soon carry the day they trip: one
+ * `veto-warning` flag per (rule, forecast date). A warning is settled once no verdict forecasts
+ * that date any more (the site published, or the veto tripped and raised its own flag).
+ */
+async function raiseVetoWarnings(
+  input: SweepInput,
+  deps: TaskDeps,
+  verdicts: StoredVerdict[],
+  existing: Map<string, Flag>,
+  now: string,
+): Promise<void> {
+  const vetoes = new Map(
+    judgedCatalogue(deps)
+      .obligations.filter((o) => o.evidence.site?.veto)
+      .map((o) => [o.id, o]),
+  );
+  const forecast = new Set<string>();
+  for (const verdict of verdicts) {
+    const obligation = vetoes.get(verdict.obligationId);
+    if (!obligation || verdict.kind !== 'due-soon' || !verdict.forecast) continue;
+    const key = `${verdict.obligationId}|${warningKey(verdict.forecast)}`;
+    forecast.add(key);
+    if (existing.has(key)) continue;
+    await deps.stores.flags.raiseFlag({
+      obligationId: verdict.obligationId,
+      periodKey: warningKey(verdict.forecast),
+      due: verdict.forecast,
+      raisedOn: input.asOf,
+      raisedAt: now,
+      units: obligation.units,
+      status: 'open',
+      kind: 'veto-warning',
+      history: [
+        { at: now, status: 'open', note: `forecast to trip on ${verdict.forecast} (sweep ${input.runId})` },
+      ],
+    });
+  }
+  for (const [key, flag] of existing) {
+    if (flag.kind !== 'veto-warning' || flag.status !== 'open' || forecast.has(key)) continue;
+    await deps.stores.flags.updateFlagStatus(
+      flag.obligationId,
+      flag.periodKey,
+      'resolved',
+      `no longer forecast for ${flag.due} as of ${input.asOf}`,
+      now,
+    );
+  }
 }
 
 /**
@@ -20,10 +80,11 @@ function toRef(flag: Flag): FlagRef {
 export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<RaiseFlagsOutput> {
   const now = deps.now().toISOString();
   const verdicts = await deps.stores.verdicts.listVerdicts();
-  const units = new Map(deps.catalogue.obligations.map((o) => [o.id, o.units]));
+  const units = new Map(judgedCatalogue(deps).obligations.map((o) => [o.id, o.units]));
   const existing = new Map(
     (await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]),
   );
+  await raiseVetoWarnings(input, deps, verdicts, existing, now);
   for (const verdict of verdicts) {
     const key = `${verdict.obligationId}|${verdict.periodKey}`;
     const flag = existing.get(key);
@@ -61,25 +122,48 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
   return { raisedCount: raised.length, raised };
 }
 
-/** Builds the notification for newly raised flags: the same text goes to SNS and to the local outbox. */
+/**
+ * Builds the notification for newly raised flags: the same text goes to SNS and to the local
+ * outbox. Missed deadlines come first; veto warnings (政府网站单项否决预警) follow in their own part.
+ */
 export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<string, string>): Notification {
-  const shown = flags.slice(0, FLAGS_PER_MESSAGE);
-  const lines = shown.map(
-    (f) =>
-      `- ${f.obligationId} ${f.periodKey} (due ${f.due}; ${f.units.join('、') || 'no unit'}): ${titles.get(f.obligationId) ?? ''}`,
-  );
-  if (flags.length > shown.length) lines.push(`… and ${flags.length - shown.length} more`);
+  const missing = flags.filter((f) => f.kind !== 'veto-warning');
+  const warnings = flags.filter((f) => f.kind === 'veto-warning');
+  const list = (refs: FlagRef[], what: (f: FlagRef) => string) => {
+    const shown = refs.slice(0, FLAGS_PER_MESSAGE);
+    const lines = shown.map(
+      (f) =>
+        `- ${f.obligationId} ${what(f)} (${f.units.join('、') || 'no unit'}): ${titles.get(f.obligationId) ?? ''}`,
+    );
+    if (refs.length > shown.length) lines.push(`… and ${refs.length - shown.length} more`);
+    return lines;
+  };
+  const parts: string[] = [];
+  const subjects: string[] = [];
+  if (missing.length > 0) {
+    subjects.push(`${missing.length} 项义务逾期未见公开`);
+    parts.push(
+      `${missing.length} obligation-period(s) have no evidence past their due date (as of ${asOf}):`,
+      ...list(missing, (f) => `${f.periodKey} (due ${f.due})`),
+    );
+  }
+  if (warnings.length > 0) {
+    subjects.push(`${warnings.length} 项政府网站单项否决预警`);
+    if (parts.length > 0) parts.push('');
+    parts.push(
+      `政府网站单项否决预警 — ${warnings.length} single-veto rule(s) will trip if nothing new is published (as of ${asOf}):`,
+      ...list(warnings, (f) => `trips on ${f.due}`),
+    );
+  }
   return {
-    subject: `政务公开监测：${flags.length} 项义务逾期未见公开 (as of ${asOf})`,
-    message: [
-      `${flags.length} obligation-period(s) have no evidence past their due date (as of ${asOf}):`,
-      ...lines,
-    ].join('\n'),
+    subject: `政务公开监测：${subjects.join('，')} (as of ${asOf})`,
+    message: parts.join('\n'),
     flags: flags.map((f) => ({
       obligationId: f.obligationId,
       periodKey: f.periodKey,
       due: f.due,
       units: f.units,
+      ...(f.kind ? { kind: f.kind } : {}),
     })),
   };
 }
@@ -96,7 +180,7 @@ export async function notify(input: NotifyInput, deps: TaskDeps): Promise<{ noti
     if (await deps.stores.flags.markNotified(flag.obligationId, flag.periodKey, at)) claimed.push(flag);
   }
   if (claimed.length === 0) return { notified: 0 };
-  const titles = new Map(deps.catalogue.obligations.map((o) => [o.id, o.task.slice(0, 60)]));
+  const titles = new Map(judgedCatalogue(deps).obligations.map((o) => [o.id, o.task.slice(0, 60)]));
   await deps.stores.notifier.notify(flagNotification(input.asOf, claimed, titles));
   deps.log('notified', { count: claimed.length, day: shanghaiDate(at) });
   return { notified: claimed.length };

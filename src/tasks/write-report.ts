@@ -2,10 +2,12 @@ import { buildReport } from '../report/build-report';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
+import { lastHomeCheck } from '../report/site-vetoes';
 import { assessForRun } from './assessment';
 import type { SweepInput, WriteReportOutput } from './contracts';
 import { WriteReportInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { judgedCatalogue } from './judged-catalogue';
 import { task } from './task';
 
 /** Builds the report as of the sweep date and writes it in every format through the report sink. */
@@ -35,13 +37,21 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
   for (const v of assessment.verdicts)
     for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
   for (const d of assessment.documents) if (d.sha256) shas.add(d.sha256);
+  // The veto section links the pages as read at the check it was judged on, and each home page's last check.
+  for (const f of assessment.forecasts)
+    for (const v of f.vetoes)
+      for (const o of v.outcome.observed) if (o.check.sha256) shas.add(o.check.sha256);
+  for (const list of assessment.checks.values()) {
+    const home = lastHomeCheck(list);
+    if (home?.sha256) shas.add(home.sha256);
+  }
   const archived = new Map<string, string>();
   for (const sha of shas) {
     const link = await deps.stores.archive.locate(sha);
     if (link) archived.set(sha, link);
   }
   return buildReport({
-    catalogue: deps.catalogue,
+    catalogue: judgedCatalogue(deps),
     sources: deps.sources,
     asOf: input.asOf,
     runId: input.runId,
@@ -55,6 +65,8 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     summaries: summaries.filter((s) => s.asOf <= input.asOf),
     warnings: assessment.warnings,
     archived,
+    forecasts: assessment.forecasts,
+    vetoWarningDays: assessment.policy.vetoWarningDays,
   });
 }
 

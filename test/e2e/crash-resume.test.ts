@@ -35,7 +35,7 @@ function demo(dataDir: string, killAfter?: number): Promise<Finished> {
       ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--to', TO],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 480_000);
     let stderr = '';
     const sweepLines: string[] = [];
     child.stderr.setEncoding('utf8');
@@ -64,7 +64,7 @@ describe('gongkai demo killed mid-run and started again', () => {
     killed = await demo(dataDir, KILL_AFTER_SWEEPS);
     resumed = await demo(dataDir);
     report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
-  }, 420_000);
+  }, 960_000);
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -11,7 +11,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
-import { groundTruthMismatches, notifiedFlagKeys, reportVerdicts } from '../support/demo-checks';
+import {
+  forecastMismatches,
+  groundTruthMismatches,
+  notifiedFlagKeys,
+  reportVerdicts,
+} from '../support/demo-checks';
 
 const run = promisify(execFile);
 // Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
@@ -23,7 +28,7 @@ async function demo(dataDir: string) {
     ['bin/gongkai.mjs', 'demo', '--data-dir', dataDir, '--portal-port', String(PORTAL_PORT), '--quiet'],
     {
       maxBuffer: 16 * 1024 * 1024,
-      timeout: 240_000,
+      timeout: 480_000,
     },
   );
   const report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
@@ -39,7 +44,7 @@ describe('npm start (gongkai demo)', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gongkai-demo-'));
     first = await demo(dataDir);
     second = await demo(dataDir);
-  }, 600_000);
+  }, 960_000);
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -55,6 +60,26 @@ describe('npm start (gongkai demo)', () => {
     const { wrong, expected } = await groundTruthMismatches(first.report, DEMO_LAST_SWEEP);
     expect(wrong).toEqual([]);
     expect(reportVerdicts(first.report).size).toBe(expected);
+  });
+
+  it('forecasts the single vetoes of every site (政府网站单项否决预警) as the ground truth does', async () => {
+    const { wrong, expected } = await forecastMismatches(first.report, DEMO_LAST_SWEEP);
+    expect(wrong).toEqual([]);
+    expect(first.report.siteVetoes?.sites).toHaveLength(expected);
+  });
+
+  it('judges every inspection veto and annual report the demo stages', () => {
+    const verdicts = reportVerdicts(first.report);
+    expect(verdicts.get('website-home-stale--inspect-home|2016-07')).toBe('missing');
+    expect(verdicts.get('website-veto-stale-columns--inspect-stale|2016-06')).toBe('missing');
+    expect(verdicts.get('website-veto-long-stale-columns--inspect-long|2016-07')).toBe('missing');
+    expect(verdicts.get('website-veto-blank-columns--inspect-blank|2016-05')).toBe('missing');
+    expect(verdicts.get('website-unreachable--inspect-down|2016-09')).toBe('missing');
+    const model = [...verdicts].filter(([key]) => key.includes('--inspect-model|2016-'));
+    expect(model.length).toBe(8 * 12);
+    expect(new Set(model.map(([, kind]) => kind))).toEqual(new Set(['met']));
+    expect(verdicts.get('annual-report-department--housing|2015')).toBe('late');
+    expect(verdicts.get('annual-report-government|2015')).toBe('met');
   });
 
   it('covers every scenario the demo promises', () => {

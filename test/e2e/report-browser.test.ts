@@ -18,6 +18,7 @@ import {
   largeReport,
   writeFixtureReportDir,
 } from '../fixtures/reports/fixture-report';
+import { siteVetoReport } from '../unit/report/site-veto-fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const { report } = fixtureReport();
@@ -121,7 +122,7 @@ describe('the HTML report in Chromium, from file://', () => {
 
   it('shows only the rows of the chosen verdict', async () => {
     await open();
-    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 8 / 8 项任务');
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 9 / 9 项任务');
     await page.selectOption('#f-verdict', 'missing');
     await expect(visibleVerdicts()).resolves.toEqual(['missing', 'missing']);
     // And the browser really shows them, and really hides the others.
@@ -133,7 +134,7 @@ describe('the HTML report in Chromium, from file://', () => {
     ).resolves.toBe(true);
     await expect(page.locator('section#o-budget-disclosure').isHidden()).resolves.toBe(true);
     await expect(visibleObligations()).resolves.toEqual(['air-quality-monthly', 'food-sampling-weekly']);
-    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 2 / 8 项任务');
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 2 / 9 项任务');
     await page.selectOption('#f-verdict', 'insufficient-data');
     await expect(visibleObligations()).resolves.toEqual(['tourism-complaints']);
     await page.selectOption('#f-verdict', '');
@@ -163,7 +164,7 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(visibleVerdicts()).resolves.toEqual(['met']);
     await page.fill('#f-q', 'no such words anywhere');
     await expect.poll(visibleObligations).toEqual([]);
-    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 0 / 8 项任务');
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('显示 0 / 9 项任务');
   });
 
   it('can be used with the keyboard alone', async () => {
@@ -178,7 +179,7 @@ describe('the HTML report in Chromium, from file://', () => {
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-verdict');
     await page.keyboard.press('ArrowDown'); // first verdict after "all": met
-    await expect.poll(visibleVerdicts).toEqual(['met', 'met', 'met', 'met', 'met']);
+    await expect.poll(visibleVerdicts).toEqual(['met', 'met', 'met', 'met', 'met', 'met']);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-q');
@@ -193,7 +194,7 @@ describe('the HTML report in Chromium, from file://', () => {
 
   it('links evidence to archived copies whose sha256 is the one the report shows', async () => {
     await open();
-    const links = await page.locator('.ev').evaluateAll((blocks) =>
+    const links = await page.locator('.ev, details.pages-read tbody tr').evaluateAll((blocks) =>
       blocks
         .map((b) => ({
           href: b.querySelector('a.archived')?.getAttribute('href'),
@@ -201,7 +202,8 @@ describe('the HTML report in Chromium, from file://', () => {
         }))
         .filter((l) => l.href),
     );
-    expect(links.length).toBeGreaterThanOrEqual(9);
+    // Nine documents, and two pages as read in a site card.
+    expect(links.length).toBeGreaterThanOrEqual(11);
     for (const { href, sha } of links) {
       const file = fileURLToPath(new URL(href!, page.url()));
       const digest = createHash('sha256')
@@ -231,6 +233,8 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(
       page.locator('section#o-air-quality-monthly details.periods table').isVisible(),
     ).resolves.toBe(true);
+    // The pages as read that period rows cite are unfolded on paper too.
+    await expect(page.locator('#site-hbj details.pages-read table').isVisible()).resolves.toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.emulateMedia({ media: 'screen' });
@@ -241,7 +245,7 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.selectOption('#f-verdict', 'late');
     await expect(visibleVerdicts()).resolves.toEqual(['late']);
-    await expect(page.locator('#f-status').textContent()).resolves.toBe('Showing 1 of 8 obligations');
+    await expect(page.locator('#f-status').textContent()).resolves.toBe('Showing 1 of 9 obligations');
     await expect(page.locator('tr[data-verdict="late"] .v').textContent()).resolves.toBe('▲Late');
   });
 
@@ -266,6 +270,104 @@ describe('the HTML report in Chromium, from file://', () => {
     const expected = big.obligations.filter((o) => o.units.includes(unit) && o.counts.missing > 0);
     expect(expected.length).toBeGreaterThan(0);
     await expect(visibleObligations()).resolves.toEqual(expected.map((o) => o.id));
+  });
+
+  it('shows the website single-veto warning in both languages, worst site first', async () => {
+    const dir = join(root, 'vetoes');
+    await mkdir(dir, { recursive: true });
+    const vetoes = siteVetoReport();
+    await writeFile(join(dir, 'report.html'), renderHtml(vetoes, { lang: 'zh' }));
+    await writeFile(join(dir, 'report.en.html'), renderHtml(vetoes, { lang: 'en' }));
+    for (const [name, heading, soon] of [
+      ['report.html', '政府网站单项否决预警', '预警期内'],
+      ['report.en.html', 'Website single-veto early warning', 'within the warning window'],
+    ] as const) {
+      await page.goto(pathToFileURL(join(dir, name)).href);
+      await page.locator('nav.toc a[href="#site-vetoes"]').click();
+      await expect(page.locator('#h-site-vetoes').textContent()).resolves.toBe(heading);
+      await expect(page.locator('#h-site-vetoes').isVisible()).resolves.toBe(true);
+      const cards = await page.locator('article.site').evaluateAll((els) => els.map((el) => el.id));
+      expect(cards).toEqual(['site-jm-jia', 'site-jm-yi', 'site-jm-bing', 'site-jm-ding']);
+      const warning = page.locator('#site-jm-yi dl.meta .soon');
+      await expect(warning.isVisible()).resolves.toBe(true);
+      await expect(warning.textContent()).resolves.toContain(soon);
+      await expect(warning.textContent()).resolves.toContain('2016-10-25');
+      // The undated items are folded until asked for.
+      const undated = page.locator('#site-jm-bing details.undated');
+      await expect(undated.locator('ul.undated-items').isVisible()).resolves.toBe(false);
+      await undated.locator('summary').click();
+      await expect(undated.locator('ul.undated-items li').count()).resolves.toBe(2);
+      await expect(undated.locator('ul.undated-items').isVisible()).resolves.toBe(true);
+    }
+  });
+
+  it('takes a period row’s citation of a page as read to that page’s row in the site card', async () => {
+    await page.goto(pathToFileURL(join(root, 'vetoes', 'report.html')).href);
+    const rule = page.locator('#o-website-home-stale--jm-jia');
+    await rule.locator('details.periods summary').click();
+    const ref = rule.locator('tr[data-verdict] p.obs a');
+    const href = await ref.getAttribute('href');
+    expect(href).toMatch(/^#pg\d+$/);
+    const row = page.locator(`tr${href}`);
+    // Folded in the card until the link is followed.
+    await expect(row.isVisible()).resolves.toBe(false);
+    await ref.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+    await expect(row.isVisible()).resolves.toBe(true);
+    await expect(row.locator('xpath=ancestor::article[1]').getAttribute('id')).resolves.toBe('site-jm-jia');
+    const box = await row.boundingBox();
+    expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    // The row holds the page's archived copy under the sha256 it shows (re-hashed in the shared
+    // fixture's archive above).
+    const sha = await row.locator('code.sha').textContent();
+    await expect(row.locator('a.archived').getAttribute('href')).resolves.toBe(
+      `../archive/sha256/${sha!.slice(0, 2)}/${sha}.html`,
+    );
+    // Folded again, a second click on the same citation (no hashchange) unfolds it again.
+    await page.locator('details.pages-read').evaluateAll((els) => {
+      for (const d of els) (d as HTMLDetailsElement).open = false;
+    });
+    await expect(row.isVisible()).resolves.toBe(false);
+    await ref.click();
+    await expect(row.isVisible()).resolves.toBe(true);
+  });
+
+  it('lands on a citation’s page row even when a filter hides the site card', async () => {
+    await page.goto(pathToFileURL(join(root, 'vetoes', 'report.html')).href);
+    await page.selectOption('#f-unit', '市乙局');
+    await expect(page.locator('#site-jm-jia').isHidden()).resolves.toBe(true);
+    const href = await page
+      .locator('#o-website-home-stale--jm-jia tr[data-verdict] p.obs a')
+      .getAttribute('href');
+    await page.evaluate((h) => {
+      location.hash = h!;
+    }, href);
+    await expect.poll(() => page.locator(`tr${href}`).isVisible()).toBe(true);
+    await expect(page.locator('#f-unit').inputValue()).resolves.toBe('');
+  });
+
+  it('narrows the site cards by department and search, as it narrows obligations', async () => {
+    await page.goto(pathToFileURL(join(root, 'vetoes', 'report.html')).href);
+    const shownSites = () =>
+      page
+        .locator('article.site')
+        .evaluateAll((els) => els.filter((el) => !(el as HTMLElement).hidden).map((el) => el.id));
+    await page.selectOption('#f-unit', '市乙局下属中心');
+    await expect(shownSites()).resolves.toEqual(['site-jm-yi']);
+    await expect(page.locator('#site-jm-jia').isHidden()).resolves.toBe(true);
+    await page.selectOption('#f-unit', '');
+    await page.fill('#f-q', '专题专栏');
+    await expect.poll(shownSites).toEqual(['site-jm-bing']);
+    await page.fill('#f-q', '');
+    await expect.poll(shownSites).toHaveLength(4);
+    // A link to a hidden site's rule clears the filters and lands on it.
+    await page.selectOption('#f-unit', '市甲局');
+    await expect(shownSites()).resolves.toEqual(['site-jm-jia']);
+    await page.evaluate(() => {
+      location.hash = '#site-jm-yi';
+    });
+    await expect.poll(shownSites).toHaveLength(4);
+    await expect(page.locator('#f-unit').inputValue()).resolves.toBe('');
   });
 
   it('logged no errors, warnings or network requests on any page', () => {

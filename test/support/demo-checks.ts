@@ -6,7 +6,7 @@ import { WorkingDayCalendar } from '../../src/core/calendar';
 import type { IsoDate } from '../../src/core/dates';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { loadDemoContent } from '../../src/local/demo-content';
-import { demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
+import { demoForecastTruth, demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
 import { loadDemoLedger } from '../../src/local/demo-ledger';
 import { DEMO_CATALOGUE } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
@@ -32,13 +32,9 @@ export function reportVerdicts(report: Report): Map<string, string> {
   return out;
 }
 
-/** The obligation-periods whose verdict differs from the demo's ground truth, one line each, and the count expected. */
-export async function groundTruthMismatches(
-  report: Report,
-  asOf: IsoDate,
-): Promise<{ wrong: string[]; expected: number }> {
+async function groundTruthInput(asOf: IsoDate) {
   const catalogue = await loadCatalogue(DEMO_CATALOGUE);
-  const expected = explainGroundTruth({
+  return {
     catalogue,
     content: await loadDemoContent(),
     ledger: await loadDemoLedger(),
@@ -46,7 +42,45 @@ export async function groundTruthMismatches(
     sweepDates: demoSweepDates(asOf),
     calendar: WorkingDayCalendar.chinese(),
     policy: catalogue.policy ?? DEFAULT_POLICY,
-  });
+  };
+}
+
+/**
+ * The sites whose 政府网站单项否决预警 in the report differs from the demo's ground truth: the vetoes
+ * tripped on the report date and the next veto with its trip date, one line per site; and how many
+ * sites the ground truth expects.
+ */
+export async function forecastMismatches(
+  report: Report,
+  asOf: IsoDate,
+): Promise<{ wrong: string[]; expected: number }> {
+  const expected = demoForecastTruth(await groundTruthInput(asOf));
+  const bySite = new Map((report.siteVetoes?.sites ?? []).map((s) => [s.sourceId, s]));
+  const wrong: string[] = [];
+  for (const e of expected) {
+    const actual = bySite.get(e.sourceId);
+    const want = {
+      tripped: e.tripped.map((t) => `${t}--${e.sourceId}`).sort(),
+      next: e.next ? { obligationId: `${e.next.template}--${e.sourceId}`, on: e.next.on } : null,
+    };
+    const got = actual
+      ? {
+          tripped: [...actual.tripped].sort(),
+          next: actual.next ? { obligationId: actual.next.obligationId, on: actual.next.on } : null,
+        }
+      : undefined;
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      wrong.push(`${e.sourceId}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
+  return { wrong, expected: expected.length };
+}
+
+/** The obligation-periods whose verdict differs from the demo's ground truth, one line each, and the count expected. */
+export async function groundTruthMismatches(
+  report: Report,
+  asOf: IsoDate,
+): Promise<{ wrong: string[]; expected: number }> {
+  const expected = explainGroundTruth(await groundTruthInput(asOf));
   const actual = reportVerdicts(report);
   const wrong = expected
     .filter((e) => actual.get(`${e.obligation.id}|${e.period.key}`) !== e.verdict.kind)

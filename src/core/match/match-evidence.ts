@@ -132,7 +132,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
 
   for (const obligation of input.obligations) {
     const rule = obligation.evidence;
-    if (rule.verifiable === false) continue;
+    if (rule.verifiable === false || rule.site) continue;
     const periods = byObligation.get(obligation.id);
     if (!periods || periods.length === 0) continue;
     const units = rule.units ?? obligation.units;

@@ -9,7 +9,10 @@ import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
 
 export interface DetailOptions {
   url: string;
-  /** Cap on the main text kept; the text feeds matching, which needs the gist, not the whole. */
+  /**
+   * Cap on the main text kept; the text feeds matching, which needs the gist, not the whole. 0 skips
+   * reading it (the crawler stores only date, title and attachments).
+   */
   maxTextChars?: number;
 }
 

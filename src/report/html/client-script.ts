@@ -2,7 +2,10 @@
  * The report's only script: filters, search and print preparation. Plain ES5-style JavaScript in a
  * string (not compiled TypeScript) so it runs as written from a file opened on disk, with no
  * server and no modules. It touches only attributes the renderer wrote (data-units, data-kind,
- * data-verdicts, data-verdict) and reads text through textContent, never innerHTML.
+ * data-verdicts, data-verdict) and reads text through textContent, never innerHTML. The department
+ * filter and the search also narrow the site cards of the veto warning (article.site). Links within
+ * the page (a period's citation of a page as read, of evidence shown under an earlier period) unfold
+ * and unhide what they point at.
  *
  * Large reports: row texts are read once, lazily, on the first search that needs them; filters
  * toggle the `hidden` attribute only where it changes, and search input is debounced.
@@ -29,6 +32,13 @@ export const CLIENT_SCRIPT = `(function () {
       header: el.querySelector('header'), head: null, details: details,
       rows: details ? slice.call(details.querySelectorAll('tr[data-verdict]')) : [], rowText: null, auto: false
     };
+  });
+  // Site cards of the veto warning follow the department filter and the search; verdict and
+  // schedule filters concern obligation-periods and leave them alone.
+  var sites = slice.call(document.querySelectorAll('article.site')).map(function (el) {
+    var units = [];
+    try { units = JSON.parse(el.getAttribute('data-units') || '[]'); } catch (e) { units = []; }
+    return { el: el, units: units, text: null };
   });
   function selectedText(sel) { return sel.options[sel.selectedIndex] ? sel.options[sel.selectedIndex].text : ''; }
   function apply() {
@@ -60,6 +70,14 @@ export const CLIENT_SCRIPT = `(function () {
         else if (!rowFilter && it.auto) { it.details.open = false; it.auto = false; }
       }
     });
+    sites.forEach(function (site) {
+      var ok = unit === '' || site.units.indexOf(unit) >= 0;
+      if (ok && term) {
+        if (site.text === null) site.text = norm(site.el.textContent);
+        ok = site.text.indexOf(term) >= 0;
+      }
+      if (site.el.hidden === ok) site.el.hidden = !ok;
+    });
     status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
     var active = [];
     if (unit) active.push(selectedText(unitSel));
@@ -80,13 +98,31 @@ export const CLIENT_SCRIPT = `(function () {
     unitSel.value = a.getAttribute('data-unit');
     apply();
   });
-  // A link to an obligation the filters hide (from the flags table) clears the filters first.
-  function reveal() {
-    var id = location.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch (e) { /* keep the raw fragment */ }
-    var target = id ? document.getElementById(id) : null;
-    if (target && target.closest('section.obl[hidden]')) { form.reset(); apply(); target.scrollIntoView(); }
+  // A link to something the filters hide (an obligation from the flags table, a period row whose
+  // evidence another row cites) clears the filters first; one inside folded tables (a page as read
+  // in a site card, evidence in a period table) unfolds them, so the link always lands in view.
+  function show(target) {
+    if (target.closest('section.obl[hidden], article.site[hidden], tr[hidden]')) { form.reset(); apply(); }
+    for (var d = target.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
   }
+  function targetOf(hash) {
+    var id = hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep the raw fragment */ }
+    return id ? document.getElementById(id) : null;
+  }
+  function reveal() {
+    var target = targetOf(location.hash);
+    if (!target) return;
+    var hidden = target.closest('section.obl[hidden], article.site[hidden], tr[hidden], details:not([open])');
+    show(target);
+    if (hidden) target.scrollIntoView();
+  }
+  // Clicking a link to the fragment already in the address bar fires no hashchange: unfold first.
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href^="#"]') : null;
+    var target = a ? targetOf(a.getAttribute('href')) : null;
+    if (target) show(target);
+  });
   window.addEventListener('hashchange', reveal);
   // Paper shows every period: open all collapsed tables before printing, restore them afterwards.
   var closedForPrint = [];

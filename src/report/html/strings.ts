@@ -15,6 +15,38 @@ export interface VerdictLook {
   meaning: string;
 }
 
+/** The 政府网站单项否决预警 section. */
+export interface VetoStrings {
+  intro: (warningDays: number) => string;
+  summary: (tripped: number, warn: number, total: number) => string;
+  /** A site's state: text label and a shape, never colour alone. */
+  state: Record<'tripped' | 'warn' | 'clear' | 'no-data', { label: string; icon: string }>;
+  units: string;
+  homepage: string;
+  next: string;
+  nextNone: string;
+  inDays: (days: number) => string;
+  withinWindow: string;
+  col: { rule: string; now: string; forecast: string; pages: string };
+  trippedSince: (since: string) => string;
+  trippedAt: (at: string) => string;
+  clear: (count: number, threshold: number) => string;
+  noData: string;
+  failedChecks: (failed: number, total: number, share: string, from: string, to: string) => string;
+  noForecast: string;
+  offence: Record<'stale' | 'undated' | 'blank', string>;
+  newest: (date: string) => string;
+  staleSince: (date: string) => string;
+  undatedOf: (undated: number, items: number) => string;
+  readAt: string;
+  unobserved: (pages: string) => string;
+  undatedTitle: (n: number) => string;
+  undatedNote: string;
+  undatedNone: string;
+  homeUndated: (undated: number, items: number) => string;
+  shownAs: string;
+}
+
 export interface ReportStrings {
   htmlLang: string;
   title: (issuer: string, year: number) => string;
@@ -35,11 +67,12 @@ export interface ReportStrings {
     warnings: string;
     sources: string;
     legend: string;
+    siteVetoes: string;
   };
   verdicts: Record<VerdictKind, VerdictLook>;
   scheduleKinds: Record<string, string>;
   flagStatus: Record<'open' | 'resolved' | 'waived', string>;
-  evidenceKind: Record<'match' | 'candidate' | 'manual', string>;
+  evidenceKind: Record<'match' | 'candidate' | 'manual' | 'observation', string>;
   complianceRate: string;
   complianceRateNote: string;
   notJudged: string;
@@ -93,6 +126,8 @@ export interface ReportStrings {
     deadlineText: string;
     verifiable: string;
     decision: string;
+    pack: string;
+    site: string;
   };
   yes: string;
   no: string;
@@ -116,6 +151,17 @@ export interface ReportStrings {
     unsafeUrl: string;
     candidates: string;
     noEvidence: string;
+    checkedAt: string;
+    newestItem: string;
+    /** A block identical to one shown under an earlier period: where to find it. */
+    sameAs: (period: string) => string;
+  };
+  veto: VetoStrings;
+  /** 巡检所见页面: the pages site-rule verdicts rest on, once per site card. */
+  pagesRead: {
+    title: (n: number) => string;
+    note: string;
+    col: { page: string; checks: string; newest: string; copy: string };
   };
   warningsLabel: string;
   backdating: string;
@@ -198,6 +244,7 @@ const zh: ReportStrings = {
     warnings: '警告（含倒签发布日期）',
     sources: '数据源（部门网站）',
     legend: '结论说明',
+    siteVetoes: '政府网站单项否决预警',
   },
   verdicts: {
     met: { label: '按时公开', icon: ICONS.met, meaning: '到期日前已找到公开证据。' },
@@ -223,7 +270,12 @@ const zh: ReportStrings = {
   },
   scheduleKinds: SCHEDULE_KINDS_ZH,
   flagStatus: { open: '未处理', resolved: '已补公开', waived: '已豁免' },
-  evidenceKind: { match: '自动匹配', candidate: '近似（未采纳）', manual: '人工录入' },
+  evidenceKind: {
+    match: '自动匹配',
+    candidate: '近似（未采纳）',
+    manual: '人工录入',
+    observation: '巡检所见',
+  },
   complianceRate: '按时公开率',
   complianceRateNote: '按时公开 ÷（按时公开 + 逾期公开 + 未公开）',
   notJudged: '暂无可判定期次',
@@ -277,6 +329,8 @@ const zh: ReportStrings = {
     deadlineText: '方案原文时限',
     verifiable: '可通过网站核验',
     decision: '处理说明',
+    pack: '规则来源',
+    site: '网站',
   },
   yes: '是',
   no: '否',
@@ -300,6 +354,56 @@ const zh: ReportStrings = {
     unsafeUrl: '（网址不是 http/https，未生成链接）',
     candidates: '近似文档（未采纳，供核查）',
     noEvidence: '无证据',
+    checkedAt: '巡检时间',
+    newestItem: '最新有日期条目',
+    sameAs: (period) => `（同 ${period}，详见该期）`,
+  },
+  veto: {
+    intro: (days) =>
+      `按《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）的单项否决项逐站判定：首页2周未更新、站点无法访问、栏目不更新累计5个以上、长期未更新栏目10个以上、空白栏目5个以上。预计日期指此后不再发布新内容时首个否决项触发的日期；${days} 天内将触发的标为“预警”。无发布日期的条目按未更新计。`,
+    summary: (tripped, warn, total) =>
+      `共 ${total} 个网站：${tripped} 个已触发单项否决，${warn} 个处于预警期。`,
+    state: {
+      tripped: { label: '已触发单项否决', icon: '✗' },
+      warn: { label: '预警', icon: '⚠' },
+      clear: { label: '暂未触发', icon: '✓' },
+      'no-data': { label: '无数据', icon: '◌' },
+    },
+    units: '责任单位',
+    homepage: '网址',
+    next: '预计首个否决',
+    nextNone: '无可预测的触发日期',
+    inDays: (n) => (n === 0 ? '今天' : `${n} 天后`),
+    withinWindow: '预警期内',
+    col: { rule: '否决项', now: '当前状态', forecast: '预计触发（若不再更新）', pages: '扣分页面' },
+    trippedSince: (since) => `已触发，自 ${since} 起`,
+    trippedAt: (at) => `已触发（${at} 判定）`,
+    clear: (count, threshold) => `未触发：${count} / ${threshold}`,
+    noData: '无数据：尚未成功读取相关页面',
+    failedChecks: (failed, total, share, from, to) =>
+      `${from} 至 ${to} 共检查 ${total} 次，${failed} 次未能在规定时间内打开（${share}）`,
+    noForecast: '—',
+    offence: { stale: '未更新', undated: '条目均无日期', blank: '空白栏目' },
+    newest: (d) => `最新条目 ${d}`,
+    staleSince: (d) => `自 ${d} 起计为未更新`,
+    undatedOf: (u, n) => `${n} 条中 ${u} 条无日期`,
+    readAt: '读取于',
+    unobserved: (pages) => `未能读取（不计入）：${pages}`,
+    undatedTitle: (n) => `无发布日期的条目（${n} 条，计为未更新）`,
+    undatedNote: '检查时这些条目未显示可识别的发布日期，按检查指标计为未更新。',
+    undatedNone: '未发现无日期条目。',
+    homeUndated: (u, n) => `首页最近一次检查：${n} 条中 ${u} 条无日期`,
+    shownAs: '页面显示',
+  },
+  pagesRead: {
+    title: (n) => `巡检所见页面（${n} 个）`,
+    note: '各期次的判定所依据的页面，按巡检时读取的原样存档：同一页面内容未变的多次巡检合为一行。任务各期次中的“巡检所见”链接到这里。',
+    col: {
+      page: '页面',
+      checks: '巡检时间（北京时间）',
+      newest: '最新有日期条目',
+      copy: '存档副本与 SHA-256',
+    },
   },
   warningsLabel: '警告',
   backdating: '倒签',
@@ -344,6 +448,7 @@ const en: ReportStrings = {
     warnings: 'Warnings (including backdated publication dates)',
     sources: 'Sources (department sites)',
     legend: 'How to read the verdicts',
+    siteVetoes: 'Website single-veto early warning',
   },
   verdicts: {
     met: { label: 'Met', icon: ICONS.met, meaning: 'Evidence was published on or before the due date.' },
@@ -386,7 +491,12 @@ const en: ReportStrings = {
   },
   scheduleKinds: SCHEDULE_KINDS_EN,
   flagStatus: { open: 'Open', resolved: 'Resolved (published late)', waived: 'Waived' },
-  evidenceKind: { match: 'Matched', candidate: 'Near miss (not counted)', manual: 'Entered manually' },
+  evidenceKind: {
+    match: 'Matched',
+    candidate: 'Near miss (not counted)',
+    manual: 'Entered manually',
+    observation: 'as read at check',
+  },
   complianceRate: 'On-time rate',
   complianceRateNote: 'met ÷ (met + late + missing)',
   notJudged: 'nothing judged yet',
@@ -442,6 +552,8 @@ const en: ReportStrings = {
     deadlineText: 'Deadline as written in the plan',
     verifiable: 'Checkable on a website',
     decision: 'Decision',
+    pack: 'Rule pack',
+    site: 'Site',
   },
   yes: 'yes',
   no: 'no',
@@ -465,6 +577,61 @@ const en: ReportStrings = {
     unsafeUrl: '(not an http/https address: not linked)',
     candidates: 'Near misses (not counted, for review)',
     noEvidence: 'no evidence',
+    checkedAt: 'Checked at',
+    newestItem: 'Newest dated item',
+    sameAs: (period) => `(as under ${period}: details there)`,
+  },
+  veto: {
+    intro: (days) =>
+      `Each site judged on the single-veto items of the national website-inspection indicators (国办秘函〔2019〕19号): home page not updated for 2 weeks, site unreachable, 5 or more stale columns, 10 or more long-stale columns, 5 or more blank columns. The forecast is the day the first veto trips if nothing new is published; one within ${days} days is a warning. Items without a date count as not updated.`,
+    summary: (tripped, warn, total) =>
+      `${total} site${total === 1 ? '' : 's'}: ${tripped} with a veto tripped, ${warn} within the warning window.`,
+    state: {
+      tripped: { label: 'Veto tripped', icon: '✗' },
+      warn: { label: 'Warning', icon: '⚠' },
+      clear: { label: 'Clear', icon: '✓' },
+      'no-data': { label: 'No data', icon: '◌' },
+    },
+    units: 'Units',
+    homepage: 'Address',
+    next: 'First veto forecast',
+    nextNone: 'no trip date can be forecast',
+    inDays: (n) => (n === 0 ? 'today' : `in ${n} day${n === 1 ? '' : 's'}`),
+    withinWindow: 'within the warning window',
+    col: {
+      rule: 'Veto item',
+      now: 'Now',
+      forecast: 'Trips on (if nothing is published)',
+      pages: 'Pages counted',
+    },
+    trippedSince: (since) => `tripped since ${since}`,
+    trippedAt: (at) => `tripped (as judged on ${at})`,
+    clear: (count, threshold) => `clear: ${count} of ${threshold}`,
+    noData: 'no data: the pages it needs were never read',
+    failedChecks: (failed, total, share, from, to) =>
+      `${failed} of ${total} checks from ${from} to ${to} failed to open in time (${share})`,
+    noForecast: '—',
+    offence: { stale: 'not updated', undated: 'no dated item', blank: 'blank column' },
+    newest: (d) => `newest item ${d}`,
+    staleSince: (d) => `not updated since ${d}`,
+    undatedOf: (u, n) => `${u} of ${n} items undated`,
+    readAt: 'read at',
+    unobserved: (pages) => `never read (not counted): ${pages}`,
+    undatedTitle: (n) => `Items with no publication date (${n}, counted as not updated)`,
+    undatedNote: 'These items showed no date the monitor could read; inspectors count them as not updated.',
+    undatedNone: 'No undated items found.',
+    homeUndated: (u, n) => `Home page at its last check: ${u} of ${n} items undated`,
+    shownAs: 'shown as',
+  },
+  pagesRead: {
+    title: (n) => `Pages as read (${n})`,
+    note: 'The pages the period verdicts rest on, archived as read at the check; checks that read the same bytes of a page share one row. The “as read at check” entries under each obligation link here.',
+    col: {
+      page: 'Page',
+      checks: 'Checked at (UTC+8)',
+      newest: 'Newest dated item',
+      copy: 'Archived copy and SHA-256',
+    },
   },
   warningsLabel: 'Warning',
   backdating: 'backdated',

@@ -45,11 +45,11 @@ nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 
 .cards .rate { border-color: var(--accent); border-width: 2px; }
 .v { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 4px; border: 1px solid;
   white-space: nowrap; font-weight: 600; font-size: 0.9em; }
-.v .i { font-weight: 700; }
+.v i, .st i, .soon i { font-style: normal; font-weight: 700; }
 ${['met', 'late', 'missing', 'due-soon', 'pending', 'waived', 'unverifiable', 'insufficient-data']
   .map((k) => `.v-${k} { background: var(--${k}); border-color: var(--${k}-b); color: #111; }`)
   .join('\n')}
-.v-missing .i, .v-late .i { font-size: 1.05em; }
+.v-missing i, .v-late i { font-size: 1.05em; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 0.93rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
 th, td { border: 1px solid var(--line); padding: 5px 7px; vertical-align: top; text-align: left; }
@@ -95,12 +95,48 @@ td ul { margin: 0; padding-left: 1.1em; }
 .ev dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; margin: 2px 0 0; font-size: 0.86rem; }
 .ev dt { color: var(--muted); }
 .ev dd { margin: 0; overflow-wrap: anywhere; }
+ul.obs { margin: 2px 0 0; padding-left: 1.1em; font-size: 0.86rem; }
+p.obs { margin: 0 0 4px; font-size: 0.86rem; overflow-wrap: anywhere; }
+p.obs .kind { font-size: 0.82rem; color: var(--muted); margin-right: 4px; }
+.ev-again { font-size: 0.9rem; }
+.pages-read td.checks { min-width: 10em; }
+/* Where a reference lands: outlined as well as scrolled to, so the eye finds the row. */
+.pages-read tr:target, .ev:target { outline: 3px solid #f0a500; outline-offset: -3px; }
+ul.obs li { overflow-wrap: anywhere; }
 .cands { margin-top: 6px; padding: 4px 8px; border-left: 3px dashed #8a919c; background: #fafbfc; }
 .cands > p { margin: 0 0 4px; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
 .src-bad { font-weight: 700; color: #8a1c12; }
+.site { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 10px 0; }
+.site[hidden] { display: none; }
+/* Tripped and warned sites carry a thick left rule as well as their label: visible without colour. */
+.site-tripped { border-left: 6px solid var(--missing-b); }
+.site-warn { border-left: 6px double var(--due-soon-b); }
+.site dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 6px; font-size: 0.92rem; }
+.site dl.meta dt { color: var(--muted); }
+.site dl.meta dd { margin: 0; }
+.st { display: inline-flex; align-items: center; gap: 4px; padding: 0 7px; border-radius: 4px; border: 1px solid;
+  white-space: nowrap; font-weight: 600; font-size: 0.85em; vertical-align: middle; color: #111; }
+.st-tripped { background: var(--missing); border-color: var(--missing-b); }
+.st-warn { background: var(--due-soon); border-color: var(--due-soon-b); }
+.st-clear { background: var(--met); border-color: var(--met-b); }
+.st-no-data { background: var(--insufficient-data); border-color: var(--insufficient-data-b); }
+.soon { background: var(--due-soon); border: 1px solid var(--due-soon-b); border-radius: 3px; padding: 0 4px; }
+.soon i { margin-right: 3px; }
+.soon .tag { font-weight: 700; white-space: nowrap; }
+.soon time { white-space: nowrap; }
+table.vetoes { table-layout: fixed; }
+table.vetoes th:nth-child(1) { width: 22%; }
+table.vetoes th:nth-child(2) { width: 26%; }
+table.vetoes th:nth-child(3) { width: 18%; }
+table.vetoes th[scope="row"] { font-weight: 600; }
+ul.pages, ul.undated-items { margin: 0; padding-left: 1.1em; font-size: 0.9rem; }
+.site h4 { font-size: 0.95rem; margin: 8px 0 2px; }
+.site .site-name, .obl .site-name { color: var(--muted); font-weight: 600; }
 .print-only { display: none; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .nw, td code, th code, td time { white-space: nowrap; }
+/* Window and due date of period rows: no class on every cell of a table thousands of rows long. */
+tbody.pr > tr > td:nth-child(2), tbody.pr > tr > td:nth-child(3) { white-space: nowrap; }
 th code { font-weight: normal; color: var(--muted); }
 td code.sha { white-space: normal; }
 td.why { min-width: 16em; }
@@ -114,8 +150,9 @@ td.why { min-width: 16em; }
   main, header.top { max-width: none; padding: 0; }
   header.top { border-bottom: 2px solid #000; }
   a { color: #000; text-decoration: none; }
-  .v, .cards li, thead th, .cands { background: none !important; }
-  .v { border-color: #000; }
+  .v, .st, .soon, .cards li, thead th, .cands { background: none !important; }
+  .v, .st, .soon { border-color: #000; }
+  .site { break-inside: auto; border-color: #888; }
   h2, h3, summary, caption { break-after: avoid; }
   tr, .ev, .cards li { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -130,7 +167,9 @@ td.why { min-width: 16em; }
   .ev dt { font-size: 0.8rem; margin-top: 2px; }
   /* On paper a link is only as good as the address printed next to it. */
   .ev a.archived::after { content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
+  .ev-observation a.original::after, .pages-read a.original::after, .pages-read a.archived::after {
+    content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
   .ov { grid-template-columns: minmax(0, 1fr); }
-  #obligations, #flags, #sources { break-before: page; }
+  #site-vetoes, #obligations, #flags, #sources { break-before: page; }
 }
 `;

@@ -67,7 +67,16 @@ export function shardOf(sha256: string): string {
   return `sha256/${assertSha256(sha256).slice(0, 2)}`;
 }
 
-/** Directory layout: one JSON line per fetch, appended, next to the content. */
+/**
+ * Directory layout: the fetch log of a shard folder, one JSON line per fetch of any digest in it.
+ * One log per folder rather than one file per digest: creating a file is the dearest step of a put,
+ * and a folder's log stays small enough (1/256 of all fetches) to scan for one digest's lines.
+ */
+export function fetchLogKey(sha256: string): string {
+  return `${shardOf(sha256)}/fetches.jsonl`;
+}
+
+/** Archives written before the shard fetch log kept one sidecar per digest; they are still read. */
 export function metaSidecarKey(sha256: string): string {
   return `${shardOf(sha256)}/${sha256}.meta.jsonl`;
 }
@@ -77,9 +86,15 @@ export function metaSidecarKey(sha256: string): string {
  * not the metadata. Identical bytes fetched with another content type keep their first extension.
  */
 export function contentNameAmong(names: readonly string[], sha256: string): string | undefined {
-  const pattern = new RegExp(`(^|/)${assertSha256(sha256)}\\.[a-z0-9]+$`);
-  return names.find((name) => pattern.test(name));
+  const digest = assertSha256(sha256);
+  return names.find((name) => {
+    // A plain comparison rather than a RegExp built per call: folders are listed on every new put.
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    return base.startsWith(digest) && base[64] === '.' && CONTENT_EXTENSION.test(base.slice(65));
+  });
 }
+
+const CONTENT_EXTENSION = /^[a-z0-9]+$/;
 
 /** Response headers worth keeping with an archived copy: what an auditor asks about a fetch. */
 export const KEPT_HEADERS = [

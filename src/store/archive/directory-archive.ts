@@ -1,10 +1,14 @@
 /**
  * The evidence archive on the local file system. Content is written once per sha256 (temp file,
  * then a hard link that fails if the name exists: concurrent writers cannot both "store" it, and
- * no reader ever sees a half-written file); every fetch appends one JSON line to a sidecar.
+ * no reader ever sees a half-written file); every fetch appends one JSON line to its shard folder's
+ * fetch log.
+ *
+ * Cost per put, which a crawl pays for every page: one file created for new content (none for known
+ * content), one line appended, one stat; folders are created once per archive instance.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseOrThrow } from '../../core/validation';
 import { assertRealInside, resolveInside } from '../fs-paths';
@@ -15,6 +19,7 @@ import {
   archiveKey,
   assertSha256,
   contentNameAmong,
+  fetchLogKey,
   metaRecord,
   metaSidecarKey,
   sha256Of,
@@ -37,6 +42,8 @@ export class ArchiveIntegrityError extends Error {
 
 export class DirectoryArchive implements Archive {
   private counters: ArchiveMetrics = { puts: 0, stored: 0, deduplicated: 0, bytesStored: 0, reads: 0 };
+  /** Shard folders this instance has created (or found): mkdir is not repeated for each put. */
+  private readonly createdDirs = new Set<string>();
 
   constructor(readonly rootDir: string) {}
 
@@ -48,10 +55,12 @@ export class DirectoryArchive implements Archive {
     const meta = parseOrThrow(ArchiveMetaSchema, input, 'archive metadata');
     const sha256 = sha256Of(bytes);
     this.counters.puts += 1;
-    await mkdir(this.path(shardOf(sha256)), { recursive: true });
-    await assertRealInside(this.rootDir, this.path(shardOf(sha256)));
-    const existing = await this.contentKey(sha256);
-    let key = existing ?? archiveKey(sha256, meta.contentType);
+    await this.shardReady(shardOf(sha256));
+    const expected = archiveKey(sha256, meta.contentType);
+    // Content seen before almost always comes back with its first content type: one stat settles
+    // it, and the folder is listed only for new content (or content stored under another extension).
+    const existing = (await this.isFile(expected)) ? expected : await this.contentKey(sha256);
+    let key = existing ?? expected;
     let stored = false;
     if (!existing) {
       stored = await this.writeOnce(key, bytes);
@@ -65,7 +74,7 @@ export class DirectoryArchive implements Archive {
     }
     const line = `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`;
     // O_APPEND: concurrent appends of one short line each do not interleave on a local file system.
-    await appendFile(this.path(metaSidecarKey(sha256)), line, { flag: 'a' });
+    await appendFile(this.path(fetchLogKey(sha256)), line, { flag: 'a' });
     return { sha256, key, stored };
   }
 
@@ -87,16 +96,14 @@ export class DirectoryArchive implements Archive {
 
   /** Every fetch recorded for `sha256`, oldest first. */
   async fetches(sha256: string): Promise<ArchiveMetaRecord[]> {
-    try {
-      const text = await readFile(this.path(metaSidecarKey(assertSha256(sha256))), 'utf8');
-      return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as ArchiveMetaRecord);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const digest = assertSha256(sha256);
+    // Sidecars of older archives hold the earlier fetches; the shard's log holds every later one.
+    const legacy = await this.readLines(metaSidecarKey(digest));
+    const logged = (await this.readLines(fetchLogKey(digest)))
+      .filter((line) => line.includes(digest))
+      .map((line) => JSON.parse(line) as ArchiveMetaRecord)
+      .filter((record) => record.sha256 === digest);
+    return [...legacy.map((line) => JSON.parse(line) as ArchiveMetaRecord), ...logged];
   }
 
   /** Absolute path of a key; refuses keys that would leave the root. */
@@ -114,12 +121,55 @@ export class DirectoryArchive implements Archive {
     }
   }
 
+  private async isFile(key: string): Promise<boolean> {
+    try {
+      return (await stat(this.path(key))).isFile();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  private async readLines(key: string): Promise<string[]> {
+    try {
+      return (await readFile(this.path(key), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Creates a shard folder the first time this instance writes to it, and checks on every put that
+   * its real path is inside the root: a folder replaced by a link later must still be refused.
+   */
+  private async shardReady(shard: string): Promise<void> {
+    const dir = this.path(shard);
+    if (!this.createdDirs.has(shard)) {
+      await mkdir(dir, { recursive: true });
+      this.createdDirs.add(shard);
+    }
+    try {
+      await assertRealInside(this.rootDir, dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Removed since this instance created it (someone cleaned the archive): create it again.
+      await mkdir(dir, { recursive: true });
+      await assertRealInside(this.rootDir, dir);
+    }
+  }
+
   /** Writes a temp file and links it into place; false when the name already existed. */
   private async writeOnce(key: string, bytes: Uint8Array): Promise<boolean> {
     const tmpDir = this.path('.tmp');
-    await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomUUID()}.part`);
-    await writeFile(tmp, bytes);
+    try {
+      await writeFile(tmp, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(tmpDir, { recursive: true });
+      await writeFile(tmp, bytes);
+    }
     try {
       await link(tmp, this.path(key));
       return true;

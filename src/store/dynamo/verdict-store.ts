@@ -15,7 +15,7 @@ import type { Metered } from './metrics';
  * stored one then says since when the verdict has stood.
  */
 function judgement(v: StoredVerdict) {
-  return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls };
+  return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
 }
 
 export class DynamoVerdictStore implements VerdictStore, Metered {

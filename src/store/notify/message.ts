@@ -33,15 +33,21 @@ export interface NotificationBody {
 export function snsSubject(notification: Notification): string {
   const oneLine = notification.subject.replace(/[\r\n\t]+/g, ' ').trim();
   if (/^[\x20-\x7e]+$/.test(oneLine)) return oneLine.slice(0, SNS_SUBJECT_MAX);
-  const n = notification.flags.length;
-  return `Gongkai Monitor: ${n} obligation period${n === 1 ? '' : 's'} flagged`;
+  const warnings = notification.flags.filter((f) => f.kind === 'veto-warning').length;
+  const n = notification.flags.length - warnings;
+  const parts = [
+    ...(n > 0 || warnings === 0 ? [`${n} obligation period${n === 1 ? '' : 's'} flagged`] : []),
+    ...(warnings > 0 ? [`${warnings} website veto warning${warnings === 1 ? '' : 's'}`] : []),
+  ];
+  return `Gongkai Monitor: ${parts.join(', ')}`;
 }
 
 /** Plain-text rendering for email subscribers: the message, then one line per flag. */
 export function emailText(notification: Notification): string {
   const lines = [notification.subject, '', notification.message, ''];
   for (const flag of notification.flags) {
-    lines.push(`- ${flag.obligationId} ${flag.periodKey} (due ${flag.due}) ${flag.units.join('、')}`);
+    const when = flag.kind === 'veto-warning' ? `veto trips on ${flag.due}` : `due ${flag.due}`;
+    lines.push(`- ${flag.obligationId} ${flag.periodKey} (${when}) ${flag.units.join('、')}`);
   }
   return lines.join('\n');
 }

@@ -19,6 +19,7 @@ import { applyDemoLedger, DEMO_CATALOGUE, SimulatedClock } from '../../../src/lo
 import { type LocalRuntime, openLocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import type { StoredVerdict } from '../../../src/store/ports';
+import { judgedCatalogue } from '../../../src/tasks/judged-catalogue';
 import { notifiedFlagKeys } from '../../support/demo-checks';
 
 const LAST: IsoDate = '2016-03-07';
@@ -80,8 +81,25 @@ describe('the same sweep run concurrently and again', () => {
     const keys = flags.map((f) => `${f.obligationId}|${f.periodKey}`);
     expect(new Set(keys).size).toBe(keys.length);
     const missing = [...afterSequential].filter(([, kind]) => kind === 'missing').map(([key]) => key);
-    const open = flags.filter((f) => f.status === 'open').map((f) => `${f.obligationId}|${f.periodKey}`);
+    const open = flags
+      .filter((f) => f.status === 'open' && f.kind !== 'veto-warning')
+      .map((f) => `${f.obligationId}|${f.periodKey}`);
     expect(open.sort()).toEqual(missing.sort());
+  });
+
+  it('raises exactly one veto warning per rule forecast to trip soon', async () => {
+    const warnings = (await runtime.deps.stores.flags.listFlags())
+      .filter((f) => f.kind === 'veto-warning' && f.status === 'open')
+      .map((f) => `${f.obligationId}|${f.periodKey}`);
+    const vetoes = new Set(
+      judgedCatalogue(runtime.deps)
+        .obligations.filter((o) => o.evidence.site?.veto)
+        .map((o) => o.id),
+    );
+    const dueSoon = (await runtime.deps.stores.verdicts.listVerdicts())
+      .filter((v) => v.kind === 'due-soon' && v.forecast && vetoes.has(v.obligationId))
+      .map((v) => `${v.obligationId}|warning-${v.forecast}`);
+    expect(warnings.sort()).toEqual(dueSoon.sort());
   });
 
   it('notifies each flag exactly once across the outbox', async () => {

@@ -7,7 +7,9 @@ import type { VerdictKind } from '../../../src/core/verdict';
 import { type DemoContent, loadDemoContent } from '../../../src/local/demo-content';
 import {
   demoAnnotationProblems,
+  demoForecastTruth,
   demoGroundTruth,
+  demoObligations,
   type GroundTruth,
 } from '../../../src/local/demo-ground-truth';
 import { type DemoLedger, loadDemoLedger } from '../../../src/local/demo-ledger';
@@ -21,15 +23,47 @@ beforeAll(async () => {
   catalogue = await loadCatalogue('seeds/jiangmen-2016/catalogue.json');
   content = await loadDemoContent();
   ledger = await loadDemoLedger();
-  truth = demoGroundTruth({
+  truth = demoGroundTruth(input('2017-01-31'));
+});
+
+function input(asOf: string) {
+  return {
     catalogue,
     content,
     ledger,
-    asOf: '2017-01-31',
+    asOf,
     calendar: WorkingDayCalendar.chinese(),
     policy: catalogue.policy ?? DEFAULT_POLICY,
-  });
-});
+  };
+}
+
+/** Month → verdict of one site-rule obligation, as `01:met 02:missing …`. */
+function months(obligationId: string, from: GroundTruth = truth): string {
+  return [...from]
+    .filter(([key]) => key.startsWith(`${obligationId}|2016-`))
+    .map(([key, kind]) => `${key.slice(-2)}:${kind}`)
+    .join(' ');
+}
+
+const VETOES = [
+  'website-home-stale',
+  'website-unreachable',
+  'website-veto-stale-columns',
+  'website-veto-long-stale-columns',
+  'website-veto-blank-columns',
+];
+
+/** The vetoes of a site that are missing in some month, and the first such month. */
+function trippedVetoes(siteId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const veto of VETOES) {
+    const first = [...truth].find(
+      ([key, kind]) => key.startsWith(`${veto}--${siteId}|`) && kind === 'missing',
+    );
+    if (first) out[veto] = first[0].split('|')[1]!;
+  }
+  return out;
+}
 
 function expectVerdicts(expected: Record<string, VerdictKind>): void {
   const actual = Object.fromEntries(
@@ -51,8 +85,9 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
   });
 
   it('has a demo site for every responsible unit, so only the down site yields insufficient-data', () => {
+    const obligations = demoObligations(catalogue, content);
     const siteUnits = new Set(content.sites.flatMap((site) => site.units));
-    const uncovered = catalogue.obligations
+    const uncovered = obligations
       .flatMap((o) => o.evidence.units ?? o.units)
       .filter((unit) => !siteUnits.has(unit));
     expect([...new Set(uncovered)]).toEqual([]);
@@ -60,10 +95,16 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
     const insufficient = [...truth].filter(([, kind]) => kind === 'insufficient-data').map(([key]) => key);
     expect(insufficient.length).toBeGreaterThan(0);
     for (const key of insufficient) {
-      const obligation = catalogue.obligations.find((o) => o.id === key.split('|')[0])!;
+      const obligation = obligations.find((o) => o.id === key.split('|')[0])!;
       const units = obligation.evidence.units ?? obligation.units;
       const lastWindow = key.endsWith('-C53'); // a check window with no sweep inside it
-      expect(lastWindow || units.every((unit) => downUnits.has(unit)), key).toBe(true);
+      // A freshness rule about column kinds a site does not have has nothing to observe there.
+      const rule = obligation.evidence.site;
+      const site = content.sites.find((s) => s.id === obligation.site);
+      const noSuchColumns =
+        rule?.measure === 'stale-columns' &&
+        !site?.columns.some((c) => rule.groups.some((g) => g.columnKinds.includes(c.kind)));
+      expect(lastWindow || noSuchColumns || units.every((unit) => downUnits.has(unit)), key).toBe(true);
     }
   });
 
@@ -139,5 +180,70 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
         true,
       );
     }
+  });
+
+  it('lays the rule packs out over the 32 demo sites and 31 departments', () => {
+    const ids = new Set(truth.keys());
+    expect(ids.has('website-home-stale--inspect-model|2016-12')).toBe(true);
+    expect([...ids].filter((k) => k.startsWith('website-') && k.endsWith('|2016-01'))).toHaveLength(8 * 32);
+    expect(
+      [...ids].filter((k) => k.startsWith('annual-report-department--') && k.endsWith('|2015')),
+    ).toHaveLength(31);
+    expect(ids.has('annual-report-department--gov|2015')).toBe(false);
+    expect(ids.has('annual-report-government|2015')).toBe(true);
+  });
+
+  it('has a model site that trips no rule all year', () => {
+    const kinds = [...truth].filter(([key]) => key.includes('--inspect-model|2016-')).map(([, kind]) => kind);
+    expect(kinds).toHaveLength(8 * 12);
+    expect(new Set(kinds)).toEqual(new Set(['met']));
+  });
+
+  it('has one inspection site per veto, each tripping only its own veto from a known month', () => {
+    expect(trippedVetoes('inspect-home')).toEqual({ 'website-home-stale': '2016-07' });
+    expect(trippedVetoes('inspect-stale')).toEqual({ 'website-veto-stale-columns': '2016-06' });
+    expect(trippedVetoes('inspect-long')).toEqual({ 'website-veto-long-stale-columns': '2016-07' });
+    expect(trippedVetoes('inspect-blank')).toEqual({ 'website-veto-blank-columns': '2016-05' });
+    expect(trippedVetoes('inspect-down')).toEqual({ 'website-unreachable': '2016-09' });
+    expect(months('website-unreachable--inspect-down')).toMatch(/08:met 09:missing 10:met 11:missing 12:met/);
+  });
+
+  it('warns of the coming veto while the month runs (due-soon), before it trips', () => {
+    // The 2-week rules warn 7 days ahead (warnDays), the 12-month rule 14 days (the policy default).
+    const beforeWindow = demoGroundTruth(input('2016-06-13'));
+    expect(beforeWindow.get('website-veto-stale-columns--inspect-stale|2016-06')).toBe('met'); // 8 days left
+    const midJune = demoGroundTruth(input('2016-06-14'));
+    expect(midJune.get('website-veto-stale-columns--inspect-stale|2016-06')).toBe('due-soon'); // trips 06-21
+    expect(midJune.get('website-veto-stale-columns--inspect-stale|2016-05')).toBe('met');
+    const earlyJuly = demoGroundTruth(input('2016-07-05'));
+    expect(earlyJuly.get('website-home-stale--inspect-home|2016-07')).toBe('due-soon'); // trips 07-12
+    expect(earlyJuly.get('website-veto-long-stale-columns--inspect-long|2016-07')).toBe('due-soon'); // 07-17
+  });
+
+  it('forecasts each inspection site: the veto it tripped and the next one due', () => {
+    const forecasts = Object.fromEntries(demoForecastTruth(input('2017-01-31')).map((f) => [f.sourceId, f]));
+    const nextHome = { template: 'website-home-stale', on: '2017-02-14' }; // weekly news, last 2017-01-30
+    expect(forecasts['inspect-model']).toEqual({ sourceId: 'inspect-model', tripped: [], next: nextHome });
+    expect(forecasts['inspect-home']?.tripped).toEqual(['website-home-stale']);
+    expect(forecasts['inspect-stale']?.tripped).toEqual(['website-veto-stale-columns']);
+    expect(forecasts['inspect-long']?.tripped).toEqual(['website-veto-long-stale-columns']);
+    expect(forecasts['inspect-blank']?.tripped).toEqual(['website-veto-blank-columns']);
+    expect(forecasts['inspect-down']).toEqual({ sourceId: 'inspect-down', tripped: [], next: nextHome });
+    expect(forecasts.sasac?.tripped).toEqual(['website-unreachable']);
+    expect(Object.keys(forecasts)).toHaveLength(content.sites.length);
+  });
+
+  it("covers annual reports on time, late, never, on a down site, and the government's own", () => {
+    expectVerdicts({
+      'annual-report-department--tourism|2015': 'met',
+      'annual-report-department--tourism|2016': 'met', // published 2017-01-20
+      'annual-report-department--housing|2015': 'late',
+      'annual-report-department--quality|2015': 'late',
+      'annual-report-department--legal|2015': 'missing',
+      'annual-report-department--sasac|2015': 'insufficient-data',
+      'annual-report-department--legal|2016': 'due-soon', // due 2017-02-03 after the Spring Festival
+      'annual-report-government|2015': 'met',
+      'annual-report-government|2016': 'pending', // due 2017-03-31
+    });
   });
 });

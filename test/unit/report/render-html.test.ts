@@ -86,7 +86,8 @@ describe('renderHtml: languages', () => {
     const zs = stringsFor('zh');
     const es = stringsFor('en');
     for (const key of Object.keys(zs.sections) as (keyof typeof zs.sections)[]) {
-      if (key === 'events') continue; // shown only when events were recorded
+      // Shown only when events were recorded.
+      if (key === 'events') continue;
       expect(zhHtml).toContain(zs.sections[key]);
       expect(enHtml).toContain(es.sections[key]);
       expect(enHtml).not.toContain(zs.sections[key]);
@@ -94,7 +95,7 @@ describe('renderHtml: languages', () => {
     for (const k of VERDICT_KINDS) expect(zhHtml).not.toContain(`>${es.verdicts[k].label}<`);
     for (const k of VERDICT_KINDS) expect(enHtml).not.toContain(`>${zs.verdicts[k].label}<`);
     // The plan's own words are not translated.
-    expect(en('h3').first().text()).toContain('公开市级部门预算');
+    expect(en('section.obl h3').first().text()).toContain('公开市级部门预算');
     expect(en('h1').text()).toContain('江门市人民政府办公室');
   });
 
@@ -162,6 +163,40 @@ describe('renderHtml: verdicts and evidence', () => {
     expect(manual.text()).toContain('李审核');
   });
 
+  it('writes a document cited again in a later period once, the later period linking to it with its own reason', () => {
+    const air = report.obligations.find((o) => o.id === 'air-quality-monthly')!;
+    const first = air.periods[0]!;
+    const ev = first.evidence[0]!;
+    const again = [
+      first,
+      { ...air.periods[1]!, evidence: [{ ...ev, reason: 'still listed in its column on 2016-02-29' }] },
+      { ...air.periods[3]!, evidence: [ev] },
+    ];
+    const $ = cheerio.load(
+      renderHtml({
+        ...report,
+        obligations: report.obligations.map((o) => (o.id === air.id ? { ...air, periods: again } : o)),
+      }),
+    );
+    const rows = $('section#o-air-quality-monthly tr[data-verdict]');
+    const full = rows.eq(0).find('.ev-match');
+    expect(full.find('code.sha').text()).toBe(ev.sha256);
+    const id = full.attr('id')!;
+    expect(id).toBeTruthy();
+    for (const i of [1, 2]) {
+      const ref = rows.eq(i).find('.ev-again');
+      expect(ref.find('a').attr('href')).toBe(`#${id}`);
+      expect(ref.find('a').text()).toBe(ev.title);
+      expect(ref.text()).toContain(`同 ${first.label}`);
+      expect(rows.eq(i).html()).not.toContain(ev.sha256!);
+    }
+    // A reason of its own stays; the same reason is not repeated.
+    expect(rows.eq(1).find('.ev-again').text()).toContain('still listed in its column on 2016-02-29');
+    expect(rows.eq(2).find('.ev-again').text()).not.toContain(ev.reason);
+    // Cited once only: written out in full, without an id.
+    expect($('section#o-budget-disclosure .ev-match').attr('id')).toBeUndefined();
+  });
+
   it('collapses each obligation’s periods in a closed <details> with a captioned table', () => {
     const details = zh('section.obl details.periods');
     expect(details.length).toBe(report.obligations.filter((o) => o.periods.length > 0).length);
@@ -215,7 +250,8 @@ describe('renderHtml: overview', () => {
     expect(table.find('caption').text()).toBe('各部门情况');
     expect(table.find('thead th[scope="col"]').length).toBe(3 + VERDICT_KINDS.length + 1);
     const env = table.find('tbody tr').filter((_, tr) => zh(tr).find('th').text() === '市环境保护局');
-    expect(env.find('td').eq(1).text()).toBe('50.0%');
+    // Air quality 2 met, 1 late, 1 missing; the site's home-page rule 1 met.
+    expect(env.find('td').eq(1).text()).toBe('60.0%');
   });
 
   it('draws the trend as an SVG with a title, and gives the same numbers as a table', () => {
