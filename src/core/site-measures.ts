@@ -11,7 +11,10 @@ import { addDays, addMonths, daysBetween, type IsoDate, shanghaiDate } from './d
 import type { AvailabilityRule, MaxAge, SiteRule } from './site-rule';
 import type { ColumnKind, Source } from './source';
 
-/** One check of a site's page, as the health store records it. */
+/**
+ * One check of a site's page: did it open, how fast, and what its list showed. The health store
+ * keeps every one (HealthCheck in src/store/ports.ts adds the source id).
+ */
 export interface SiteCheck {
   checkedAt: string;
   ok: boolean;
@@ -23,8 +26,9 @@ export interface SiteCheck {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
+  /** sha256 of the page as read at this check (the archived copy), or as last read for a 304. */
   sha256?: string;
-  /** True when no request was made (robots.txt forbids the page): not a visit. */
+  /** No request was made (robots.txt forbids the page): not a visit the availability rule counts. */
   notVisited?: boolean;
 }
 

@@ -218,7 +218,7 @@ class EvidenceOnce {
     if ((this.counts.get(key) ?? 0) < 2) return evidenceRef(e, this.s);
     const first = this.first.get(key);
     if (!first) {
-      const id = `${anchorId(this.o.id)}-e${this.first.size + 1}`;
+      const id = `ev-${this.o.id}-${this.first.size + 1}`;
       this.first.set(key, { id, label: p.label, reason: e.reason });
       return evidenceRef(e, this.s, id);
     }

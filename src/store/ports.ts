@@ -6,6 +6,7 @@
 import type { IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
+import type { SiteCheck } from '../core/site-measures';
 import type { VerdictKind } from '../core/verdict';
 
 /** The crawler's memory of a URL, for conditional GET and content-hash dedup. */
@@ -22,22 +23,10 @@ export interface PageState {
 }
 
 /** One check of a site or column: the availability and freshness rules need every one of them. */
-export interface HealthCheck {
+export interface HealthCheck extends SiteCheck {
   sourceId: string;
-  columnId?: string;
   url: string;
-  checkedAt: string;
-  ok: boolean;
-  status?: number;
   latencyMs: number;
-  error?: string;
-  itemCount?: number;
-  undatedCount?: number;
-  newestItemDate?: IsoDate | null;
-  /** sha256 of the page as read at this check (the archived copy), or as last read for a 304. */
-  sha256?: string;
-  /** No request was made (robots.txt forbids the page): not a visit the availability rule counts. */
-  notVisited?: boolean;
 }
 
 export interface CrawlRun {

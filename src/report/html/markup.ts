@@ -14,13 +14,22 @@ export function link(url: string | null, label: string, s: ReportStrings, classN
   return `<a${cls} href="${attr(href)}"${rel}>${text(label)}</a>`;
 }
 
-/** An instant shown in Beijing time (the plans' and the supervisors' clock), exact ISO kept in datetime. */
-export function instant(iso: string | null): string {
-  if (!iso) return '—';
+/** `YYYY-MM-DD HH:MM` in Beijing time, or null when `iso` is not an instant. */
+export function beijingTime(iso: string): string | null {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return text(iso);
-  const shown = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return `<time datetime="${attr(iso)}">${text(shown)} (UTC+8)</time>`;
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * An instant shown in Beijing time (the plans' and the supervisors' clock), exact ISO kept in
+ * datetime. `zone: false` leaves out the "(UTC+8)" for tables whose heading names the zone once.
+ */
+export function instant(iso: string | null, zone = true): string {
+  if (!iso) return '—';
+  const shown = beijingTime(iso);
+  if (shown === null) return text(iso);
+  return `<time datetime="${attr(iso)}">${text(shown)}${zone ? ' (UTC+8)' : ''}</time>`;
 }
 
 /** The fragment id of an obligation's section. */

@@ -11,7 +11,7 @@
  */
 import type { EvidenceRef, Report } from '../model';
 import { attr, text } from './escape';
-import { link } from './markup';
+import { beijingTime, instant, link } from './markup';
 import type { ReportStrings } from './strings';
 
 /** One page as read: the same bytes (sha256) at one or more checks that verdicts cite. */
@@ -100,16 +100,7 @@ export function indexPagesRead(report: Report): PagesRead {
 /** The Beijing date of an instant: what a period row shows of the check it cites. */
 function beijingDate(iso: string | null): string {
   if (!iso) return '';
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** An instant in Beijing time without the zone suffix: the table's heading names the zone once. */
-function shortInstant(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return text(iso);
-  const shown = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return `<time datetime="${attr(iso)}">${text(shown)}</time>`;
+  return beijingTime(iso)?.slice(0, 10) ?? iso;
 }
 
 /**
@@ -145,7 +136,7 @@ export function pagesReadTable(
         ? link(row.archived, s.ev.archived, s, 'archived')
         : `<span class="muted">${text(s.ev.archivedMissing)}</span>`;
       const sha = row.sha256 ? `<br><code class="sha">${text(row.sha256)}</code>` : '';
-      return `<tr id="${attr(row.anchor)}"><th scope="row">${link(row.url, row.title || row.url, s, 'original')}</th><td class="checks">${row.checks.map(shortInstant).join(', ')}</td><td class="nw">${text(row.newest ?? s.none)}</td><td>${copy}${sha}</td></tr>`;
+      return `<tr id="${attr(row.anchor)}"><th scope="row">${link(row.url, row.title || row.url, s, 'original')}</th><td class="checks">${row.checks.map((c) => instant(c, false)).join(', ')}</td><td class="nw">${text(row.newest ?? s.none)}</td><td>${copy}${sha}</td></tr>`;
     })
     .join('');
   return `<details class="pages-read"><summary>${text(p.title(rows.length))}</summary><p class="muted">${text(p.note)}</p><div class="scroll"><table><caption class="vh">${text(`${siteName} · ${p.title(rows.length)}`)}</caption><thead><tr>${headers}</tr></thead><tbody>${body}</tbody></table></div></details>`;

@@ -99,7 +99,10 @@ ul.obs { margin: 2px 0 0; padding-left: 1.1em; font-size: 0.86rem; }
 p.obs { margin: 0 0 4px; font-size: 0.86rem; overflow-wrap: anywhere; }
 p.obs .kind { font-size: 0.82rem; color: var(--muted); margin-right: 4px; }
 .ev-again { font-size: 0.9rem; }
-.pages-read td.checks { min-width: 10em; }
+.pages-read table { table-layout: fixed; }
+.pages-read th:nth-child(1) { width: 20%; }
+.pages-read th:nth-child(2) { width: 36%; }
+.pages-read th:nth-child(3) { width: 12%; }
 /* Where a reference lands: outlined as well as scrolled to, so the eye finds the row. */
 .pages-read tr:target, .ev:target { outline: 3px solid #f0a500; outline-offset: -3px; }
 ul.obs li { overflow-wrap: anywhere; }

@@ -3,18 +3,17 @@
  * item, item count, undated items), every column's statistics at every check — also when the column
  * answers 304 — and the hash of each page as read, which finds its archived copy.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Source, SourceSchema } from '../../../src/core/source';
 import { SourceCrawler } from '../../../src/crawl/crawl-source';
 import { createFetcher } from '../../../src/crawl/fetch';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/local/dynamo-local';
 import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
-import { createDynamoStores, type DynamoStores } from '../../../src/store/dynamo/create-stores';
-import { ensureTable } from '../../../src/store/dynamo/ensure-table';
+import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
+import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
 
 const HOME = `<html><head><meta charset="utf-8"><title>江门市测试局</title></head><body>
@@ -32,13 +31,7 @@ let server: TestServer;
 let archiveDir: string;
 
 beforeAll(async () => {
-  stores = createDynamoStores({
-    endpoint: inject('dynamoEndpoint'),
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    tableName: `gongkai-test-${randomUUID().slice(0, 8)}`,
-  });
-  await ensureTable(stores.client, stores.tableName);
+  stores = await openTestStores();
   archiveDir = await mkdtemp(join(tmpdir(), 'gongkai-site-observations-'));
   const html = { 'content-type': 'text/html; charset=utf-8' };
   server = await startServer({

@@ -1,23 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
 import type { Evidence } from '../../../src/core/evidence';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/local/dynamo-local';
-import { createDynamoStores, type DynamoStores } from '../../../src/store/dynamo/create-stores';
+import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { DOCUMENT_LIMITS } from '../../../src/store/dynamo/document-store';
 import { ensureTable } from '../../../src/store/dynamo/ensure-table';
 import type { Flag, StoredVerdict } from '../../../src/store/ports';
+import { openTestStores } from '../../support/dynamo-test-stores';
 
 let stores: DynamoStores;
 
 beforeAll(async () => {
-  stores = createDynamoStores({
-    endpoint: inject('dynamoEndpoint'),
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    tableName: `gongkai-test-${randomUUID().slice(0, 8)}`,
-  });
-  await ensureTable(stores.client, stores.tableName);
+  stores = await openTestStores();
 });
 
 afterAll(() => stores?.close());

@@ -6,36 +6,20 @@ import { buildDemoContent, type DemoContent, DemoSiteSchema } from '../../../src
 import { demoForecastTruth, demoGroundTruth } from '../../../src/local/demo-ground-truth';
 import { DemoLedgerSchema } from '../../../src/local/demo-ledger';
 import { demoSweepSight } from '../../../src/local/demo-site-truth';
+import { siteRuleEntry } from '../site-rules/builders';
 
 const calendar = WorkingDayCalendar.chinese();
 const ledger = DemoLedgerSchema.parse({ events: [], waivers: [], manualEvidence: [] });
 
-function siteRule(id: string, site: unknown) {
-  return {
-    id,
-    item: 1,
-    category: null,
-    task: id,
-    units: [],
-    unitsCarried: false,
-    deadlineText: null,
-    schedule: { kind: 'monthly', graceWorkingDays: 0 },
-    review: [],
-    source: { reference: 'test' },
-    scope: 'each-site',
-    evidence: { site },
-  };
-}
-
 const catalogue: Catalogue = CatalogueSchema.parse({
   plan: { issuer: '江门市', year: 2016 },
   obligations: [
-    siteRule('home', {
+    siteRuleEntry('home', {
       measure: 'stale-columns',
       groups: [{ columnKinds: ['home'], maxAge: { days: 14 } }],
       veto: true,
     }),
-    siteRule('stale', {
+    siteRuleEntry('stale', {
       measure: 'stale-columns',
       groups: [
         { columnKinds: ['news'], maxAge: { days: 14 } },
@@ -44,8 +28,8 @@ const catalogue: Catalogue = CatalogueSchema.parse({
       atLeast: 2,
       veto: true,
     }),
-    siteRule('blank', { measure: 'blank-columns', atLeast: 2, veto: true }),
-    siteRule('up', { measure: 'availability', veto: true }),
+    siteRuleEntry('blank', { measure: 'blank-columns', atLeast: 2, veto: true }),
+    siteRuleEntry('up', { measure: 'availability', veto: true }),
   ],
 });
 

@@ -1,5 +1,6 @@
 /** A small site and its checks for the site-rule tests. */
 import type { IsoDate } from '../../../src/core/dates';
+import { type Obligation, ObligationSchema } from '../../../src/core/obligation';
 import type { SiteCheck } from '../../../src/core/site-measures';
 import { type Source, SourceSchema } from '../../../src/core/source';
 
@@ -45,3 +46,24 @@ export function failed(day: IsoDate, columnId?: string, latencyMs = 15_001): Sit
     error: 'timeout: no response',
   };
 }
+
+/** The raw catalogue entry of a rule-pack obligation judged by `rule`, monthly, for every site. */
+export function siteRuleEntry(id: string, rule: unknown) {
+  return {
+    id,
+    item: 1,
+    category: null,
+    task: id,
+    units: [],
+    unitsCarried: false,
+    deadlineText: null,
+    schedule: { kind: 'monthly', graceWorkingDays: 0 },
+    review: [],
+    source: { reference: '国办秘函〔2019〕19号' },
+    scope: 'each-site',
+    evidence: { site: rule },
+  };
+}
+
+export const siteRuleObligation = (id: string, rule: unknown): Obligation =>
+  ObligationSchema.parse(siteRuleEntry(id, rule));

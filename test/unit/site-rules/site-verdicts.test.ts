@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { expandObligations } from '../../../src/core/expand-obligations';
-import { type Obligation, ObligationSchema } from '../../../src/core/obligation';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { forecastSites } from '../../../src/core/site-forecast';
 import type { SiteCheck } from '../../../src/core/site-measures';
 import { evaluate } from '../../../src/core/verdicts';
 import { calendar, periods } from '../match/builders';
-import { failed, seen, site } from './builders';
+import { failed, seen, site, siteRuleObligation } from './builders';
 
 const lyj = site([
   { id: 'a', kind: 'news' },
   { id: 'b', kind: 'notice' },
 ]);
 
-function packRule(id: string, rule: Record<string, unknown>): Obligation {
-  return ObligationSchema.parse({
-    id,
-    item: 1,
-    category: '单项否决指标',
-    task: id,
-    units: [],
-    unitsCarried: false,
-    deadlineText: null,
-    schedule: { kind: 'monthly', graceWorkingDays: 0 },
-    review: [],
-    source: { reference: '国办秘函〔2019〕19号' },
-    scope: 'each-site',
-    evidence: { site: rule },
-  });
-}
-
-const homeStale = packRule('home-stale', {
+const homeStale = siteRuleObligation('home-stale', {
   measure: 'stale-columns',
   groups: [{ columnKinds: ['home'], maxAge: { days: 14 } }],
   veto: true,
@@ -111,7 +93,7 @@ describe('site-rule verdicts', () => {
   });
 
   it("warns within the rule's own window when it sets one", () => {
-    const short = packRule('home-short', {
+    const short = siteRuleObligation('home-short', {
       measure: 'stale-columns',
       groups: [{ columnKinds: ['home'], maxAge: { days: 14 } }],
       veto: true,
@@ -152,7 +134,7 @@ describe('site-rule verdicts', () => {
 });
 
 describe('veto forecast per site', () => {
-  const staleColumns = packRule('stale-columns', {
+  const staleColumns = siteRuleObligation('stale-columns', {
     measure: 'stale-columns',
     groups: [
       { columnKinds: ['news'], maxAge: { days: 14 } },
@@ -161,7 +143,7 @@ describe('veto forecast per site', () => {
     atLeast: 2,
     veto: true,
   });
-  const plain = packRule('news-columns', {
+  const plain = siteRuleObligation('news-columns', {
     measure: 'stale-columns',
     groups: [{ columnKinds: ['news'], maxAge: { days: 14 } }],
   });
