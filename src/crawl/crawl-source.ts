@@ -109,7 +109,11 @@ export class SourceCrawler {
         await this.recordCheck({ url: column.url, columnId: column.id, result: home });
       }
     } else {
-      const outcomes = await Promise.all(this.source.columns.map((column) => this.crawlColumn(column)));
+      // One read for every column's conditional-GET validators instead of one per column.
+      const states = await this.ctx.documents.getPageStates(this.source.columns.map((c) => c.url));
+      const outcomes = await Promise.all(
+        this.source.columns.map((column) => this.crawlColumn(column, states.get(column.url) ?? null)),
+      );
       for (const o of outcomes) {
         summary.pages += o.pages;
         summary.bytes += o.bytes;
@@ -137,7 +141,7 @@ export class SourceCrawler {
     return summary;
   }
 
-  private async crawlColumn(column: Column): Promise<ColumnOutcome> {
+  private async crawlColumn(column: Column, previous: PageState | null): Promise<ColumnOutcome> {
     const outcome: ColumnOutcome = {
       pages: 0,
       bytes: 0,
@@ -147,7 +151,6 @@ export class SourceCrawler {
       errors: 0,
       ok: false,
     };
-    const previous = await this.ctx.documents.getPageState(column.url);
     const first = await this.ctx.fetcher.fetch(column.url, {
       etag: previous?.etag,
       lastModified: previous?.lastModified,
@@ -170,7 +173,12 @@ export class SourceCrawler {
     if (first.notModified || first.sha256 === previous?.sha256) {
       outcome.notModified += 1;
       if (!first.notModified) outcome.bytes += first.body.byteLength;
-      await this.recordCheck({ url: column.url, columnId: column.id, result: first, stats: previous });
+      await this.recordCheck({
+        url: column.url,
+        columnId: column.id,
+        result: first,
+        stats: previous ?? undefined,
+      });
       outcome.ok = true;
       return outcome;
     }
@@ -195,7 +203,7 @@ export class SourceCrawler {
       ...(first.lastModified ? { lastModified: first.lastModified } : {}),
       ...stats,
     };
-    await this.ctx.documents.putPageState(state);
+    await this.ctx.documents.putPageState(state, previous);
     await this.recordCheck({ url: column.url, columnId: column.id, result: first, stats });
     outcome.ok = true;
     return outcome;

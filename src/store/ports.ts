@@ -64,7 +64,13 @@ export interface DocumentStore {
   getDocument(url: string): Promise<Document | undefined>;
   listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
   getPageState(url: string): Promise<PageState | undefined>;
-  putPageState(state: PageState): Promise<void>;
+  /** The states of several URLs in as few requests as the store allows (a crawl reads its columns' at once). */
+  getPageStates(urls: readonly string[]): Promise<Map<string, PageState>>;
+  /**
+   * Writes a page state unless it equals the stored one. `previous`, when the caller has just read
+   * it (null: there was none), spares the store reading it again.
+   */
+  putPageState(state: PageState, previous?: PageState | null): Promise<void>;
 }
 
 export interface HealthStore {

@@ -186,13 +186,21 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
     return item ? fromItem(PageStateSchema, item) : undefined;
   }
 
+  async getPageStates(urls: readonly string[]): Promise<Map<string, PageState>> {
+    const unique = [...new Set(urls)];
+    if (unique.length === 0) return new Map();
+    const items = await this.gateway.batchGet(unique.map((url) => keys.pageState(url)));
+    const states = items.map((item) => fromItem(PageStateSchema, item));
+    return new Map(states.map((s) => [s.url, s]));
+  }
+
   /** Skips the write when validators and hash are unchanged and fetchedAt is within the resolution. */
-  async putPageState(input: PageState): Promise<void> {
+  async putPageState(input: PageState, known?: PageState | null): Promise<void> {
     const state = parseOrThrow(PageStateSchema, input, 'page state');
     const key = keys.pageState(state.url);
-    const stored = await this.gateway.get(key);
+    const stored = known !== undefined ? known : await this.getPageState(state.url);
     if (stored) {
-      const previous = fromItem(PageStateSchema, stored);
+      const previous = stored;
       const { fetchedAt: _a, ...before } = previous;
       const { fetchedAt: _b, ...after } = state;
       if (sameRecord(before, after) && !this.lastSeenIsStale(previous.fetchedAt, state.fetchedAt)) return;

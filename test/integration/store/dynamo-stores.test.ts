@@ -189,6 +189,33 @@ describe('documents', () => {
     expect(stores.documents.metrics().itemsWritten).toBe(1);
     expect((await stores.documents.getPageState(url))?.etag).toBe('"def"');
   });
+
+  it('reads many page states in one request and writes one with its known previous state without reading', async () => {
+    const urls = ['a', 'b', 'c'].map((c) => `http://127.0.0.1/site-m/${c}/index.htm`);
+    const states = urls.map((url, i) => ({
+      url,
+      sha256: `sha-${i}`,
+      fetchedAt: '2016-07-16T02:00:00Z',
+      itemCount: 10 + i,
+      undatedCount: i,
+      newestItemDate: '2016-07-15',
+    }));
+    for (const state of states.slice(0, 2)) await stores.documents.putPageState(state, null);
+    stores.documents.resetMetrics();
+    const found = await stores.documents.getPageStates([...urls, urls[0]!]);
+    expect(stores.documents.metrics().readRequests).toBe(1);
+    expect([...found.keys()].sort()).toEqual(urls.slice(0, 2).sort());
+    expect(found.get(urls[1]!)).toEqual(states[1]);
+
+    stores.documents.resetMetrics();
+    await stores.documents.putPageState(
+      { ...states[0]!, fetchedAt: '2016-07-16T03:00:00Z' },
+      found.get(urls[0]!),
+    );
+    expect(stores.documents.metrics()).toMatchObject({ readRequests: 0, itemsWritten: 0 });
+    await stores.documents.putPageState({ ...states[0]!, itemCount: 11 }, found.get(urls[0]!));
+    expect(stores.documents.metrics()).toMatchObject({ readRequests: 0, itemsWritten: 1 });
+  });
 });
 
 describe('health checks and runs', () => {
