@@ -34,7 +34,8 @@ time through the plan year, and writes the report (JSON, CSV, HTML, summary) to 
 
 --chaos SEED makes the portal fault a seeded share (--chaos-rate) of its requests: 503, 500, 429
 with Retry-After, connection resets, truncated and stalled bodies. Verdicts may then turn into
-insufficient-data, never into a different met or missing.`,
+insufficient-data, never into a different met or missing (except the website availability rule,
+which is judged from failed visits).`,
   async run(argv) {
     const flags = parseFlags(
       argv,

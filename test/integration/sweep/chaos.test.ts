@@ -20,6 +20,9 @@ function verdictsOf(report: Report): Map<string, string> {
   return out;
 }
 
+/** Obligation-periods of the availability rule (website-unreachable--<site>|<month>). */
+const availability = (key: string) => key.startsWith('website-unreachable--');
+
 describe('gongkai demo --chaos', () => {
   const dirs: string[] = [];
   let calm: DemoResult;
@@ -58,6 +61,7 @@ describe('gongkai demo --chaos', () => {
   it('never turns a verdict into a different one, only into insufficient-data', () => {
     const chaos = verdictsOf(chaotic.report);
     const differences = [...verdictsOf(calm.report)]
+      .filter(([key]) => !availability(key))
       .filter(([key, kind]) => chaos.get(key) !== kind && chaos.get(key) !== 'insufficient-data')
       .map(([key, kind]) => `${key}: ${kind} without chaos, ${chaos.get(key)} with`);
     const degraded = [...verdictsOf(calm.report)].filter(
@@ -65,6 +69,19 @@ describe('gongkai demo --chaos', () => {
     );
     console.log(`verdicts degraded to insufficient-data under chaos: ${degraded.length}`);
     expect(differences).toEqual([]);
+  });
+
+  it('lets failed visits trip the availability rule, and never clear it', () => {
+    // Failed checks are the availability rule's evidence: chaos may turn met into missing, not back.
+    const chaos = verdictsOf(chaotic.report);
+    const cleared = [...verdictsOf(calm.report)]
+      .filter(([key, kind]) => availability(key) && kind === 'missing' && chaos.get(key) !== 'missing')
+      .map(([key]) => key);
+    expect(cleared).toEqual([]);
+    const tripped = [...verdictsOf(calm.report)].filter(
+      ([key, kind]) => availability(key) && kind === 'met' && chaos.get(key) === 'missing',
+    );
+    expect(tripped.length).toBeGreaterThan(0);
   });
 
   it('still reaches met and missing verdicts under chaos (the comparison is not vacuous)', () => {

@@ -111,9 +111,12 @@ describe('a home page that stops updating', () => {
   });
 
   it('warns once, naming the day the veto trips, when it falls within the warning window', async () => {
+    // 9 days ahead: beyond the 7 days the pack warns the 2-week rules by.
     await sweep('2016-03-07');
+    expect(await verdictOf('2016-03')).toMatchObject({ kind: 'met', forecast: '2016-03-16' });
+    await sweep('2016-03-09');
     expect(await verdictOf('2016-03')).toMatchObject({ kind: 'due-soon', forecast: '2016-03-16' });
-    await sweep('2016-03-07', 'again');
+    await sweep('2016-03-09', 'again');
     const messages = await outbox();
     expect(messages).toHaveLength(1);
     expect(messages[0]!.subject).toContain('政府网站单项否决预警');
@@ -139,7 +142,7 @@ describe('a home page that stops updating', () => {
         sourceId: 'test-bureau',
         state: 'warn',
         tripped: [],
-        next: expect.objectContaining({ obligationId: HOME_STALE, on: '2016-03-16', inDays: 9 }),
+        next: expect.objectContaining({ obligationId: HOME_STALE, on: '2016-03-16', inDays: 7 }),
       }),
     ]);
   });
