@@ -51,12 +51,16 @@ export function extractDetail(html: string, options: DetailOptions): DetailExtra
   }
   try {
     const $ = loadHtml(html);
-    const body = mainBody($);
-    const text = textOf(body, (options.maxTextChars ?? DEFAULT_MAX_TEXT) * 2).slice(
-      0,
-      options.maxTextChars ?? DEFAULT_MAX_TEXT,
-    );
-    const dated = pageDate($, body, (message) => warnings.push(message));
+    // Finding the article body walks the tree once per CMS selector: done only when the text is
+    // wanted or the date has to be looked for in it (the crawl wants neither for most pages).
+    let body: AnyNode | undefined;
+    const bodyOf = () => {
+      body ??= mainBody($);
+      return body;
+    };
+    const maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT;
+    const text = maxText > 0 ? textOf(bodyOf(), maxText * 2).slice(0, maxText) : '';
+    const dated = pageDate($, bodyOf, (message) => warnings.push(message));
     const fromUrl = dateFromUrl(options.url);
     let date = dated?.reading.date ?? null;
     let dateOrigin: DetailDateOrigin = dated?.reading.date ? dated.origin : 'none';
@@ -116,7 +120,7 @@ export function pageTitle($: CheerioAPI): string {
 
 function pageDate(
   $: CheerioAPI,
-  body: AnyNode,
+  body: () => AnyNode,
   warn: (message: string) => void,
 ): { reading: DateReading; origin: Exclude<DetailDateOrigin, 'url' | 'none'> } | null {
   const meta = metaDate($);
@@ -135,7 +139,7 @@ function pageDate(
     const reading = parseShownDate(text);
     if (reading && reading.from === 'text') return { reading, origin: 'detail-text' };
   }
-  const inBody = parseShownDate(textOf(body, 50_000));
+  const inBody = parseShownDate(textOf(body(), 50_000));
   if (inBody && inBody.from === 'text') return { reading: inBody, origin: 'detail-text' };
   return null;
 }
