@@ -2,18 +2,14 @@
  * A source with one busy column: its list pages and the detail pages of its new items are fetched
  * in parallel up to the host's limit, never beyond it, and every item ends up a document.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Source, SourceSchema } from '../../../src/core/source';
-import { SourceCrawler } from '../../../src/crawl/crawl-source';
-import { createFetcher } from '../../../src/crawl/fetch';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/local/dynamo-local';
-import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
-import { createDynamoStores, type DynamoStores } from '../../../src/store/dynamo/create-stores';
-import { ensureTable } from '../../../src/store/dynamo/ensure-table';
+import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
+import { crawlOnce } from '../../support/crawl-once';
+import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
 
 const ITEMS = 12;
@@ -54,13 +50,7 @@ function detailPage(i: number): string {
 }
 
 beforeAll(async () => {
-  stores = createDynamoStores({
-    endpoint: inject('dynamoEndpoint'),
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    tableName: `gongkai-test-${randomUUID().slice(0, 8)}`,
-  });
-  await ensureTable(stores.client, stores.tableName);
+  stores = await openTestStores();
   archiveDir = await mkdtemp(join(tmpdir(), 'gongkai-column-details-'));
   const html = (body: string) => ({
     'content-type': 'text/html; charset=utf-8',
@@ -117,25 +107,15 @@ describe('a column with many new items', () => {
       columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/zwgk/tzgg/`, kind: 'notice' }],
       limits: { perHostConcurrency: PER_HOST, perHostDelayMs: 0 },
     });
-    const fetcher = createFetcher({
-      hosts: [{ host: server.host, allowPrivateNetwork: true }],
+    const summary = await crawlOnce(source, {
+      stores,
+      archiveDir,
+      host: server.host,
+      at: '2016-07-25T02:00:00Z',
+      runId: 'column-details',
       perHostConcurrency: PER_HOST,
-      perHostDelayMs: 0,
     });
-    try {
-      const summary = await new SourceCrawler(source, {
-        fetcher,
-        documents: stores.documents,
-        health: stores.health,
-        archive: new DirectoryArchive(archiveDir),
-        now: () => new Date('2016-07-25T02:00:00Z'),
-        asOf: '2016-07-25',
-        runId: 'column-details',
-      }).crawl();
-      expect(summary).toMatchObject({ reachable: true, newDocuments: ITEMS, errors: 0 });
-    } finally {
-      await fetcher.close();
-    }
+    expect(summary).toMatchObject({ reachable: true, newDocuments: ITEMS, errors: 0 });
     expect(maxDetailsInFlight).toBe(PER_HOST);
     const docs = await stores.documents.listDocuments({ sourceId: 'busy-site', columnId: 'tzgg' });
     expect(docs).toHaveLength(ITEMS);
@@ -157,30 +137,20 @@ describe('a column with many new items', () => {
       ],
       limits: { perHostConcurrency: PER_HOST, perHostDelayMs: 0, fetchDetails: false },
     });
-    const fetcher = createFetcher({
-      hosts: [{ host: server.host, allowPrivateNetwork: true }],
+    const summary = await crawlOnce(source, {
+      stores,
+      archiveDir,
+      host: server.host,
+      at: '2016-08-25T02:00:00Z',
+      runId: 'paged-column',
       perHostConcurrency: PER_HOST,
-      perHostDelayMs: 0,
     });
-    try {
-      const summary = await new SourceCrawler(source, {
-        fetcher,
-        documents: stores.documents,
-        health: stores.health,
-        archive: new DirectoryArchive(archiveDir),
-        now: () => new Date('2016-08-25T02:00:00Z'),
-        asOf: '2016-08-25',
-        runId: 'paged-column',
-      }).crawl();
-      expect(summary).toMatchObject({
-        reachable: true,
-        pages: 1 + LIST_PAGES,
-        newDocuments: LIST_PAGES * 2,
-        errors: 0,
-      });
-    } finally {
-      await fetcher.close();
-    }
+    expect(summary).toMatchObject({
+      reachable: true,
+      pages: 1 + LIST_PAGES,
+      newDocuments: LIST_PAGES * 2,
+      errors: 0,
+    });
     expect(maxListsInFlight).toBe(PER_HOST);
     const listed = server.received.map((r) => r.path).filter((path) => path.startsWith('/zwgk/zcwj/'));
     expect(listed).toHaveLength(LIST_PAGES);

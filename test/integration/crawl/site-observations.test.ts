@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Source, SourceSchema } from '../../../src/core/source';
-import { SourceCrawler } from '../../../src/crawl/crawl-source';
-import { createFetcher } from '../../../src/crawl/fetch';
 import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
+import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
 
@@ -57,25 +56,8 @@ afterAll(async () => {
   if (archiveDir) await rm(archiveDir, { recursive: true, force: true });
 });
 
-async function crawl(source: Source, at: string) {
-  const fetcher = createFetcher({
-    hosts: [{ host: server.host, allowPrivateNetwork: true }],
-    perHostDelayMs: 0,
-  });
-  try {
-    return await new SourceCrawler(source, {
-      fetcher,
-      documents: stores.documents,
-      health: stores.health,
-      archive: new DirectoryArchive(archiveDir),
-      now: () => new Date(at),
-      asOf: at.slice(0, 10),
-      runId: `run-${at}`,
-    }).crawl();
-  } finally {
-    await fetcher.close();
-  }
-}
+const crawl = (source: Source, at: string) =>
+  crawlOnce(source, { stores, archiveDir, host: server.host, at });
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
