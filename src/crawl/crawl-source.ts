@@ -470,12 +470,13 @@ export class SourceCrawler {
   }) {
     const { result } = input;
     // The hash of the page as read (or as last read, for a 304): an auditor finds the archived copy by it.
+    const ok = result.ok && !input.error;
     const sha256 = result.ok && !result.notModified ? result.sha256 : input.stats?.sha256;
     const check: HealthCheck = {
       sourceId: this.source.id,
       url: input.url,
       checkedAt: this.checkedAt,
-      ok: result.ok && !input.error,
+      ok,
       latencyMs: Math.round(result.latencyMs),
       ...(input.columnId ? { columnId: input.columnId } : {}),
       ...(result.ok ? { status: result.status } : result.status ? { status: result.status } : {}),
@@ -483,15 +484,11 @@ export class SourceCrawler {
       ...(input.stats?.itemCount !== undefined ? { itemCount: input.stats.itemCount } : {}),
       ...(input.stats?.undatedCount !== undefined ? { undatedCount: input.stats.undatedCount } : {}),
       ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
-      ...(sha256 && checkSucceeded(result, input.error) ? { sha256 } : {}),
+      ...(sha256 && ok ? { sha256 } : {}),
       ...(input.notVisited ? { notVisited: true } : {}),
     };
     this.checks.push(check);
   }
-}
-
-function checkSucceeded(result: FetchResult, error: string | undefined): boolean {
-  return result.ok && !error;
 }
 
 function sameAbsences(a: Document, b: Document): boolean {

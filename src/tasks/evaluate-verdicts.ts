@@ -5,8 +5,8 @@ import type { EvaluateInput, EvaluateOutput } from './contracts';
 import { EvaluateInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
-import { warningKey } from './raise-flags';
 import { task } from './task';
+import { vetoObligationIds, vetoWarningWork } from './veto-warnings';
 
 /**
  * Judges every obligation-period as of the sweep date, stores the verdicts that changed and one
@@ -40,21 +40,14 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   );
   let newlyMissing = 0;
   let settled = 0;
-  const forecast = new Set<string>();
   for (const v of assessment.verdicts) {
     const flag = flags.get(`${v.obligationId}|${v.periodKey}`);
     if (v.kind === 'missing' && !flag) newlyMissing += 1;
     if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived'))
       settled += 1;
-    if (v.kind === 'due-soon' && v.forecast) {
-      const key = `${v.obligationId}|${warningKey(v.forecast)}`;
-      forecast.add(key);
-      if (!flags.has(key)) settled += 1;
-    }
   }
-  // Warnings whose forecast no longer stands are settled by RaiseFlags too.
-  for (const [key, flag] of flags)
-    if (flag.kind === 'veto-warning' && flag.status === 'open' && !forecast.has(key)) settled += 1;
+  const warnings = vetoWarningWork(assessment.verdicts, vetoObligationIds(deps), flags);
+  settled += warnings.toRaise.length + warnings.toSettle.length;
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
 }

@@ -5,6 +5,7 @@ import { NotifyInputSchema, SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
 import { task } from './task';
+import { vetoObligationIds, vetoWarningWork, warningKey } from './veto-warnings';
 
 /** How many flags one notification lists; the rest are counted, so a message never outgrows SNS. */
 const FLAGS_PER_MESSAGE = 200;
@@ -19,14 +20,7 @@ function toRef(flag: Flag): FlagRef {
   };
 }
 
-/** The key of the warning raised for a veto forecast to trip on `date`: one warning per forecast. */
-export const warningKey = (date: string) => `warning-${date}`;
-
-/**
- * Single-veto site rules whose current verdict is due-soon carry the day they trip: one
- * `veto-warning` flag per (rule, forecast date). A warning is settled once no verdict forecasts
- * that date any more (the site published, or the veto tripped and raised its own flag).
- */
+/** Raises the veto warnings the verdicts call for and settles those no longer forecast (src/tasks/veto-warnings.ts). */
 async function raiseVetoWarnings(
   input: SweepInput,
   deps: TaskDeps,
@@ -34,34 +28,22 @@ async function raiseVetoWarnings(
   existing: Map<string, Flag>,
   now: string,
 ): Promise<void> {
-  const vetoes = new Map(
-    judgedCatalogue(deps)
-      .obligations.filter((o) => o.evidence.site?.veto)
-      .map((o) => [o.id, o]),
-  );
-  const forecast = new Set<string>();
-  for (const verdict of verdicts) {
-    const obligation = vetoes.get(verdict.obligationId);
-    if (!obligation || verdict.kind !== 'due-soon' || !verdict.forecast) continue;
-    const key = `${verdict.obligationId}|${warningKey(verdict.forecast)}`;
-    forecast.add(key);
-    if (existing.has(key)) continue;
+  const units = new Map(judgedCatalogue(deps).obligations.map((o) => [o.id, o.units]));
+  const work = vetoWarningWork(verdicts, vetoObligationIds(deps), existing);
+  for (const { obligationId, forecast } of work.toRaise) {
     await deps.stores.flags.raiseFlag({
-      obligationId: verdict.obligationId,
-      periodKey: warningKey(verdict.forecast),
-      due: verdict.forecast,
+      obligationId,
+      periodKey: warningKey(forecast),
+      due: forecast,
       raisedOn: input.asOf,
       raisedAt: now,
-      units: obligation.units,
+      units: units.get(obligationId) ?? [],
       status: 'open',
       kind: 'veto-warning',
-      history: [
-        { at: now, status: 'open', note: `forecast to trip on ${verdict.forecast} (sweep ${input.runId})` },
-      ],
+      history: [{ at: now, status: 'open', note: `forecast to trip on ${forecast} (sweep ${input.runId})` }],
     });
   }
-  for (const [key, flag] of existing) {
-    if (flag.kind !== 'veto-warning' || flag.status !== 'open' || forecast.has(key)) continue;
+  for (const flag of work.toSettle) {
     await deps.stores.flags.updateFlagStatus(
       flag.obligationId,
       flag.periodKey,

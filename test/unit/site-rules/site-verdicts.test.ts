@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandObligations } from '../../../src/core/expand-obligations';
-import { DEFAULT_POLICY } from '../../../src/core/policy';
+import type { Obligation } from '../../../src/core/obligation';
+import { DEFAULT_POLICY, type Policy } from '../../../src/core/policy';
 import { forecastSites } from '../../../src/core/site-forecast';
 import type { SiteCheck } from '../../../src/core/site-measures';
 import { evaluate } from '../../../src/core/verdicts';
@@ -19,16 +20,21 @@ const homeStale = siteRuleObligation('home-stale', {
 });
 const [home] = expandObligations({ plan: { issuer: '江门市', year: 2016 }, obligations: [homeStale] }, [lyj]);
 
-function judge(checks: SiteCheck[], asOf: string, waivers = []) {
+function judge(
+  checks: SiteCheck[],
+  asOf: string,
+  waivers = [],
+  { obligation = home!, policy = DEFAULT_POLICY }: { obligation?: Obligation; policy?: Policy } = {},
+) {
   return evaluate({
-    obligations: [home!],
-    periods: periods(home!),
+    obligations: [obligation],
+    periods: periods(obligation),
     evidence: [],
     waivers,
     checks: { lyj: checks },
     unitSources: new Map([['市旅游局', ['lyj']]]),
     asOf,
-    policy: DEFAULT_POLICY,
+    policy,
     calendar,
     sites: [lyj],
   });
@@ -76,17 +82,7 @@ describe('site-rule verdicts', () => {
 
   it('is met with a forecast once the trip date is beyond the warning window', () => {
     const policy = { ...DEFAULT_POLICY, vetoWarningDays: 3 };
-    const verdicts = evaluate({
-      obligations: [home!],
-      periods: periods(home!),
-      evidence: [],
-      checks: { lyj: [seen('2016-06-06', undefined, '2016-06-03')] },
-      unitSources: new Map(),
-      asOf: '2016-06-06',
-      policy,
-      calendar,
-      sites: [lyj],
-    });
+    const verdicts = judge([seen('2016-06-06', undefined, '2016-06-03')], '2016-06-06', [], { policy });
     const june = byKey(verdicts).get('2016-06')!;
     expect(june.kind).toBe('met');
     expect(june.forecast).toBe('2016-06-18');
@@ -101,17 +97,9 @@ describe('site-rule verdicts', () => {
     });
     const [o] = expandObligations({ plan: { issuer: '江门市', year: 2016 }, obligations: [short] }, [lyj]);
     const judgeOn = (newest: string) =>
-      evaluate({
-        obligations: [o!],
-        periods: periods(o!),
-        evidence: [],
-        checks: { lyj: [seen('2016-06-06', undefined, newest)] },
-        unitSources: new Map(),
-        asOf: '2016-06-06',
-        policy: DEFAULT_POLICY,
-        calendar,
-        sites: [lyj],
-      }).find((v) => v.periodKey === '2016-06')!;
+      judge([seen('2016-06-06', undefined, newest)], '2016-06-06', [], { obligation: o! }).find(
+        (v) => v.periodKey === '2016-06',
+      )!;
     expect(judgeOn('2016-05-31').kind).toBe('met'); // trips 06-15: 9 days away
     expect(judgeOn('2016-05-29').kind).toBe('due-soon'); // trips 06-13: 7 days away
   });
