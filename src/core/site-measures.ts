@@ -7,7 +7,7 @@
  * Items without a date count as not updated, as inspectors count them: a column whose items are all
  * undated has no newest date and is stale.
  */
-import { addDays, addMonths, daysBetween, type IsoDate, shanghaiDate } from './dates';
+import { addDays, addMonths, type IsoDate, shanghaiDate } from './dates';
 import type { AvailabilityRule, MaxAge, SiteRule } from './site-rule';
 import type { ColumnKind, Source } from './source';
 
@@ -236,9 +236,4 @@ function assessAvailability(rule: AvailabilityRule, checks: readonly SiteCheck[]
     tripsOn: null,
     availability: { total, failed, share, from, to: at },
   };
-}
-
-/** Whole days from `at` until `tripsOn`, or null when the rule is not forecast to trip. */
-export function daysUntilTrip(outcome: RuleOutcome): number | null {
-  return outcome.tripsOn === null ? null : daysBetween(outcome.at, outcome.tripsOn);
 }

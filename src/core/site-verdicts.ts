@@ -24,7 +24,6 @@ export interface SiteJudgement {
   reasons: string[];
   evidence: Evidence[];
   forecast?: IsoDate;
-  outcome?: RuleOutcome;
 }
 
 export interface SiteJudgeContext {
@@ -70,12 +69,11 @@ export function judgeSiteRule(
       kind: 'insufficient-data',
       reasons: [`${source.name} was not read successfully between ${period.start} and ${at}: cannot tell`],
       evidence,
-      outcome,
     };
   }
   const prefix = rule.veto ? '单项否决 (single veto): ' : '';
   if (outcome.status === 'tripped') {
-    return { kind: 'missing', reasons: [prefix + trippedReason(rule, outcome)], evidence, outcome };
+    return { kind: 'missing', reasons: [prefix + trippedReason(rule, outcome)], evidence };
   }
   const running = asOf <= period.end;
   const forecast = outcome.tripsOn ?? undefined;
@@ -88,7 +86,6 @@ export function judgeSiteRule(
     reasons: soon ? [`${prefix}${reasons.join('; ')} (预警)`] : reasons,
     evidence,
     ...(forecast ? { forecast } : {}),
-    outcome,
   };
 }
 
