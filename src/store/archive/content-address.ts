@@ -87,11 +87,16 @@ export function metaSidecarKey(sha256: string): string {
  */
 export function contentNameAmong(names: readonly string[], sha256: string): string | undefined {
   const digest = assertSha256(sha256);
-  return names.find((name) => {
-    // A plain comparison rather than a RegExp built per call: folders are listed on every new put.
-    const base = name.slice(name.lastIndexOf('/') + 1);
-    return base.startsWith(digest) && base[64] === '.' && CONTENT_EXTENSION.test(base.slice(65));
-  });
+  return names.find((name) => contentDigestOf(name) === digest);
+}
+
+/** The digest a content file's name (or key) carries, `<sha>.<ext>`; undefined for other files. */
+export function contentDigestOf(name: string): string | undefined {
+  // Plain comparisons rather than a RegExp per name: shard folders are listed while crawling.
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (base[64] !== '.' || !CONTENT_EXTENSION.test(base.slice(65))) return undefined;
+  const digest = base.slice(0, 64);
+  return isSha256(digest) ? digest : undefined;
 }
 
 const CONTENT_EXTENSION = /^[a-z0-9]+$/;
