@@ -117,7 +117,8 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     '-jar',
     join(jarDir, 'DynamoDBLocal.jar'),
   ];
-  args.push('-port', String(port));
+  // Telemetry would phone home from an operator's machine (and tries on every start, even offline).
+  args.push('-port', String(port), '-disableTelemetry');
   if (options.inMemory || !options.dataDir) {
     args.push('-inMemory');
   } else {

@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { type DateReading, dateFromUrl, findLabelledDate, parseShownDate } from './dates';
-import { collapse, hasAncestor, loadHtml, notHtml, textOf } from './dom';
+import { collapse, hasAncestor, type IndexedPage, notHtml, parseIndexed, textOf } from './dom';
 import { metaDate } from './page-context';
 import type { DetailDateOrigin, DetailExtraction, ExtractedAttachment } from './types';
 import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
@@ -38,6 +38,8 @@ const BODY_SELECTORS = [
 /** Short elements whose class or id says they hold the publication line. */
 const DATE_LINE =
   '[class*="date"], [class*="time"], [class*="info"], [id*="date"], [id*="time"], [class*="fbsj"]';
+/** The elements a detail page is read from; any other lookup needs a selector (and cheerio). */
+const DETAIL_TAGS = ['meta', 'title', 'h1', 'body', 'a'];
 const CHROME =
   /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|breadcrumbs?|crumbs?|copyright|friendlink)(?:[\s_-]|$)/i;
 
@@ -50,17 +52,17 @@ export function extractDetail(html: string, options: DetailOptions): DetailExtra
     return { title: '', dateText: null, date: null, dateOrigin: 'none', text: '', attachments: [], warnings };
   }
   try {
-    const $ = loadHtml(html);
+    const page = parseIndexed(html, DETAIL_TAGS);
     // Finding the article body walks the tree once per CMS selector: done only when the text is
     // wanted or the date has to be looked for in it (the crawl wants neither for most pages).
     let body: AnyNode | undefined;
     const bodyOf = () => {
-      body ??= mainBody($);
+      body ??= mainBody(page.$());
       return body;
     };
     const maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT;
     const text = maxText > 0 ? textOf(bodyOf(), maxText * 2).slice(0, maxText) : '';
-    const dated = pageDate($, bodyOf, (message) => warnings.push(message));
+    const dated = pageDate(page, bodyOf, (message) => warnings.push(message));
     const fromUrl = dateFromUrl(options.url);
     let date = dated?.reading.date ?? null;
     let dateOrigin: DetailDateOrigin = dated?.reading.date ? dated.origin : 'none';
@@ -70,12 +72,12 @@ export function extractDetail(html: string, options: DetailOptions): DetailExtra
       dateOrigin = 'url';
     }
     const result: DetailExtraction = {
-      title: pageTitle($),
+      title: pageTitle(page),
       dateText: dated?.reading.text ?? null,
       date,
       dateOrigin,
       text,
-      attachments: attachmentsOf($, options.url),
+      attachments: attachmentsOf(page.tagged('a'), options.url),
       warnings,
     };
     if (fromUrl && date && fromUrl !== date) {
@@ -90,41 +92,38 @@ export function extractDetail(html: string, options: DetailOptions): DetailExtra
   }
 }
 
-function metaContent($: CheerioAPI, names: string[]): string | null {
-  let found: string | null = null;
-  $('meta').each((_, element) => {
-    const name = (element.attribs.name ?? element.attribs.property ?? '').toLowerCase();
-    if (names.includes(name) && collapse(element.attribs.content ?? '')) {
-      found = collapse(element.attribs.content ?? '');
-      return false;
-    }
-    return true;
-  });
-  return found;
+function metaContent(metas: readonly Element[], name: string): string | null {
+  for (const { attribs } of metas) {
+    const content = collapse(attribs.content ?? '');
+    if ((attribs.name ?? attribs.property ?? '').toLowerCase() === name && content) return content;
+  }
+  return null;
 }
 
 /** Title: meta ArticleTitle, og:title, the page's h1, or <title> without the site name. */
-export function pageTitle($: CheerioAPI): string {
-  const meta = metaContent($, ['articletitle']) ?? metaContent($, ['og:title']);
+function pageTitle(page: IndexedPage): string {
+  const metas = page.tagged('meta');
+  const meta = metaContent(metas, 'articletitle') ?? metaContent(metas, 'og:title');
   if (meta) return meta;
-  const h1 = $('h1')
-    .toArray()
+  const h1 = page
+    .tagged('h1')
     .map((element) => textOf(element))
     .find((text) => text.length >= 2);
   if (h1) return h1;
-  const title = collapse($('title').first().text());
+  const first = page.tagged('title')[0];
+  const title = first ? textOf(first) : '';
   // Sites append their own name: 关于…的通知_江门市人民政府 / … - 某某局.
   const parts = title.split(/\s*(?:_|\||｜|—|–|\s-\s|-{2,})\s*/).filter((part) => part.length >= 2);
   return parts[0] ?? title;
 }
 
 function pageDate(
-  $: CheerioAPI,
+  page: IndexedPage,
   body: () => AnyNode,
   warn: (message: string) => void,
 ): { reading: DateReading; origin: Exclude<DetailDateOrigin, 'url' | 'none'> } | null {
-  const meta = metaDate($);
-  const root = $('body')[0] ?? ($.root()[0] as AnyNode);
+  const meta = metaDate(page.tagged('meta'));
+  const root = page.tagged('body')[0] ?? page.document;
   const labelled = findLabelledDate(textOf(root, 200_000));
   if (meta) {
     if (labelled?.date && labelled.date !== meta.date) {
@@ -133,7 +132,7 @@ function pageDate(
     return { reading: { date: meta.date, text: meta.text, from: 'text' }, origin: 'detail-meta' };
   }
   if (labelled) return { reading: labelled, origin: 'detail-text' };
-  for (const element of $(DATE_LINE).toArray()) {
+  for (const element of page.$()(DATE_LINE).toArray()) {
     const text = textOf(element, 200);
     if (text.length > 80) continue;
     const reading = parseShownDate(text);
@@ -168,10 +167,11 @@ function mainBody($: CheerioAPI): AnyNode {
   return best ?? $('body')[0] ?? ($.root()[0] as AnyNode);
 }
 
-function attachmentsOf($: CheerioAPI, pageUrl: string): ExtractedAttachment[] {
+function attachmentsOf(links: readonly Element[], pageUrl: string): ExtractedAttachment[] {
   const out: ExtractedAttachment[] = [];
   const seen = new Set<string>();
-  for (const link of $('a[href]').toArray()) {
+  for (const link of links) {
+    if (link.attribs.href === undefined) continue;
     const url = resolveHref(link.attribs.href, pageUrl);
     if (!url || seen.has(url) || !isAttachmentUrl(url)) continue;
     if (

@@ -2,7 +2,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio/slim';
-import { type AnyNode, Element, Text } from 'domhandler';
+import { type AnyNode, type Document, Element, Text } from 'domhandler';
 import { parseHtml } from './html-tree';
 
 /** Marks where a block element ends in the pending stack of textOf. */
@@ -45,6 +45,32 @@ const BLOCK = new Set([
 /** Loads HTML into cheerio through the linear-time tree builder. */
 export function loadHtml(html: string): CheerioAPI {
   return load(parseHtml(html));
+}
+
+/** A parsed page with its elements of chosen tag names at hand; cheerio is loaded only if asked. */
+export interface IndexedPage {
+  document: Document;
+  /** The elements of `tag` in document order (only for the tags asked for at parse time). */
+  tagged(tag: string): readonly Element[];
+  $(): CheerioAPI;
+}
+
+/**
+ * Parses `html`, collecting the elements named in `tags` as the tree is built: a detail page needs
+ * its meta, title, h1 and links, and finding each with a selector would walk the tree once per query.
+ */
+export function parseIndexed(html: string, tags: readonly string[]): IndexedPage {
+  const collected = new Map<string, Element[]>(tags.map((tag) => [tag, []]));
+  const document = parseHtml(html, collected);
+  let cheerio: CheerioAPI | undefined;
+  return {
+    document,
+    tagged: (tag) => collected.get(tag) ?? [],
+    $: () => {
+      cheerio ??= load(document);
+      return cheerio;
+    },
+  };
 }
 
 /**

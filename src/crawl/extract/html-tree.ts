@@ -112,8 +112,13 @@ const INLINE = new Set([
 
 const FOREIGN = new Set(['svg', 'math']);
 
-/** Parses HTML into a domhandler Document (what cheerio.load accepts). Never throws on junk input. */
-export function parseHtml(html: string): Document {
+/**
+ * Parses HTML into a domhandler Document (what cheerio.load accepts). Never throws on junk input.
+ *
+ * @param collect tag names mapped to arrays the parser fills with those elements in document
+ *   order, so an extractor needs no selector walk to find them
+ */
+export function parseHtml(html: string, collect?: ReadonlyMap<string, Element[]>): Document {
   const doc = new Document([]);
   const stack: Element[] = [];
   const openCount = new Map<string, number>();
@@ -157,6 +162,7 @@ export function parseHtml(html: string): Document {
   const openElement = (selfClosing: boolean): void => {
     const element = new Element(tagName, attribs);
     append(elementParent(), element);
+    collect?.get(tagName)?.push(element);
     if (VOID.has(tagName) || (selfClosing && foreignDepth > 0)) return;
     stack.push(element);
     openCount.set(tagName, (openCount.get(tagName) ?? 0) + 1);

@@ -19,7 +19,7 @@ export {
   decodeHtml,
   type EncodingSource,
 } from './decode';
-export { type DetailOptions, extractDetail, pageTitle } from './detail';
+export { type DetailOptions, extractDetail } from './detail';
 export { loadHtml, textOf } from './dom';
 export { MAX_DEPTH, parseHtml } from './html-tree';
 export { extractList, type ListOptions } from './list';

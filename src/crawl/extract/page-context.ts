@@ -12,23 +12,20 @@ export interface MetaDate {
   name: string;
 }
 
-/** The publication date a page declares in `<meta>` (PubDate, ArticlePubDate, DC.date, article:published_time…). */
-export function metaDate($: CheerioAPI): MetaDate | null {
+/**
+ * The publication date a page declares in `<meta>` (PubDate, ArticlePubDate, DC.date,
+ * article:published_time…), given the page's meta elements.
+ */
+export function metaDate(metas: readonly Element[]): MetaDate | null {
   const found = new Map<string, MetaDate>();
-  $('meta').each((_, element) => {
-    const name = (
-      $(element).attr('name') ??
-      $(element).attr('property') ??
-      $(element).attr('itemprop') ??
-      ''
-    ).trim();
+  for (const { attribs } of metas) {
+    const name = (attribs.name ?? attribs.property ?? attribs.itemprop ?? '').trim();
     const key = name.toLowerCase();
-    if (!DATE_META_NAMES.includes(key) || found.has(key)) return;
-    const content = $(element).attr('content') ?? '';
-    const reading = parseShownDate(content);
+    if (!DATE_META_NAMES.includes(key) || found.has(key)) continue;
+    const reading = parseShownDate(attribs.content ?? '');
     if (reading?.date && reading.from === 'text')
       found.set(key, { date: reading.date, text: reading.text, name });
-  });
+  }
   for (const name of DATE_META_NAMES) {
     const hit = found.get(name);
     if (hit) return hit;
@@ -58,7 +55,7 @@ export function yearContext($: CheerioAPI, url: string, now?: IsoDate | null): D
   if (urlYear) return { year: urlYear, yearSource: 'url', now };
   const commentYear = yearInComments($.root()[0] as AnyNode);
   if (commentYear) return { year: commentYear, yearSource: 'comment', now };
-  const pageDate = metaDate($);
+  const pageDate = metaDate($('meta').toArray());
   if (pageDate) return { year: Number(pageDate.date.slice(0, 4)), yearSource: 'page-date', now };
   return { now };
 }

@@ -63,6 +63,7 @@ export async function readBody(
   onWireBytes: (n: number) => void,
 ): Promise<Buffer> {
   const decoders = parseContentEncoding(contentEncoding).reverse().map(decoderFor);
+  if (decoders.length === 0) return readPlain(body, maxBytes, onWireBytes);
   let wire = 0;
   let decoded = 0;
   const chunks: Buffer[] = [];
@@ -90,6 +91,27 @@ export async function readBody(
     throw err;
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * An unencoded body, read without a stream pipeline: most pages arrive this way, and a pipeline
+ * costs each one an AbortController, an abort exception and generator hops.
+ */
+async function readPlain(
+  body: Readable,
+  maxBytes: number,
+  onWireBytes: (n: number) => void,
+): Promise<Buffer> {
+  let wire = 0;
+  const chunks: Buffer[] = [];
+  // Leaving the loop by a throw destroys the stream, as the pipeline does.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    wire += chunk.length;
+    onWireBytes(chunk.length);
+    if (wire > maxBytes) throw new BodyTooLargeError(maxBytes, 'wire');
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 function isZlibError(err: unknown): boolean {
