@@ -5,6 +5,20 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveMeta } from '../ports';
 
+export interface ArchiveMetrics {
+  puts: number;
+  /** Puts that wrote new content. */
+  stored: number;
+  /** Puts whose content was already there (only metadata appended). */
+  deduplicated: number;
+  bytesStored: number;
+  reads: number;
+}
+
+export class ArchiveIntegrityError extends Error {
+  override name = 'ArchiveIntegrityError';
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

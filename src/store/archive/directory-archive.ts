@@ -4,25 +4,13 @@
  * no reader ever sees a half-written file); every fetch appends one JSON line to its shard folder's
  * fetch log.
  *
- * A put runs its file-system calls synchronously. Its files are small and local, and each call
- * costs a few microseconds in the kernel, while the same call made asynchronously is a round trip
- * through libuv's thread pool and a promise that costs the crawl more CPU than the call itself
- * (docs/benchmarks.md). Reads (get, locate, fetches) stay asynchronous: a report reads few.
- *
- * Cost per put: one stat; for new content, one file created and linked; one line appended. Each
- * shard folder is listed once per instance, to find content stored under another extension.
+ * A put decides on the crawl's thread, with a stat and the shard folder's listing (read once per
+ * instance), whether the content is new; the file writes (content and fetch-log line) run on the
+ * archive's writer thread (file-writer.ts), since creating a file costs more than everything else
+ * in a put. Reads (get, locate, fetches) stay on the calling thread: a report reads few.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  appendFileSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parseOrThrow } from '../../core/validation';
@@ -30,7 +18,9 @@ import { PathOutsideRootError, resolveInside } from '../fs-paths';
 import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
 import { ArchiveMetaSchema } from '../record-schemas';
 import {
+  ArchiveIntegrityError,
   type ArchiveMetaRecord,
+  type ArchiveMetrics,
   archiveKey,
   assertSha256,
   contentDigestOf,
@@ -41,20 +31,7 @@ import {
   sha256Of,
   shardOf,
 } from './content-address';
-
-export interface ArchiveMetrics {
-  puts: number;
-  /** Puts that wrote new content. */
-  stored: number;
-  /** Puts whose content was already there (only metadata appended). */
-  deduplicated: number;
-  bytesStored: number;
-  reads: number;
-}
-
-export class ArchiveIntegrityError extends Error {
-  override name = 'ArchiveIntegrityError';
-}
+import { writeFiles } from './file-writer';
 
 export class DirectoryArchive implements Archive {
   private counters: ArchiveMetrics = { puts: 0, stored: 0, deduplicated: 0, bytesStored: 0, reads: 0 };
@@ -79,23 +56,31 @@ export class DirectoryArchive implements Archive {
     this.counters.puts += 1;
     const shard = shardOf(sha256);
     const names = this.shardReady(shard);
-    const existing = this.storedKey(shard, names, sha256, archiveKey(sha256, meta.contentType));
-    let key = existing ?? archiveKey(sha256, meta.contentType);
-    let stored = false;
-    if (!existing) {
-      stored = this.writeOnce(key, bytes);
-      if (!stored) key = this.relist(shard, sha256) ?? key;
-      names.set(sha256, key.slice(shard.length + 1));
+    const expected = archiveKey(sha256, meta.contentType);
+    const existing = this.storedKey(shard, names, sha256, expected);
+    // Content that loses a race to store it is found under the expected name: the link that failed
+    // was to that name. So the key, and the fetch-log line, are known before anything is written.
+    const key = existing ?? expected;
+    const write = {
+      log: this.path(fetchLogKey(sha256)),
+      line: `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`,
+    };
+    if (existing) {
+      await writeFiles(write);
+      this.counters.deduplicated += 1;
+      return { sha256, key, stored: false };
     }
+    const stored = await writeFiles({
+      ...write,
+      store: { tmp: this.tmpPath(), target: this.path(key), bytes },
+    });
+    names.set(sha256, key.slice(shard.length + 1));
     if (stored) {
       this.counters.stored += 1;
       this.counters.bytesStored += bytes.byteLength;
     } else {
       this.counters.deduplicated += 1;
     }
-    const line = `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`;
-    // O_APPEND: concurrent appends of one short line each do not interleave on a local file system.
-    appendFileSync(this.path(fetchLogKey(sha256)), line, { flag: 'a' });
     return { sha256, key, stored };
   }
 
@@ -171,14 +156,6 @@ export class DirectoryArchive implements Archive {
     return statSync(this.path(key), { throwIfNoEntry: false })?.isFile() ?? false;
   }
 
-  /** Lists a shard folder again after another writer won the race to store a digest. */
-  private relist(shard: string, sha256: string): string | undefined {
-    const names = this.listContent(shard);
-    this.shards.set(shard, names);
-    const name = names.get(sha256);
-    return name ? `${shard}/${name}` : undefined;
-  }
-
   private listContent(shard: string): Map<string, string> {
     const names = new Map<string, string>();
     for (const name of readdirSync(this.path(shard))) {
@@ -221,31 +198,13 @@ export class DirectoryArchive implements Archive {
     }
   }
 
-  /** Writes a temp file and links it into place; false when the name already existed. */
-  private writeOnce(key: string, bytes: Uint8Array): boolean {
+  /** A fresh temp file name; the writer thread creates the folder again if it was removed. */
+  private tmpPath(): string {
     const tmpDir = this.path('.tmp');
-    const tmp = join(tmpDir, `${randomUUID()}.part`);
-    if (!this.tmpReady) mkdirSync(tmpDir, { recursive: true });
-    try {
-      writeFileSync(tmp, bytes, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!this.tmpReady) {
       mkdirSync(tmpDir, { recursive: true });
-      writeFileSync(tmp, bytes, { flag: 'wx' });
+      this.tmpReady = true;
     }
-    this.tmpReady = true;
-    try {
-      linkSync(tmp, this.path(key));
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    } finally {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // A temp file left behind holds no evidence; the next put does not depend on it.
-      }
-    }
+    return join(tmpDir, `${randomUUID()}.part`);
   }
 }

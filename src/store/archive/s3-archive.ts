@@ -14,8 +14,14 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseOrThrow } from '../../core/validation';
 import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
 import { ArchiveMetaSchema } from '../record-schemas';
-import { type ArchiveMetaRecord, assertSha256, contentNameAmong, sha256Of } from './content-address';
-import { ArchiveIntegrityError, type ArchiveMetrics } from './directory-archive';
+import {
+  ArchiveIntegrityError,
+  type ArchiveMetaRecord,
+  type ArchiveMetrics,
+  assertSha256,
+  contentNameAmong,
+  sha256Of,
+} from './content-address';
 import { contentPutInput, digestListPrefix, metaPutInput, withoutPrefix } from './s3-objects';
 
 export interface S3ArchiveOptions {

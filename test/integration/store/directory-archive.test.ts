@@ -2,8 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidArchiveKeyError, sha256Of } from '../../../src/store/archive/content-address';
-import { ArchiveIntegrityError, DirectoryArchive } from '../../../src/store/archive/directory-archive';
+import {
+  ArchiveIntegrityError,
+  InvalidArchiveKeyError,
+  sha256Of,
+} from '../../../src/store/archive/content-address';
+import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
 import { PathOutsideRootError, resolveInside } from '../../../src/store/fs-paths';
 
 let root: string;
