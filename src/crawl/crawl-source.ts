@@ -381,9 +381,11 @@ export class SourceCrawler {
     }
     outcome.pages += 1;
     outcome.bytes += page.body.byteLength;
-    const archived = await this.archive(page);
-    doc.sha256 = archived.sha256;
+    // The page is read while the archive writes it; the document waits for both.
+    const archiving = this.archive(page);
     if (looksLikeFile(item.url) || !isHtml(page)) {
+      const archived = await archiving;
+      doc.sha256 = archived.sha256;
       doc.attachments = mergeAttachments(doc.attachments, [
         { url: item.url, name: item.title, sha256: archived.sha256 },
       ]);
@@ -395,6 +397,7 @@ export class SourceCrawler {
     });
     // The crawler keeps the date, title and attachments; the article text is not stored, so not read.
     const detail = extractDetail(text, { url: page.finalUrl, maxTextChars: 0 });
+    doc.sha256 = (await archiving).sha256;
     if (!doc.date && detail.date) {
       doc.date = detail.date;
       doc.dateText = detail.dateText;

@@ -87,8 +87,10 @@ export function shardOf(sha256: string): string {
  * and a folder's log stays small enough (1/256 of all fetches) to scan for one digest's lines.
  */
 export function fetchLogKey(sha256: string): string {
-  return `${shardOf(sha256)}/fetches.jsonl`;
+  return `${shardOf(sha256)}/${FETCH_LOG_NAME}`;
 }
+
+export const FETCH_LOG_NAME = 'fetches.jsonl';
 
 /** Archives written before the shard fetch log kept one sidecar per digest; they are still read. */
 export function metaSidecarKey(sha256: string): string {

@@ -9,12 +9,11 @@
  * archive's writer thread (file-writer.ts), since creating a file costs more than everything else
  * in a put. Reads (get, locate, fetches) stay on the calling thread: a report reads few.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseOrThrow } from '../../core/validation';
-import { PathOutsideRootError, resolveInside } from '../fs-paths';
+import { resolveInside } from '../fs-paths';
 import type { Archive, ArchivedObject, ArchiveMeta } from '../ports';
 import { ArchiveMetaSchema } from '../record-schemas';
 import {
@@ -25,6 +24,7 @@ import {
   assertSha256,
   contentDigestOf,
   contentNameAmong,
+  FETCH_LOG_NAME,
   fetchLogKey,
   metaRecord,
   metaSidecarKey,
@@ -35,14 +35,8 @@ import { writeFiles } from './file-writer';
 
 export class DirectoryArchive implements Archive {
   private counters: ArchiveMetrics = { puts: 0, stored: 0, deduplicated: 0, bytesStored: 0, reads: 0 };
-  /**
-   * Per shard folder this instance has written to: digest → content file name, listed once and kept
-   * up to date by this instance's writes. Another writer's files are found by the stat of the
-   * expected name or, failing that, by the hard link refusing to overwrite them.
-   */
+  /** Per shard folder this instance has used: digest → content file name (see `listing`). */
   private readonly shards = new Map<string, Map<string, string>>();
-  private realRoot: string | undefined;
-  private tmpReady = false;
 
   constructor(readonly rootDir: string) {}
 
@@ -55,26 +49,23 @@ export class DirectoryArchive implements Archive {
     const sha256 = sha256Of(bytes);
     this.counters.puts += 1;
     const shard = shardOf(sha256);
-    const names = this.shardReady(shard);
-    const expected = archiveKey(sha256, meta.contentType);
-    const existing = this.storedKey(shard, names, sha256, expected);
-    // Content that loses a race to store it is found under the expected name: the link that failed
-    // was to that name. So the key, and the fetch-log line, are known before anything is written.
-    const key = existing ?? expected;
-    const write = {
-      log: this.path(fetchLogKey(sha256)),
-      line: `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`,
-    };
-    if (existing) {
-      await writeFiles(write);
-      this.counters.deduplicated += 1;
-      return { sha256, key, stored: false };
-    }
+    const names = this.listing(shard);
+    const dir = this.path(shard);
+    const listed = names.get(sha256);
+    // Content this instance has seen is checked to be still there (an archive can be cleaned);
+    // content it has not seen is written, and the link refusing an existing name catches any
+    // other writer's copy. A copy found is kept under its first name (another content type's).
+    const existing = listed && this.isFile(join(dir, listed)) ? listed : undefined;
+    const name = existing ?? archiveKey(sha256, meta.contentType).slice(shard.length + 1);
+    const key = `${shard}/${name}`;
     const stored = await writeFiles({
-      ...write,
-      store: { tmp: this.tmpPath(), target: this.path(key), bytes },
+      root: this.rootDir,
+      dir,
+      ...(existing ? {} : { store: { name, bytes } }),
+      log: FETCH_LOG_NAME,
+      line: `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`,
     });
-    names.set(sha256, key.slice(shard.length + 1));
+    names.set(sha256, name);
     if (stored) {
       this.counters.stored += 1;
       this.counters.bytesStored += bytes.byteLength;
@@ -136,75 +127,30 @@ export class DirectoryArchive implements Archive {
     }
   }
 
-  /**
-   * The key content already has: under the expected name (content seen before almost always comes
-   * back with its first content type) or under the name this shard's listing gives it.
-   */
-  private storedKey(
-    shard: string,
-    names: Map<string, string>,
-    sha256: string,
-    expected: string,
-  ): string | undefined {
-    if (this.isFile(expected)) return expected;
-    const listed = names.get(sha256);
-    const key = listed ? `${shard}/${listed}` : undefined;
-    return key && key !== expected && this.isFile(key) ? key : undefined;
-  }
-
-  private isFile(key: string): boolean {
-    return statSync(this.path(key), { throwIfNoEntry: false })?.isFile() ?? false;
-  }
-
-  private listContent(shard: string): Map<string, string> {
-    const names = new Map<string, string>();
-    for (const name of readdirSync(this.path(shard))) {
-      const digest = contentDigestOf(name);
-      if (digest && !names.has(digest)) names.set(digest, name);
-    }
-    return names;
+  private isFile(path: string): boolean {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   }
 
   /**
-   * Creates a shard folder the first time this instance writes to it, and checks on every put that
-   * its real path is inside the root: a folder replaced by a link later must still be refused.
+   * The content names of a shard folder, digest → file name: listed once per instance (an absent
+   * folder lists as empty), then kept up to date by this instance's puts.
    */
-  private shardReady(shard: string): Map<string, string> {
-    const dir = this.path(shard);
+  private listing(shard: string): Map<string, string> {
     let names = this.shards.get(shard);
-    if (!names) mkdirSync(dir, { recursive: true });
-    try {
-      this.assertRealInside(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      // Removed since this instance created it (someone cleaned the archive): create it again.
-      mkdirSync(dir, { recursive: true });
-      this.assertRealInside(dir);
-      names = undefined;
-    }
     if (!names) {
-      names = this.listContent(shard);
+      names = new Map();
+      let files: string[] = [];
+      try {
+        files = readdirSync(this.path(shard));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      for (const file of files) {
+        const digest = contentDigestOf(file);
+        if (digest && !names.has(digest)) names.set(digest, file);
+      }
       this.shards.set(shard, names);
     }
     return names;
-  }
-
-  /** Refuses a folder whose real path, links followed, lies outside the root's. */
-  private assertRealInside(dir: string): void {
-    this.realRoot ??= realpathSync.native(this.rootDir);
-    const rel = relative(this.realRoot, realpathSync.native(dir));
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new PathOutsideRootError(`refused folder ${dir}: a link leads outside ${this.realRoot}`);
-    }
-  }
-
-  /** A fresh temp file name; the writer thread creates the folder again if it was removed. */
-  private tmpPath(): string {
-    const tmpDir = this.path('.tmp');
-    if (!this.tmpReady) {
-      mkdirSync(tmpDir, { recursive: true });
-      this.tmpReady = true;
-    }
-    return join(tmpDir, `${randomUUID()}.part`);
   }
 }

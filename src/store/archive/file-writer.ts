@@ -2,18 +2,24 @@
  * Runs the directory archive's file writes on a thread of their own. Creating a file is the dearest
  * step of a put (hundreds of microseconds of kernel time on some disks), and a crawl makes one per
  * new page: on the crawl's thread it would hold up fetching and parsing, and through libuv's thread
- * pool it costs five round trips (open, write, close, link, unlink) instead of one message.
+ * pool it would cost a round trip per system call.
  *
- * Writes run one after another, in the order they were asked for, so a shard's fetch log keeps the
- * order of the puts. The thread is shared by every archive of the process and holds the process
- * open only while a write is pending.
+ * The writes asked for in one turn of the event loop go over in one message (waking a thread is
+ * itself dear on a virtual machine), and run one after another in that order, so a shard's fetch
+ * log keeps the order of the puts. The thread is shared by every archive of the process and holds
+ * the process open only while a write is pending.
  */
 import { Worker } from 'node:worker_threads';
+import { PathOutsideRootError } from '../fs-paths';
 
-/** One put's writes: the content (when new) and the fetch-log line, which follows a stored file. */
+/** One put's writes, all inside one shard folder of the archive rooted at `root`. */
 export interface FileWrite {
-  /** New content: written to `tmp`, then linked to `target` unless that name exists. */
-  store?: { tmp: string; target: string; bytes: Uint8Array };
+  root: string;
+  /** The shard folder: created if missing, refused if a link leads it outside `root`. */
+  dir: string;
+  /** New content: written to a temp file, then linked to `name` unless that name exists. */
+  store?: { name: string; bytes: Uint8Array };
+  /** The fetch log's file name in `dir`, and the line appended to it (after the content). */
   log: string;
   line: string;
 }
@@ -31,6 +37,7 @@ interface Pending {
 
 let worker: Worker | undefined;
 const pending = new Map<number, Pending>();
+let queued: (FileWrite & { id: number })[] = [];
 let nextId = 1;
 
 function failAll(error: Error): void {
@@ -39,19 +46,25 @@ function failAll(error: Error): void {
   worker = undefined;
 }
 
+function errorOf(reply: NonNullable<Reply['error']>): Error {
+  if (reply.code === 'EOUTSIDEROOT') return new PathOutsideRootError(reply.message);
+  const error = new Error(reply.message) as NodeJS.ErrnoException;
+  if (reply.code) error.code = reply.code;
+  return error;
+}
+
 function writerThread(): Worker {
   if (worker) return worker;
   const thread = new Worker(new URL('./file-writer.worker.mjs', import.meta.url));
-  thread.on('message', (reply: Reply) => {
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    pending.delete(reply.id);
+  thread.on('message', (replies: Reply[]) => {
+    for (const reply of replies) {
+      const waiting = pending.get(reply.id);
+      if (!waiting) continue;
+      pending.delete(reply.id);
+      if (reply.error) waiting.reject(errorOf(reply.error));
+      else waiting.resolve(reply.stored ?? false);
+    }
     if (pending.size === 0) thread.unref();
-    if (reply.error) {
-      const error = new Error(reply.error.message) as NodeJS.ErrnoException;
-      if (reply.error.code) error.code = reply.error.code;
-      waiting.reject(error);
-    } else waiting.resolve(reply.stored ?? false);
   });
   thread.on('error', (error) => failAll(error));
   thread.on('exit', (code) => failAll(new Error(`the archive's file writer stopped (exit code ${code})`)));
@@ -60,23 +73,33 @@ function writerThread(): Worker {
   return thread;
 }
 
+function flush(): void {
+  const batch = queued;
+  queued = [];
+  const thread = writerThread();
+  thread.ref();
+  // Content goes over as exact copies whose memory is handed to the thread: a body is often a view
+  // into a larger buffer (a socket read), which cloning would copy whole.
+  const transfer: ArrayBuffer[] = [];
+  for (const write of batch) {
+    if (!write.store) continue;
+    const bytes = write.store.bytes.slice();
+    write.store = { ...write.store, bytes };
+    transfer.push(bytes.buffer as ArrayBuffer);
+  }
+  thread.postMessage(batch, transfer);
+}
+
 /**
  * Performs `write` on the writer thread; resolves with true when new content was stored, false when
- * its name already existed (or there was none to store). Rejects with the file-system error.
+ * its name already existed (or there was none to store). Rejects with the file-system error, or
+ * PathOutsideRootError for a shard folder that a link leads out of the root.
  */
 export function writeFiles(write: FileWrite): Promise<boolean> {
-  const thread = writerThread();
   const id = nextId++;
   return new Promise<boolean>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    if (pending.size === 1) thread.ref();
-    if (!write.store) {
-      thread.postMessage({ id, ...write });
-      return;
-    }
-    // A body is often a view into a larger buffer (a socket read), which a clone would copy whole:
-    // send an exact copy and hand its memory over instead of cloning it again.
-    const bytes = write.store.bytes.slice();
-    thread.postMessage({ id, ...write, store: { ...write.store, bytes } }, [bytes.buffer]);
+    if (queued.length === 0) setImmediate(flush);
+    queued.push({ ...write, id });
   });
 }
