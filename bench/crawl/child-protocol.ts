@@ -5,6 +5,7 @@
  * crawl and answers with the figures.
  */
 import { fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 
 /** What one crawl cost, measured inside the crawler's process. */
 export interface CrawlMeasurement {
@@ -18,6 +19,8 @@ export interface CrawlMeasurement {
   peakRssBytes: number;
   /** CPU time of the process during the crawl (user + system, all its threads). */
   cpuSeconds: number;
+  /** Share of the crawl's time the main thread's event loop was busy (0–1). */
+  eventLoopBusy: number;
   /** The monitor's store counters for this crawl (DynamoDB requests, archive files). */
   stores?: {
     writeRequests: number;
@@ -120,7 +123,9 @@ export async function serveCrawls(open: (job: unknown) => Promise<Crawler>): Pro
     try {
       const cpu = process.cpuUsage();
       const started = performance.now();
+      const loop = performance.eventLoopUtilization();
       const figures = await crawler.crawl(message.label);
+      const eventLoopBusy = performance.eventLoopUtilization(loop).utilization;
       const seconds = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
       send({
@@ -130,6 +135,7 @@ export async function serveCrawls(open: (job: unknown) => Promise<Crawler>): Pro
           ...figures,
           seconds,
           cpuSeconds: (used.user + used.system) / 1e6,
+          eventLoopBusy,
           peakRssBytes: process.resourceUsage().maxRSS * 1024,
         },
       });

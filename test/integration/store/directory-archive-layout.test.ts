@@ -111,4 +111,29 @@ describe('DirectoryArchive layout', () => {
     );
     expect(await readdir(outside)).toEqual([]);
   });
+
+  it('logs the fetches of puts asked for at once in the order they were asked for', async () => {
+    const page = encode('<p>江门市环境空气质量预报</p>');
+    const urls = Array.from({ length: 40 }, (_, i) => `http://127.0.0.1/aqi-${i}.htm`);
+    const puts = await Promise.all(
+      urls.map((url, i) => archive.put(page, meta(url, `2016-05-01T02:00:${String(i).padStart(2, '0')}Z`))),
+    );
+    expect(puts.filter((p) => p.stored)).toHaveLength(1);
+    expect((await archive.fetches(sha256Of(page))).map((f) => f.url)).toEqual(urls);
+  });
+
+  it('rejects a put the file system refuses, with its error code, and goes on archiving', async () => {
+    const [a, b] = sameShardPair();
+    const other = encode('<p>2016年部门预算</p>');
+    // A folder where the shard's fetch log should be: the append fails on the writer thread.
+    await mkdir(join(root, fetchLogKey(sha256Of(a))), { recursive: true });
+    await expect(archive.put(a, meta('http://127.0.0.1/a.htm', 't1'))).rejects.toMatchObject({
+      code: 'EISDIR',
+    });
+    await expect(archive.put(b, meta('http://127.0.0.1/b.htm', 't2'))).rejects.toMatchObject({
+      code: 'EISDIR',
+    });
+    const put = await archive.put(other, meta('http://127.0.0.1/other.htm', 't3'));
+    expect(await archive.get(put.sha256)).toEqual(other);
+  });
 });
