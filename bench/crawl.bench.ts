@@ -272,7 +272,7 @@ const DOC_NOT_MET = `**The speed target was missed in this run.** Successive run
 
 const DOC_NOTES = `### How the crawl got here, and what bounds it now
 
-The comparison is uneven by design: Crawlee with \`persistStorage: false\` keeps nothing, while the monitor writes every page it fetches to the evidence archive (a file on disk) and every document to DynamoDB Local, which runs on the same 2 cores. On 2026-11-25 the monitor crawled 0.65× to 1.06× Crawlee's pages/s before changes 3 to 8 below, and 1.28× to 1.66× after them; on 2026-12-03, after changes 9 to 13, 2.2× to 2.5× (1.6× to 1.9× per CPU second, DynamoDB Local included) over four runs.
+The comparison is uneven by design: Crawlee with \`persistStorage: false\` keeps nothing, while the monitor writes every page it fetches to the evidence archive (a file on disk) and every document to DynamoDB Local, which runs on the same 2 cores. On 2026-11-25 the monitor crawled 0.65× to 1.06× Crawlee's pages/s before changes 3 to 8 below, and 1.28× to 1.66× after them; on 2026-12-03, after changes 9 to 13, every one of the monitor's first crawls in five benchmark runs made 2.2× to 2.7× the pages/s of Crawlee's faster run in the same benchmark run (1.7× to 2.0× per CPU second, DynamoDB Local included). The machine is a VM whose neighbours vary: over those runs Crawlee's faster run took 14.2 to 18.4 s and the monitor's first crawls 6.3 to 7.8 s.
 
 Done, in order:
 1. **No read before a new document's write** (\`insertDocuments\`): the crawler has just listed the column, so new documents are written without the GetItem the general upsert makes.
