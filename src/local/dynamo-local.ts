@@ -117,7 +117,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     '-jar',
     join(jarDir, 'DynamoDBLocal.jar'),
   ];
-  // Telemetry would phone home from an operator's machine (and tries on every start, even offline).
+  // DynamoDB Local sends usage telemetry unless told not to: an operator's machine should not phone home.
   args.push('-port', String(port), '-disableTelemetry');
   if (options.inMemory || !options.dataDir) {
     args.push('-inMemory');
