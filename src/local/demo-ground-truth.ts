@@ -74,7 +74,10 @@ export interface ExplainedVerdict {
 export function explainGroundTruth(input: GroundTruthInput): ExplainedVerdict[] {
   const { catalogue, content, ledger, asOf, calendar, policy } = input;
   const sweeps = (input.sweepDates ?? demoSweepDates(asOf)).filter((day) => day <= asOf).sort();
-  const events = ledger.events.map(({ id, obligationId, date, note }) => ({ id, obligationId, date, note }));
+  // The monitor knows only the events recorded by asOf (an event's periods do not exist before it).
+  const events = ledger.events
+    .filter((event) => event.date <= asOf)
+    .map(({ id, obligationId, date, note }) => ({ id, obligationId, date, note }));
   const out: ExplainedVerdict[] = [];
   const siteCtx = { content, asOf, sweeps, warningDays: policy.vetoWarningDays };
   for (const obligation of demoObligations(catalogue, content)) {
@@ -237,15 +240,18 @@ function periodEvidence(input: JudgeInput): Published[] {
 
 /**
  * A continuous obligation's check window is met when an annotated item was first seen by the window
- * end and had not vanished from its column at the window end (as the sweeps observed it).
+ * end and had not vanished from its column at the window end (as the sweeps observed it); the
+ * running window is judged on `asOf` instead of its end, and a window not yet started has none
+ * (docs/verdicts.md).
  */
 function presenceEvidence(input: JudgeInput): Published[] {
   const { period, sweeps, asOf } = input;
-  if (period.end > asOf) return [];
+  if (period.start > asOf) return [];
+  const judgedOn = period.end < asOf ? period.end : asOf;
   const out: Published[] = [];
   for (const { entry, period: key } of input.annotated) {
     if (key !== undefined && key !== period.key) continue;
-    const seen = sweeps.filter((day) => day <= period.end);
+    const seen = sweeps.filter((day) => day <= judgedOn);
     const firstSeen = seen.find((day) => isVisible(entry, day));
     if (firstSeen === undefined) continue;
     // The monitor knows the item is there at the window end if the last sweep up to then found it.

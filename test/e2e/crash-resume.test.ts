@@ -16,7 +16,9 @@ import { groundTruthMismatches, notifiedFlagKeys, reportVerdicts } from '../supp
 
 // The whole plan year, as `npm start` runs it: the ground truth is defined for its last sweep date.
 const TO: IsoDate = DEMO_LAST_SWEEP;
-const KILL_AFTER_SWEEPS = 12;
+// Killed in the middle of the year (the 26th sweep is 2016-06-27): the report the killed run left is
+// judged then too, with a continuous window running, half-year periods open and events yet to come.
+const KILL_AFTER_SWEEPS = 26;
 // Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
 const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
 
@@ -58,10 +60,12 @@ describe('gongkai demo killed mid-run and started again', () => {
   let killed: Finished;
   let resumed: Finished;
   let report: Report;
+  let reportWhenKilled: Report;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gongkai-crash-'));
     killed = await demo(dataDir, KILL_AFTER_SWEEPS);
+    reportWhenKilled = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
     resumed = await demo(dataDir);
     report = JSON.parse(await readFile(join(dataDir, 'report', 'report.json'), 'utf8')) as Report;
   }, 960_000);
@@ -76,6 +80,17 @@ describe('gongkai demo killed mid-run and started again', () => {
     expect(killed.sweepLines.length).toBeLessThan(demoSweepDates(TO).length);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.sweepLines.length).toBe(demoSweepDates(TO).length);
+  });
+
+  it('had written, by the sweep it was killed after, the ground-truth verdicts as of that sweep', async () => {
+    const asOf = reportWhenKilled.asOf;
+    expect(demoSweepDates(TO).indexOf(asOf) + 1).toBeGreaterThanOrEqual(KILL_AFTER_SWEEPS);
+    const { wrong, expected } = await groundTruthMismatches(reportWhenKilled, asOf);
+    expect(wrong).toEqual([]);
+    expect(reportVerdicts(reportWhenKilled).size).toBe(expected);
+    expect([...reportVerdicts(reportWhenKilled).values()]).toEqual(
+      expect.arrayContaining(['met', 'missing', 'pending']),
+    );
   });
 
   it('reaches exactly the ground-truth verdict for every obligation-period', async () => {

@@ -250,6 +250,21 @@ describe('demo ground truth rules', () => {
     expect(early.get('q|2016-Q2')).toBe('pending');
   });
 
+  it('judges the running check window on the date judged, and windows not yet started as pending', () => {
+    const inLapse = truth('2016-06-13'); // C24 runs 2016-06-10 … 06-16; the column is gone since 06-06
+    expect(inLapse.get('column|2016-C23')).toBe('missing');
+    expect(inLapse.get('column|2016-C24')).toBe('due-soon');
+    expect(inLapse.get('column|2016-C25')).toBe('pending');
+    const back = truth('2016-06-27'); // C26 runs 2016-06-24 … 06-30; the column is back on 06-27
+    expect(back.get('column|2016-C26')).toBe('met');
+    expect(back.get('column|2016-C27')).toBe('pending');
+  });
+
+  it('knows an event only from its recorded date on', () => {
+    expect([...truth('2016-08-29').keys()].some((key) => key.startsWith('event|'))).toBe(false);
+    expect(truth('2016-08-30').get('event|event-ev1')).toBe('pending');
+  });
+
   it('sweeps every Monday from 2016-01-04 and once more on a final non-Monday date', () => {
     const dates = demoSweepDates('2017-01-31');
     expect(dates[0]).toBe('2016-01-04');
