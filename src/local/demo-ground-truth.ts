@@ -11,7 +11,7 @@
  * the period start and its due date.
  */
 import type { WorkingDayCalendar } from '../core/calendar';
-import { addDays, type IsoDate, weekday } from '../core/dates';
+import { addDays, type IsoDate, minDate, weekday } from '../core/dates';
 import { expandObligations } from '../core/expand-obligations';
 import type { Catalogue, Obligation } from '../core/obligation';
 import type { Period } from '../core/period';
@@ -247,7 +247,7 @@ function periodEvidence(input: JudgeInput): Published[] {
 function presenceEvidence(input: JudgeInput): Published[] {
   const { period, sweeps, asOf } = input;
   if (period.start > asOf) return [];
-  const judgedOn = period.end < asOf ? period.end : asOf;
+  const judgedOn = minDate(period.end, asOf);
   const out: Published[] = [];
   for (const { entry, period: key } of input.annotated) {
     if (key !== undefined && key !== period.key) continue;
