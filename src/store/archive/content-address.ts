@@ -1,6 +1,7 @@
 /**
  * Pure rules of the evidence archive, shared by the directory and S3 adapters: how content is
- * addressed (sha256), how keys are built, which fetch headers are kept with each copy.
+ * addressed (sha256), how keys are built, which fetch headers are kept with each copy; and the
+ * metrics and integrity error both adapters report.
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveMeta } from '../ports';
@@ -73,7 +74,12 @@ export function extensionFor(contentType: string | undefined): string {
 
 /** `sha256/ab/abcdef….html`: the first byte fans objects out over 256 folders. */
 export function archiveKey(sha256: string, contentType: string | undefined): string {
-  return `${shardOf(sha256)}/${assertSha256(sha256)}.${extensionFor(contentType)}`;
+  return `${shardOf(sha256)}/${contentFileName(sha256, contentType)}`;
+}
+
+/** The content's file name inside its shard folder: `abcdef….html`. */
+export function contentFileName(sha256: string, contentType: string | undefined): string {
+  return `${assertSha256(sha256)}.${extensionFor(contentType)}`;
 }
 
 /** The folder holding a digest's content and its metadata. */

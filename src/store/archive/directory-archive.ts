@@ -20,9 +20,9 @@ import {
   ArchiveIntegrityError,
   type ArchiveMetaRecord,
   type ArchiveMetrics,
-  archiveKey,
   assertSha256,
   contentDigestOf,
+  contentFileName,
   contentNameAmong,
   FETCH_LOG_NAME,
   fetchLogKey,
@@ -33,10 +33,15 @@ import {
 } from './content-address';
 import { writeFiles } from './file-writer';
 
+interface ShardFolder {
+  dir: string;
+  names: Map<string, string>;
+}
+
 export class DirectoryArchive implements Archive {
   private counters: ArchiveMetrics = { puts: 0, stored: 0, deduplicated: 0, bytesStored: 0, reads: 0 };
-  /** Per shard folder this instance has used: digest → content file name (see `listing`). */
-  private readonly shards = new Map<string, Map<string, string>>();
+  /** Per shard folder this instance has used: its path and its content names (see `shardFolder`). */
+  private readonly shards = new Map<string, ShardFolder>();
 
   constructor(readonly rootDir: string) {}
 
@@ -49,14 +54,13 @@ export class DirectoryArchive implements Archive {
     const sha256 = sha256Of(bytes);
     this.counters.puts += 1;
     const shard = shardOf(sha256);
-    const names = this.listing(shard);
-    const dir = this.path(shard);
+    const { dir, names } = this.shardFolder(shard);
     const listed = names.get(sha256);
     // Content this instance has seen is checked to be still there (an archive can be cleaned);
     // content it has not seen is written, and the link refusing an existing name catches any
     // other writer's copy. A copy found is kept under its first name (another content type's).
     const existing = listed && this.isFile(join(dir, listed)) ? listed : undefined;
-    const name = existing ?? archiveKey(sha256, meta.contentType).slice(shard.length + 1);
+    const name = existing ?? contentFileName(sha256, meta.contentType);
     const key = `${shard}/${name}`;
     const stored = await writeFiles({
       root: this.rootDir,
@@ -132,25 +136,25 @@ export class DirectoryArchive implements Archive {
   }
 
   /**
-   * The content names of a shard folder, digest → file name: listed once per instance (an absent
-   * folder lists as empty), then kept up to date by this instance's puts.
+   * A shard folder's path and content names (digest → file name): listed once per instance (an
+   * absent folder lists as empty), then kept up to date by this instance's puts.
    */
-  private listing(shard: string): Map<string, string> {
-    let names = this.shards.get(shard);
-    if (!names) {
-      names = new Map();
+  private shardFolder(shard: string): ShardFolder {
+    let folder = this.shards.get(shard);
+    if (!folder) {
+      folder = { dir: this.path(shard), names: new Map() };
       let files: string[] = [];
       try {
-        files = readdirSync(this.path(shard));
+        files = readdirSync(folder.dir);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
       for (const file of files) {
         const digest = contentDigestOf(file);
-        if (digest && !names.has(digest)) names.set(digest, file);
+        if (digest && !folder.names.has(digest)) folder.names.set(digest, file);
       }
-      this.shards.set(shard, names);
+      this.shards.set(shard, folder);
     }
-    return names;
+    return folder;
   }
 }
