@@ -12,15 +12,19 @@ import type { IsoDate } from '../../src/core/dates';
 import { demoSweepDates } from '../../src/local/demo-ground-truth';
 import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
-import { groundTruthMismatches, notifiedFlagKeys, reportVerdicts } from '../support/demo-checks';
+import {
+  demoPortalPort,
+  groundTruthMismatches,
+  notifiedFlagKeys,
+  reportVerdicts,
+} from '../support/demo-checks';
 
 // The whole plan year, as `npm start` runs it: the ground truth is defined for its last sweep date.
 const TO: IsoDate = DEMO_LAST_SWEEP;
 // Killed in the middle of the year (the 26th sweep is 2016-06-27): the report the killed run left is
 // judged then too, with a continuous window running, half-year periods open and events yet to come.
 const KILL_AFTER_SWEEPS = 26;
-// Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
-const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
+const PORTAL_PORT = demoPortalPort(1);
 
 interface Finished {
   code: number | null;

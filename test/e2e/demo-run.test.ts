@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
 import {
+  demoPortalPort,
   forecastMismatches,
   groundTruthMismatches,
   notifiedFlagKeys,
@@ -19,8 +20,7 @@ import {
 } from '../support/demo-checks';
 
 const run = promisify(execFile);
-// Below the ephemeral range (32768+), so no outgoing connection can hold one of the portal ports.
-const PORTAL_PORT = 20_000 + Math.floor(Math.random() * 250) * 50;
+const PORTAL_PORT = demoPortalPort(0);
 
 async function demo(dataDir: string) {
   const { stdout } = await run(

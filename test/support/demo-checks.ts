@@ -90,3 +90,14 @@ export async function groundTruthMismatches(
     );
   return { wrong, expected: expected.length };
 }
+
+/**
+ * A base port for a demo run's portal, in `lane` (0 or 1) of a test file of its own. The ports lie
+ * below the ephemeral range (32768+), so no outgoing connection can hold one; each block is 50 ports
+ * (the portal takes one per site), picked at random within the lane, so a run never meets one left
+ * by an earlier run, and two files running at once, in different lanes, never pick the same block.
+ */
+export function demoPortalPort(lane: 0 | 1): number {
+  const blocksPerLane = 125;
+  return 20_000 + (lane * blocksPerLane + Math.floor(Math.random() * blocksPerLane)) * 50;
+}
