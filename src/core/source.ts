@@ -94,7 +94,7 @@ export const SourceSchema = z
     columns: z.array(ColumnSchema).default([]),
     hosts: z
       .array(HostNameSchema)
-      .default([])
+      .optional()
       .describe(
         'Other hosts of the same government whose detail pages and attachments may be fetched (e.g. files.example.gov.cn); pages anywhere else are recorded as not fetched',
       ),
