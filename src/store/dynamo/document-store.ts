@@ -22,6 +22,8 @@ export const DOCUMENT_LIMITS = {
   attachmentNameChars: 300,
   /** The newest spans are kept: they are the ones freshness rules look at. */
   absences: 50,
+  /** Earlier titles kept per URL; the newest are kept. */
+  versions: 20,
   units: 50,
   /** Attachments are dropped from the end until the item fits. */
   itemBytes: 300_000,
@@ -54,6 +56,13 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
       .slice(0, DOCUMENT_LIMITS.attachments)
       .map((a) => ({ ...a, name: a.name.slice(0, DOCUMENT_LIMITS.attachmentNameChars) })),
     absences: doc.absences.slice(-DOCUMENT_LIMITS.absences),
+    ...(doc.versions
+      ? {
+          versions: doc.versions
+            .slice(-DOCUMENT_LIMITS.versions)
+            .map((v) => ({ ...v, title: v.title.slice(0, DOCUMENT_LIMITS.titleChars) })),
+        }
+      : {}),
   };
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   // Sizes are summed once rather than re-serialising the whole document per dropped attachment.
@@ -116,7 +125,11 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
       }
       const merged: Document = {
         ...doc,
-        firstSeen: earlier(previous.firstSeen, doc.firstSeen),
+        // A new version (the title changed) restarts first-seen: it is a new document for backdating.
+        firstSeen:
+          (doc.versions?.length ?? 0) > (previous.versions?.length ?? 0)
+            ? doc.firstSeen
+            : earlier(previous.firstSeen, doc.firstSeen),
         lastSeen: later(previous.lastSeen, doc.lastSeen),
       };
       const written = await this.gateway.put(
