@@ -12,8 +12,14 @@ import type { FetchedBody, FetchFailure } from './fetch';
 /** Phrases of the error pages Chinese government CMSs answer with status 200. */
 const SOFT_404 =
   /页面不存在|您访问的页面不存在|页面未找到|找不到(?:该|您要访问的|你要访问的)?页面|页面找不到|该页面已(?:被)?删除|信息不存在|文章不存在|内容不存在|稿件不存在|页面已失效|链接已失效|404\s*(?:错误|error|not found)|not found/i;
-/** A bare 404 counts only in the page's <title>: in a short notice it can be a document number. */
-const TITLE_404 = /(?:^|[^0-9])404(?:[^0-9]|$)/;
+/**
+ * A bare 404 counts only in the page's <title>, and only as its one number: 江府函〔2016〕404号 is a
+ * document number, “404 - 江门市人民政府” an error page.
+ */
+function title404(title: string): RegExpExecArray | null {
+  const found = /(?:^|[^0-9])404(?:[^0-9]|$)/.exec(title);
+  return found && !/\d/.test(title.replaceAll('404', '')) ? found : null;
+}
 const LOGIN = /登录|登陆|用户名|密码|验证码|统一身份认证|log ?in|sign ?in|password/i;
 /** Visible text below which a page says nothing (an empty template, a bare error). */
 const MIN_TEXT_CHARS = 10;
@@ -101,7 +107,7 @@ export function contentProblem(
   const { title, text: visible } = visiblePart(text ?? Buffer.from(page.body).toString('utf8'));
   const soft =
     SOFT_404.exec(title) ??
-    TITLE_404.exec(title) ??
+    title404(title) ??
     (visible.length <= SHORT_PAGE_CHARS ? SOFT_404.exec(visible) : null);
   if (soft) return { reason: `${what}: error page (“${soft[0].trim()}”)`, unread: false };
   if (
