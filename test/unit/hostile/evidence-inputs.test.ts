@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
 import { matchEvidence } from '../../../src/core/match';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
+import { evaluate } from '../../../src/core/verdicts';
 import { contentProblem, fetchProblem } from '../../../src/crawl/evidence-check';
 import type { FetchFailure } from '../../../src/crawl/fetch';
-import { doc, obligation, periods, unitSources } from '../match/builders';
+import { calendar, doc, obligation, periods, unitSources } from '../match/builders';
 
 const page = (url: string, body: string | Uint8Array) => ({
   url,
@@ -175,5 +177,55 @@ describe('matching keeps what is not evidence as candidates (H19-01)', () => {
     });
     expect(result.evidence).toEqual([]);
     expect(result.candidates[0]!.reason).toContain('login page served as PDF');
+  });
+});
+
+describe('verdicts over items that are not evidence (H19-01)', () => {
+  const o = obligation('budget', { kind: 'annual' }, { keywords: ['部门预算'] });
+  const verdictOf = (docs: Document[]) => {
+    const ps = periods(o);
+    const { evidence, candidates } = matchEvidence({
+      obligations: [o],
+      periods: ps,
+      documents: docs,
+      unitSources,
+      asOf: '2017-03-01',
+    });
+    return evaluate({
+      obligations: [o],
+      periods: ps,
+      evidence: [...evidence, ...candidates],
+      documents: docs,
+      checks: new Map([['lyj', [{ checkedAt: '2016-06-01T02:00:00Z', ok: true }]]]),
+      unitSources,
+      asOf: '2017-03-01',
+      policy: DEFAULT_POLICY,
+      calendar,
+    })[0]!;
+  };
+
+  it('a period whose only item answered 404 is missing, never met', () => {
+    const v = verdictOf([
+      doc({
+        title: '2016年部门预算公开',
+        date: '2016-03-01',
+        problem: { reason: 'detail page answered HTTP 404', unread: false },
+      }),
+    ]);
+    expect(v.kind).toBe('missing');
+    expect(v.candidates[0]!.reason).toContain('detail page answered HTTP 404');
+  });
+
+  it('a period whose only item could not be read (HTTP 429) is insufficient-data, never met or missing', () => {
+    const v = verdictOf([
+      doc({
+        title: '2016年部门预算公开',
+        date: '2016-03-01',
+        sha256: null,
+        problem: { reason: 'detail page answered HTTP 429 (too many requests)', unread: true },
+      }),
+    ]);
+    expect(v.kind).toBe('insufficient-data');
+    expect(v.reasons[0]).toContain('HTTP 429');
   });
 });
