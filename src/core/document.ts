@@ -26,6 +26,16 @@ export const AttachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
+/** An earlier version of an item: the title it had, when, and the hash of its page then. */
+export const DocumentVersionSchema = z.object({
+  title: z.string(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  sha256: z.string().nullable(),
+  fetchedAt: z.string().nullable().optional(),
+});
+export type DocumentVersion = z.infer<typeof DocumentVersionSchema>;
+
 /**
  * One item the crawler found on a department site. `firstSeen`/`lastSeen` are instants (ISO 8601
  * with time): they are facts about the crawl, while `date` is what the page claims.
@@ -53,15 +63,7 @@ export const DocumentSchema = z.object({
     .optional()
     .describe('Why the detail page is not evidence (not fetched, an error page); null when it is'),
   versions: z
-    .array(
-      z.object({
-        title: z.string(),
-        firstSeen: z.string(),
-        lastSeen: z.string(),
-        sha256: z.string().nullable(),
-        fetchedAt: z.string().nullable().optional(),
-      }),
-    )
+    .array(DocumentVersionSchema)
     .optional()
     .describe('Earlier versions of the item at this URL (older titles), oldest first'),
   attachments: z.array(AttachmentSchema).default([]),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
+import { DocumentVersionSchema } from '../core/document';
 import { VerdictKindSchema } from '../core/verdict';
 
 /**
@@ -36,11 +37,7 @@ export const EvidenceRefSchema = z.object({
   by: z.string().optional(),
   earlierVersions: z
     .array(
-      z.object({
-        title: z.string(),
-        firstSeen: z.string(),
-        lastSeen: z.string(),
-        sha256: z.string().nullable(),
+      DocumentVersionSchema.pick({ title: true, firstSeen: true, lastSeen: true, sha256: true }).extend({
         archived: z.string().nullable(),
       }),
     )
