@@ -2,14 +2,9 @@
  * The `gongkai` command. Each subcommand lives in src/cli/<name>.ts and is loaded on demand, so
  * `gongkai extract` does not pay for the AWS SDK and `gongkai run` does not pay for ingest.
  */
+import type { Command } from './cli/command';
 import { UsageError } from './cli/flags';
 import { ValidationError } from './core/validation';
-
-export interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[]): Promise<number>;
-}
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   demo: () => import('./cli/demo'),

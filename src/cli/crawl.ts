@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
+import type { CrawlSummary } from '../core/crawl-summary';
 import { IsoDateSchema } from '../core/dates';
 import type { Fetcher } from '../crawl/fetch';
-import type { CrawlSummary } from '../tasks/contracts';
 import { crawlSource } from '../tasks/crawl-source';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 import { ProgressBar } from './progress-bar';

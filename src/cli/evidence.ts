@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { recordManualEvidence } from '../tasks/ledger-entries';
+import type { Command } from './command';
 import { UsageError } from './flags';
 import { appendLocally, EntryFlagsSchema, IsoDateSchema, WHERE_USAGE } from './ledger-commands';
 

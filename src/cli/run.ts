@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
 import { runSweepLocally } from '../local/sweep-runner';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import {
   type Citation,
   ReportNotFoundError,
@@ -10,6 +9,7 @@ import {
   verifyReportDir,
   verifySummary,
 } from '../report/verify';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 
 const usage = `Usage: gongkai verify <report-dir> [--json]
