@@ -120,7 +120,6 @@ async function schema(argv: string[]): Promise<number> {
 }
 
 export const command: Command = {
-  summary: 'check a catalogue (paths of every problem, summary) or generate its JSON Schemas',
   usage,
   async run(argv) {
     const [sub] = argv;

@@ -1,6 +1,5 @@
-/** One `gongkai` subcommand: src/cli/<name>.ts exports it as `command`. */
+/** One `gongkai` subcommand: src/cli/<name>.ts exports it as `command`; its summary is in commands.ts. */
 export interface Command {
-  summary: string;
   usage: string;
   run(argv: string[]): Promise<number>;
 }

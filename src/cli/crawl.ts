@@ -17,7 +17,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Crawl the sources once and store what was found (no judging)',
   usage:
     'gongkai crawl --sources FILE [--as-of YYYY-MM-DD] [--data-dir .gongkai] [--concurrency 4] [--json]\n\nExit 0 when every source answered, 3 when at least one was unreachable (recorded, not fatal).',
   async run(argv) {

@@ -25,7 +25,6 @@ const FlagsSchema = z.object({
 });
 
 export const command: Command = {
-  summary: 'Run the whole monitor on the bundled demo portal (what `npm start` does)',
   usage: `gongkai demo [--data-dir ${DEFAULT_DATA_DIR}] [--from 2016-01-04] [--to ${DEMO_LAST_SWEEP}] [--portal-port N] [--quiet]
        [--chaos SEED [--chaos-rate 0.1]]
 

@@ -95,7 +95,6 @@ async function fetchPage(url: string, baseUrl: string | undefined): Promise<Page
 }
 
 export const command: Command = {
-  summary: 'show the items, dates and next pages the crawler reads from one page',
   usage,
   async run(argv) {
     const flags = parseFlags(

@@ -35,7 +35,6 @@ export function issuerFromTitle(title: string | undefined | null): string | null
 }
 
 export const command: Command = {
-  summary: 'plan text → catalogue draft (obligations, schedules, review reasons)',
   usage: USAGE,
   async run(argv) {
     const flags = parseFlags(

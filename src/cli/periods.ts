@@ -25,7 +25,6 @@ const Flags = z.object({
 });
 
 export const command: Command = {
-  summary: "list each obligation's periods and due dates for a plan year",
   usage,
   async run(argv) {
     const flags = parseFlags(

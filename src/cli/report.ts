@@ -22,7 +22,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Write the compliance report (HTML, CSV, JSON, summary) from stored data',
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE]
 gongkai report --target aws --bucket REPORTS_BUCKET [--region R]   (prints presigned links to the latest report)
 

@@ -20,7 +20,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Run one sweep (crawl, match, judge, flag, notify, report) as of a date',
   usage: `gongkai run --catalogue FILE --sources FILE [--as-of YYYY-MM-DD] [--data-dir .gongkai] [--json]
 gongkai run --target aws --state-machine-arn ARN [--as-of YYYY-MM-DD] [--region R]
 

@@ -64,7 +64,6 @@ function renderText(result: VerifyResult): string {
 }
 
 export const command: Command = {
-  summary: 're-hash the archived copies a report cites and list mismatched or missing files',
   usage,
   async run(argv) {
     const flags = parseFlags(argv, { json: { type: 'boolean' } }, Flags);
