@@ -29,6 +29,10 @@ export const DraftObligationSchema = z.object({
   units: z.array(z.string()).describe('责任单位 shown at this item, or carried down when unitsCarried'),
   unitsCarried: z.boolean().describe('True when units were inherited from an earlier item'),
   supportingUnits: z.array(z.string()).optional().describe('配合单位, when the plan names them apart'),
+  collectiveUnits: z
+    .array(z.string())
+    .optional()
+    .describe('Units (or supporting units) that name a group, not one department: 各设区市, 市直有关单位'),
   deadlineText: z.string().nullable().describe('完成时限 verbatim, lines joined with " / "'),
   schedule: ScheduleSchema,
   review: z.array(z.string()).describe('Reasons a person must look at this obligation'),
