@@ -94,11 +94,8 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
   const header = findHeader(cells);
   if (!header) return null;
   const { columns } = header;
-  const title =
-    cells
-      .slice(0, header.start)
-      .find((cell) => cell.text.trim() !== '')
-      ?.text.trim() ?? null;
+  const before = cells.slice(0, header.start).filter((cell) => cell.text.trim() !== '');
+  const title = before.find((cell) => !isHeading(cell.text))?.text.trim() ?? null;
   const itemAt = columns.indexOf('item');
   const taskAt = columns.indexOf('task');
   const numberedColumns = itemAt >= 0 ? columns.slice(itemAt + 1) : columns.slice(taskAt);
@@ -109,7 +106,8 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
     .filter((cell) => headerColumn(cell.text) === null || cell.text.length > 10);
 
   const rows: DraftRow[] = [];
-  let category: string | null = null;
+  // A heading just above the header (一、… over a table of one category) is the first category.
+  let category: string | null = before.findLast((cell) => isHeading(cell.text))?.text.trim() ?? null;
   let pending: Cell[] = [];
   let i = 0;
   while (i < body.length) {
@@ -220,4 +218,9 @@ function unitsOfRow(leadCells: string[], responsibleCells: string[], supportingC
     units: primary.flatMap((u) => u.lead),
     supportingUnits: [...primary.flatMap((u) => u.supporting), ...others, ...supporting],
   };
+}
+
+/** A category heading: 一、… or （一）… */
+function isHeading(text: string): boolean {
+  return /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(text);
 }

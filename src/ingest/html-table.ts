@@ -31,7 +31,12 @@ export function htmlCells(
       for (const cell of row) cells.push({ text: cell.text, line: lines === 'row' ? rowNumber : cell.line });
     }
   }
-  const title = $('title').first().text().trim() || $('h1, h2').first().text().trim() || null;
+  const firstParagraph = $('body > p').first().text().trim();
+  const title =
+    $('title').first().text().trim() ||
+    $('h1, h2').first().text().trim() ||
+    (firstParagraph.length <= 60 ? firstParagraph : '') ||
+    null;
   return { cells, tables: leaves.length, title };
 }
 

@@ -118,7 +118,7 @@ export function readHtmlPlan(
       `${what} has ${tables} table${tables === 1 ? '' : 's'} but none with a header naming a task column (具体工作 / 具体要求 …) and a unit column (责任单位 / 牵头单位), or no numbered rows under it`,
     );
   }
-  return { format, plan: { ...plan, title: plan.title ?? title } };
+  return { format, plan: { ...plan, title: title ?? plan.title } };
 }
 
 /** A short description of a text that held no plan, for the error message. */

@@ -21,8 +21,7 @@ type Style = 'dot' | 'comma' | 'paren' | 'bare' | 'article';
 
 const NUMBER_AT =
   /(?<![\d.．０-９])(?:第([一二三四五六七八九十百]{1,4})条|[（(](\d{1,3})[）)]|(\d{1,3})\s*([.．、])(?![\d０-９])|(\d{1,3})(?=[\u4e00-\u9fff]))/gu;
-const HEADING_AT =
-  /(?<![\u4e00-\u9fff])([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]/gu;
+const HEADING_AT = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]/gu;
 
 interface Start {
   at: number;
@@ -76,18 +75,31 @@ function itemStarts(text: string, headings: Start[]): Start[] {
   return [];
 }
 
+/** Category headings (一、 / （一）), each style kept only where its own sequence continues. */
 function headingStarts(text: string): Start[] {
-  return [...text.matchAll(HEADING_AT)].map((m) => ({
-    at: m.index,
-    end: m.index + m[0].length,
-    number: chineseNumber(m[1] ?? m[2]!),
-    style: 'paren' as Style,
-  }));
+  const last = new Map<string, number>();
+  const starts: Start[] = [];
+  for (const m of text.matchAll(HEADING_AT)) {
+    const style = m[1] ? 'comma' : 'paren';
+    const number = chineseNumber(m[1] ?? m[2]!);
+    const previous = last.get(style);
+    if (previous === undefined ? number !== 1 : number !== previous + 1 && number !== 1) continue;
+    last.set(style, number);
+    starts.push({ at: m.index, end: m.index + m[0].length, number, style });
+  }
+  return starts;
 }
+
+/** Column labels a flattened header leaves at the start of the paragraph. */
+const HEADER_LABELS =
+  /^(?:序号|工作任务|具体要求|具体工作|工作内容|主要内容|工作要求|责任科室|责任单位|责任部门|牵头单位|配合单位|完成时限|时限要求|时间要求|完成时间)+/u;
 
 const UNIT_NAME =
   '(?:各设区市|各地区各部门|各地各部门|各[县市区](?:[（(][^（）()]{1,8}[）)])?(?:人民)?(?:政府)?|(?:省|市|县|区|镇|乡)直?(?:各|有关|相关)?(?:部门|单位)|各(?:有关|相关)?(?:部门|单位|科室|股室)|(?:省|市|县|区|镇|各)[\\u4e00-\\u9fff]{1,12}?(?:委员会|办公室|办公厅|局|委|办|厅|中心|院|部门|政府|单位|机构|公司|所)|[\\u4e00-\\u9fff]{0,4}(?:办公室|科|股))(?:[（(][^（）()]{1,12}[）)])?';
-const UNIT_RUN = new RegExp(`(?:${UNIT_NAME}[、，,]?)+`, 'uy');
+const UNIT_RUN = new RegExp(
+  `(?:${UNIT_NAME}[、，,]?)+(?:(?:分别)?牵头(?:[，,、]?(?:${UNIT_NAME}[、，,]?)+(?:配合|参与|协助))?(?:落实)?)?`,
+  'uy',
+);
 const DEADLINE_RUN =
   /(?:(?:\d{4}年)?(?:\d{1,2}月(?:底|末|份|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年中|上半年|下半年)(?:前|以前|之前)?(?:完成)?[，,、]?|全年|持续推进|长期坚持|长期|常态化|持续开展|每(?:周|月|季度|半年|年)|按[^。；]{1,20}?(?:要求|规定)|\d+个工作日内)+/uy;
 
@@ -136,7 +148,9 @@ export function readParagraphTable(lines: NumberedLine[]): ReadPlan | null {
   if (starts.length === 0) return null;
   const title = lines.find((l) => l.no < line.no)?.text ?? null;
   const rows: PlanRow[] = [];
-  let category: string | null = categoryBefore(text.slice(0, starts[0]!.at), headings, 0);
+  const opening = text.slice(0, starts[0]!.at);
+  let category: string | null =
+    categoryBefore(opening, headings, 0) ?? (opening.replace(HEADER_LABELS, '').trim() || null);
   let carried: string | null = null;
   starts.forEach((start, k) => {
     const stop = starts[k + 1]?.at ?? text.length;
