@@ -22,11 +22,11 @@ export function fileKind(bytes: Uint8Array): FileKind {
 
 const REFUSALS: Record<Exclude<FileKind, 'docx' | 'text'>, string> = {
   'legacy-doc':
-    'this is a legacy Word .doc file, which ingest cannot read: open it in Word or LibreOffice and save it as .docx, or copy the plan text into a .txt file',
-  pdf: 'this is a PDF, which ingest cannot read (a scanned PDF holds only images of the text): copy the plan text into a .txt file, or ask the issuing office for the .docx',
+    'the plan file is binary, not text: it is a legacy Word .doc file, which ingest cannot read: open it in Word or LibreOffice and save it as .docx, or copy the plan text into a .txt file',
+  pdf: 'the plan file is binary, not text: it is a PDF, which ingest cannot read (a scanned PDF holds only images of the text): copy the plan text into a .txt file, or ask the issuing office for the .docx',
   image:
-    'this is an image, not a plan text: a scanned plan must be typed or copied into a .txt file, or obtained as .docx',
-  zip: 'this is a zip archive but not a Word .docx (no word/document.xml): unpack it and ingest the plan inside',
+    'the plan file is binary, not text: it is an image; a scanned plan must be typed or copied into a .txt file, or obtained as .docx',
+  zip: 'the plan file is binary, not text: it is a zip archive but not a Word .docx (no word/document.xml): unpack it and ingest the plan inside',
 };
 
 export interface ReadDocument {
