@@ -21,6 +21,9 @@ export const ProvenanceSchema = z
     path: ['lines'],
   });
 
+/** The provenance of an obligation written by hand into the catalogue, not read from a plan. */
+export const HAND_WRITTEN = 'written by hand in the catalogue, not read from a plan';
+
 /** What ingest produces for one obligation, before a person reviews it. */
 export const DraftObligationSchema = z.object({
   item: z.number().int().positive().describe('Item number in the plan'),
@@ -124,6 +127,12 @@ export type Scope = z.infer<typeof ScopeSchema>;
 
 /** One reviewed duty in the catalogue. */
 export const ObligationSchema = DraftObligationSchema.extend({
+  // What only ingest knows may be left out of an obligation written by hand.
+  category: DraftObligationSchema.shape.category.default(null),
+  unitsCarried: DraftObligationSchema.shape.unitsCarried.default(false),
+  deadlineText: DraftObligationSchema.shape.deadlineText.default(null),
+  review: DraftObligationSchema.shape.review.default([]),
+  source: ProvenanceSchema.default({ reference: HAND_WRITTEN }),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'obligation id: lowercase letters, digits and dashes'),
   decision: z.string().optional().describe('Why the reviewer decided the schedule or units as they are'),
   evidence: EvidenceRuleSchema,
