@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { loadCatalogue } from '../config/catalogue';
 import { loadJsonFile, parseJsonText, readTextFile, validate } from '../config/json-file';
 import {
@@ -17,6 +16,7 @@ import { type CatalogueSummary, summarizeCatalogue, uncoveredObligations } from 
 import { CatalogueSchema, DraftCatalogueSchema } from '../core/obligation';
 import { ValidationError } from '../core/validation';
 import { type Comparable, diffCatalogues, initCatalogue } from '../ingest/catalogue-init';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 const usage = `Usage:
@@ -220,8 +220,6 @@ async function schema(argv: string[]): Promise<number> {
 }
 
 export const command: Command = {
-  summary:
-    'check a catalogue, propose one from a draft (init), compare two years (diff), or generate its JSON Schemas',
   usage,
   async run(argv) {
     const [sub] = argv;

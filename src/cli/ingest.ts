@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { createFetcher } from '../crawl/fetch/fetcher';
 import { readDocument } from '../ingest/document';
 import { PlanInputError } from '../ingest/errors';
 import { INPUT_FORMATS, type InputFormat, toDraft } from '../ingest/ingest';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 const USAGE = `Usage: gongkai ingest <plan file | https://…> --year <YYYY> [--format auto|text|cells|html|docx]
@@ -45,7 +45,6 @@ export function issuerFromTitle(title: string | undefined | null): string | null
 }
 
 export const command: Command = {
-  summary: 'plan text → catalogue draft (obligations, schedules, review reasons)',
   usage: USAGE,
   async run(argv) {
     const flags = parseFlags(
