@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readFile as readFileSync, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema, DraftCatalogueSchema } from '../../src/core/obligation';
+import { gongkai, projectRoot } from '../support/gongkai-cli';
 
-const run = promisify(execFile);
-const root = new URL('../..', import.meta.url).pathname;
+const root = projectRoot;
 const REAL = 'test/fixtures/plans/real';
-
-async function gongkai(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/gongkai.mjs', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('gongkai ingest of real plans in other shapes', () => {
   let dir: string;
