@@ -3,6 +3,8 @@
  * Pure: the caller loads everything and passes a `locate` function that turns a sha256 into the
  * archived copy's link.
  */
+
+import { byText } from '../core/compare';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
 import type { Flag } from '../core/flag';
@@ -297,5 +299,5 @@ function latestPerDay(summaries: readonly SweepSummary[]): SweepSummary[] {
     const seen = byDay.get(s.asOf);
     if (!seen || seen.recordedAt <= s.recordedAt) byDay.set(s.asOf, s);
   }
-  return [...byDay.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  return [...byDay.values()].sort(byText((s) => s.asOf));
 }

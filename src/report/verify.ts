@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { byText } from '../core/compare';
 import { parseOrThrow, ValidationError } from '../core/validation';
 import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from './model';
 
@@ -263,8 +264,7 @@ export async function verifyReportDir(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-  const byLink = (a: CitedFile, b: CitedFile) =>
-    a.archived < b.archived ? -1 : a.archived > b.archived ? 1 : 0;
+  const byLink = byText((file: CitedFile) => file.archived);
   result.matched.sort(byLink);
   result.mismatched.sort(byLink);
   result.missing.sort(byLink);

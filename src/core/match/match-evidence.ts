@@ -1,3 +1,4 @@
+import { byText, compareText } from '../compare';
 import {
   addDays,
   daysBetween,
@@ -80,7 +81,7 @@ export function periodsByObligation(
   };
   if (periods instanceof Map) for (const [id, list] of periods) add(id, list);
   else for (const p of periods as readonly Period[]) add(p.obligationId, [p]);
-  for (const list of out.values()) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (const list of out.values()) list.sort(byText((p) => p.start));
   return out;
 }
 
@@ -157,7 +158,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
       }
     }
     if (matched.length === 0) continue;
-    matched.sort((a, b) => cmp(a.pub.date, b.pub.date) || cmp(a.doc.url, b.doc.url));
+    matched.sort((a, b) => compareText(a.pub.date, b.pub.date) || compareText(a.doc.url, b.doc.url));
     const kind = obligation.schedule.kind;
     const assign =
       kind === 'continuous'
@@ -245,8 +246,6 @@ interface AssignContext {
 }
 
 type Assigner = (matched: Matched[], ctx: AssignContext) => { m: Matched; assignments: Assignment[] }[];
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Documents far from every period are unrelated years, not near misses. */
 const RELEVANCE_DAYS = 31;
