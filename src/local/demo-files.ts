@@ -107,7 +107,9 @@ export function xlsxFile(sheetName: string, rows: string[][]): Buffer {
     },
     {
       name: 'xl/worksheets/sheet1.xml',
-      data: Buffer.from(`${head}<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`),
+      data: Buffer.from(
+        `${head}<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
+      ),
     },
     {
       name: 'xl/sharedStrings.xml',

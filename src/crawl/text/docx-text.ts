@@ -8,7 +8,10 @@ import { BoundedZip } from './zip';
  * The text of a Word .docx: the paragraphs and table cells of word/document.xml in reading order
  * (w:t runs joined, w:tab and w:br as spaces). Headers, footers and comments are not read.
  */
-export function docxSegments(bytes: Uint8Array, limits: TextLimits): { segments: TextSegment[]; cut: boolean } {
+export function docxSegments(
+  bytes: Uint8Array,
+  limits: TextLimits,
+): { segments: TextSegment[]; cut: boolean } {
   const zip = new BoundedZip(bytes, limits);
   const xml = zip.text('word/document.xml');
   const out = new SegmentBuilder(limits.maxChars);

@@ -3,7 +3,26 @@ import type { TextSegment } from '../../core/privacy';
 import { SegmentBuilder } from './segments';
 
 const BLOCKS = new Set([
-  'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'section', 'article', 'dd', 'dt', 'title', 'pre', 'blockquote', 'ul', 'ol', 'form',
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'section',
+  'article',
+  'dd',
+  'dt',
+  'title',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'form',
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 

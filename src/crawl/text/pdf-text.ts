@@ -33,7 +33,11 @@ export async function pdfSegments(
       let previous = '';
       for (const [i, line] of text.split('\n').entries()) {
         if (!line.trim()) continue;
-        segments.push({ text: line, where: `page ${n} line ${i + 1}`, ...(previous ? { context: previous } : {}) });
+        segments.push({
+          text: line,
+          where: `page ${n} line ${i + 1}`,
+          ...(previous ? { context: previous } : {}),
+        });
         previous = line;
       }
     }

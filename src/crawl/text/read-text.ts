@@ -46,7 +46,8 @@ export function formatOf(bytes: Uint8Array, meta: FileMeta): FileFormat {
     }
     return ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'other';
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return ext === 'doc' || type.includes('msword') ? 'doc' : 'xls';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return ext === 'doc' || type.includes('msword') ? 'doc' : 'xls';
   if (ext === 'csv' || type.includes('text/csv')) return 'csv';
   if (type.includes('html') || ext === 'htm' || ext === 'html' || ext === 'shtml') return 'html';
   if (ext === 'txt' || type.startsWith('text/plain')) return 'text';
@@ -61,16 +62,25 @@ const NOT_READ: Partial<Record<FileFormat, string>> = {
 };
 
 /** The text segments of a file, or the reason it was not (fully) read. Never throws for the file's content. */
-export async function readText(bytes: Uint8Array, meta: FileMeta, limits: TextLimits = DEFAULT_TEXT_LIMITS): Promise<ReadText> {
+export async function readText(
+  bytes: Uint8Array,
+  meta: FileMeta,
+  limits: TextLimits = DEFAULT_TEXT_LIMITS,
+): Promise<ReadText> {
   const format = formatOf(bytes, meta);
   const notRead = NOT_READ[format];
   if (notRead) return { format, segments: [], unread: notRead };
   try {
     const read = await readFormat(format, bytes, meta, limits);
-    return { format, segments: read.segments, ...(read.cut ? { unread: `read in part: ${read.cutReason}` } : {}) };
+    return {
+      format,
+      segments: read.segments,
+      ...(read.cut ? { unread: `read in part: ${read.cutReason}` } : {}),
+    };
   } catch (error) {
     if (error instanceof UnreadError) return { format, segments: [], unread: error.message };
-    if (error instanceof RangeError) return { format, segments: [], unread: `too large to read: ${error.message}` };
+    if (error instanceof RangeError)
+      return { format, segments: [], unread: `too large to read: ${error.message}` };
     throw error;
   }
 }
@@ -83,7 +93,10 @@ async function readFormat(
 ): Promise<{ segments: TextSegment[]; cut: boolean; cutReason?: string }> {
   switch (format) {
     case 'html': {
-      const { text } = decodeHtml(bytes, { contentTypeHeader: meta.contentType, charsetHint: meta.charsetHint });
+      const { text } = decodeHtml(bytes, {
+        contentTypeHeader: meta.contentType,
+        charsetHint: meta.charsetHint,
+      });
       return { ...htmlSegments(text, limits.maxChars), cutReason: `text past ${limits.maxChars} characters` };
     }
     case 'xlsx':
@@ -102,7 +115,11 @@ async function readFormat(
         .split(/\r?\n/)
         .map((line, i) => ({ text: line, where: `line ${i + 1}` }))
         .filter((s) => s.text.trim());
-      return { segments, cut: bytes.byteLength > limits.maxChars, cutReason: `text past ${limits.maxChars} characters` };
+      return {
+        segments,
+        cut: bytes.byteLength > limits.maxChars,
+        cutReason: `text past ${limits.maxChars} characters`,
+      };
     }
   }
 }

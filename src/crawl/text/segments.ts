@@ -65,7 +65,10 @@ export class SegmentBuilder {
 
   endCell(): void {
     const table = this.open.at(-1);
-    if (!table) return this.endBlock();
+    if (!table) {
+      this.endBlock();
+      return;
+    }
     const text = this.text.replace(/\s+/g, ' ').trim();
     this.text = '';
     const column = table.cells.length;

@@ -6,7 +6,11 @@ import { BoundedZip } from './zip';
 /** Parses XML with htmlparser2's streaming parser (no DOM: a sheet of a million cells stays flat). */
 function walk(
   xml: string,
-  handlers: { open?: (name: string, attrs: Record<string, string>) => void; text?: (t: string) => void; close?: (name: string) => void },
+  handlers: {
+    open?: (name: string, attrs: Record<string, string>) => void;
+    text?: (t: string) => void;
+    close?: (name: string) => void;
+  },
 ): void {
   const parser = new Parser(
     {
@@ -76,7 +80,10 @@ const columnOf = (ref: string | undefined) => (ref ?? '').replace(/\d+$/, '');
  * Numbers Excel rounded to 15 digits (6.22202123456789E+18) are no longer the number and are skipped
  * by the detectors' validators.
  */
-export function xlsxSegments(bytes: Uint8Array, limits: TextLimits): { segments: TextSegment[]; cut: boolean } {
+export function xlsxSegments(
+  bytes: Uint8Array,
+  limits: TextLimits,
+): { segments: TextSegment[]; cut: boolean } {
   const zip = new BoundedZip(bytes, limits);
   if (!zip.has('xl/workbook.xml')) throw new UnreadError('not a spreadsheet: xl/workbook.xml missing');
   const strings = sharedStrings(zip);

@@ -78,7 +78,9 @@ describe('scanning text', () => {
     scanText({ text, where: 'paragraph 1', ...(context ? { context } : {}) });
 
   it('finds an ID, a phone and a card with its card word, masked', () => {
-    const found = scan('张三，身份证号440703199001011239，电话138-0013-8000，银行卡号 6222 0212 3456 7890 128。');
+    const found = scan(
+      '张三，身份证号440703199001011239，电话138-0013-8000，银行卡号 6222 0212 3456 7890 128。',
+    );
     expect(found.map((f) => [f.kind, f.masked])).toEqual([
       ['resident-id', '4407**********1239'],
       ['mobile', '138****8000'],

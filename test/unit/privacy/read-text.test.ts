@@ -20,10 +20,13 @@ describe('reading attachments for the personal-data scan', () => {
   });
 
   it('reads a .docx by paragraph and table row', async () => {
-    const bytes = docxFile(['关于发放补贴的公示', `联系人电话：13800138000`], [
-      ['姓名', '证件号码'],
-      ['李某', ID],
-    ]);
+    const bytes = docxFile(
+      ['关于发放补贴的公示', `联系人电话：13800138000`],
+      [
+        ['姓名', '证件号码'],
+        ['李某', ID],
+      ],
+    );
     const read = await readText(bytes, { url: 'http://x.gov.cn/b.docx' });
     expect(read.format).toBe('docx');
     const scan = await scanFile(bytes, { url: 'http://x.gov.cn/b.docx', sha256: null });
@@ -34,7 +37,13 @@ describe('reading attachments for the personal-data scan', () => {
   });
 
   it('reads the text layer of a PDF by page and line, a card word on the line above', async () => {
-    const bytes = pdfFile(['Subsidy list', `Name: Zhang  ID: ${ID}`, 'Bank card No.', CARD, 'Order 6222021234567890127']);
+    const bytes = pdfFile([
+      'Subsidy list',
+      `Name: Zhang  ID: ${ID}`,
+      'Bank card No.',
+      CARD,
+      'Order 6222021234567890127',
+    ]);
     const scan = await scanFile(bytes, { url: 'http://x.gov.cn/c.pdf', sha256: null });
     expect(scan.findings.map((f) => [f.kind, f.where])).toEqual([
       ['resident-id', 'page 1 line 2'],
@@ -48,7 +57,9 @@ describe('reading attachments for the personal-data scan', () => {
       ['王某', '13912345678'],
     ];
     const utf8 = await scanFile(csvFile(rows), { url: 'http://x.gov.cn/d.csv', sha256: null });
-    expect(utf8.findings.map((f) => [f.kind, f.where, f.masked])).toEqual([['mobile', 'line 2', '139****5678']]);
+    expect(utf8.findings.map((f) => [f.kind, f.where, f.masked])).toEqual([
+      ['mobile', 'line 2', '139****5678'],
+    ]);
     const { default: iconv } = await import('iconv-lite');
     const gbk = iconv.encode('姓名,身份证\r\n王某,440703199001011239\r\n', 'gb18030');
     const read = await readText(gbk, { url: 'http://x.gov.cn/e.csv' });
