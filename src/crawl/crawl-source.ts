@@ -21,6 +21,7 @@ import type {
 import type { CrawlSummary } from '../tasks/contracts';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
+import { PersonalDataCollector } from './personal-data';
 
 export interface CrawlContext {
   fetcher: Fetcher;
@@ -31,6 +32,8 @@ export interface CrawlContext {
   asOf: IsoDate;
   runId: string;
   defaults?: Partial<CrawlLimits>;
+  /** Scan new pages and attachments for personal data (default true; benchmarks compare off). */
+  scanPersonalData?: boolean;
 }
 
 interface ColumnOutcome {
@@ -383,13 +386,15 @@ export class SourceCrawler {
     outcome.bytes += page.body.byteLength;
     // The page is read while the archive writes it; the document waits for both.
     const archiving = this.archive(page);
+    const privacy = this.personalData();
     if (looksLikeFile(item.url) || !isHtml(page)) {
       const archived = await archiving;
       doc.sha256 = archived.sha256;
       doc.attachments = mergeAttachments(doc.attachments, [
         { url: item.url, name: item.title, sha256: archived.sha256 },
       ]);
-      return doc;
+      await privacy?.scan(page, archived.sha256);
+      return this.withPersonalData(doc, privacy);
     }
     const { text } = decodeHtml(page.body, {
       contentTypeHeader: page.contentType,
@@ -398,6 +403,7 @@ export class SourceCrawler {
     // The crawler keeps the date, title and attachments; the article text is not stored, so not read.
     const detail = extractDetail(text, { url: page.finalUrl, maxTextChars: 0 });
     doc.sha256 = (await archiving).sha256;
+    await privacy?.scan(page, doc.sha256);
     if (!doc.date && detail.date) {
       doc.date = detail.date;
       doc.dateText = detail.dateText;
@@ -405,11 +411,24 @@ export class SourceCrawler {
     }
     if (!doc.title && detail.title) doc.title = detail.title;
     const attachments = mergeAttachments(doc.attachments, detail.attachments);
-    doc.attachments = await this.fetchAttachments(attachments, outcome);
-    return doc;
+    doc.attachments = await this.fetchAttachments(attachments, outcome, privacy);
+    return this.withPersonalData(doc, privacy);
   }
 
-  private async fetchAttachments(attachments: Attachment[], outcome: ColumnOutcome): Promise<Attachment[]> {
+  private personalData(): PersonalDataCollector | undefined {
+    return this.ctx.scanPersonalData === false ? undefined : new PersonalDataCollector(this.source.charset);
+  }
+
+  private withPersonalData(doc: Document, privacy: PersonalDataCollector | undefined): Document {
+    const scan = privacy?.result(this.checkedAt);
+    return scan ? { ...doc, personalData: scan } : doc;
+  }
+
+  private async fetchAttachments(
+    attachments: Attachment[],
+    outcome: ColumnOutcome,
+    privacy?: PersonalDataCollector,
+  ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const [i, attachment] of attachments.entries()) {
       if (i >= ATTACHMENTS_PER_ITEM || attachment.sha256) {
@@ -419,12 +438,15 @@ export class SourceCrawler {
       const file = await this.ctx.fetcher.fetch(attachment.url);
       if (!file.ok || file.notModified) {
         outcome.errors += file.ok ? 0 : 1;
+        if (!file.ok && file.reason === 'too-large')
+          privacy?.notFetched(attachment.url, describeFailure(file));
         out.push(attachment);
         continue;
       }
       outcome.pages += 1;
       outcome.bytes += file.body.byteLength;
       const archived = await this.archive(file);
+      await privacy?.scan(file, archived.sha256);
       out.push({ ...attachment, sha256: archived.sha256 });
     }
     return out;
