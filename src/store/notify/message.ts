@@ -46,7 +46,12 @@ export function snsSubject(notification: Notification): string {
 export function emailText(notification: Notification): string {
   const lines = [notification.subject, '', notification.message, ''];
   for (const flag of notification.flags) {
-    const when = flag.kind === 'veto-warning' ? `veto trips on ${flag.due}` : `due ${flag.due}`;
+    const when =
+      flag.kind === 'veto-warning'
+        ? `veto trips on ${flag.due}`
+        : flag.kind === 'personal-data'
+          ? `personal data public since ${flag.due}`
+          : `due ${flag.due}`;
     lines.push(`- ${flag.obligationId} ${flag.periodKey} (${when}) ${flag.units.join('、')}`);
   }
   return lines.join('\n');
