@@ -8,7 +8,7 @@ import { parseHtml } from './html-tree';
 /** Marks where a block element ends in the pending stack of textOf. */
 const SPACE = Symbol('space');
 const SKIPPED = new Set(['script', 'style', 'template', 'head']);
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'address',
   'article',
   'aside',

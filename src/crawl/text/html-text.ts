@@ -1,29 +1,10 @@
 import { Parser } from 'htmlparser2';
 import type { TextSegment } from '../../core/privacy';
+import { BLOCK } from '../extract/dom';
 import { SegmentBuilder } from './segments';
 
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'br',
-  'section',
-  'article',
-  'dd',
-  'dt',
-  'title',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'form',
-]);
+/** Block elements end a paragraph; a page's title and list items too. */
+const BLOCKS = new Set([...BLOCK, 'li', 'p', 'title', 'pre', 'section', 'ul', 'ol']);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 
 /** The text of an HTML page, by paragraph and table cell (scripts and styles left out). */

@@ -4,6 +4,7 @@ import type { Obligation } from '../../../src/core/obligation';
 import type { Flag } from '../../../src/store/ports';
 import { documentFlagKey, personalDataFlagWork } from '../../../src/tasks/personal-data-flags';
 import { flagNotification } from '../../../src/tasks/raise-flags';
+import { leakyDocument } from './leaky-document';
 
 const obligation = {
   id: 'privacy-personal-data--hrss',
@@ -12,37 +13,16 @@ const obligation = {
   evidence: { personalData: {} },
 } as unknown as Obligation;
 
-const leaky: Document = {
-  url: 'http://hrss/t1.htm',
-  sourceId: 'hrss',
-  columnId: 'gs',
-  columnKind: 'notice',
-  units: [],
-  title: '补贴名单公示',
-  dateText: null,
-  date: '2016-04-10',
-  dateOrigin: 'list',
-  firstSeen: '2016-04-11T02:00:00.000Z',
-  lastSeen: '2016-04-11T02:00:00.000Z',
-  sha256: 'page',
-  attachments: [],
-  absences: [],
-  personalData: {
-    scannedAt: '2016-04-11T02:00:00.000Z',
-    findings: [
-      {
-        kind: 'mobile',
-        masked: '138****8000',
-        file: 'http://hrss/t1.htm',
-        sha256: 'aa11',
-        where: 'paragraph 2',
-        excerpt: '电话：138****8000',
-      },
-    ],
-    more: 0,
-    unread: [],
+const leaky: Document = leakyDocument([
+  {
+    kind: 'mobile',
+    masked: '138****8000',
+    file: 'http://hrss/t1.htm',
+    sha256: 'aa11',
+    where: 'paragraph 2',
+    excerpt: '电话：138****8000',
   },
-};
+]);
 
 describe('personal-data flags', () => {
   it('raises one flag per document while it is public, with the masked excerpt and archived copy', () => {

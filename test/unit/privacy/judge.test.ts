@@ -3,6 +3,7 @@ import type { Document } from '../../../src/core/document';
 import type { Period } from '../../../src/core/period';
 import { exposureSpans, judgePersonalData, settledOn } from '../../../src/core/privacy';
 import type { Source } from '../../../src/core/source';
+import { leakyDocument } from './leaky-document';
 
 const source = { id: 'hrss', name: '人社局' } as Source;
 const month = (key: string, start: string, end: string): Period => ({
@@ -24,38 +25,19 @@ const checks = ['2016-04-11', '2016-05-09', '2016-06-06'].map((d) => ({
 }));
 
 function doc(over: Partial<Document> = {}): Document {
-  return {
-    url: 'http://hrss/t1.htm',
-    sourceId: 'hrss',
-    columnId: 'gs',
-    columnKind: 'notice',
-    units: [],
-    title: '2016年就业补贴发放名单公示',
-    dateText: null,
-    date: '2016-04-10',
-    dateOrigin: 'list',
-    firstSeen: '2016-04-11T02:00:00.000Z',
-    lastSeen: '2016-04-11T02:00:00.000Z',
-    sha256: 'page',
-    attachments: [],
-    absences: [],
-    personalData: {
-      scannedAt: '2016-04-11T02:00:00.000Z',
-      findings: [
-        {
-          kind: 'resident-id',
-          masked: '4407**********0028',
-          file: 'http://hrss/mingdan.xlsx',
-          sha256: 'xlsx',
-          where: 'sheet 名单 row 2',
-          excerpt: '4407**********0028',
-        },
-      ],
-      more: 0,
-      unread: [],
-    },
-    ...over,
-  };
+  return leakyDocument(
+    [
+      {
+        kind: 'resident-id',
+        masked: '4407**********0028',
+        file: 'http://hrss/mingdan.xlsx',
+        sha256: 'xlsx',
+        where: 'sheet 名单 row 2',
+        excerpt: '4407**********0028',
+      },
+    ],
+    over,
+  );
 }
 
 const judge = (period: Period, documents: Document[], asOf = '2016-06-30') =>

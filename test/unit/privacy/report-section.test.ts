@@ -5,38 +5,21 @@ import type { Source } from '../../../src/core/source';
 import { renderPersonalData } from '../../../src/report/html/personal-data';
 import { stringsFor } from '../../../src/report/html/strings';
 import { buildPersonalData } from '../../../src/report/personal-data';
+import { leakyDocument } from './leaky-document';
 
-const doc = (url: string, absences: Document['absences']): Document => ({
-  url,
-  sourceId: 'hrss',
-  columnId: 'gs',
-  columnKind: 'notice',
-  units: [],
-  title: '就业补贴名单',
-  dateText: null,
-  date: '2016-04-10',
-  dateOrigin: 'list',
-  firstSeen: '2016-04-11T02:00:00.000Z',
-  lastSeen: '2016-04-11T02:00:00.000Z',
-  sha256: 'page',
-  attachments: [],
-  absences,
-  personalData: {
-    scannedAt: '2016-04-11T02:00:00.000Z',
-    findings: [
-      {
-        kind: 'resident-id',
-        masked: '4407**********0028',
-        file: `${url}.xlsx`,
-        sha256: 'f1',
-        where: 'sheet 名单 row 2',
-        excerpt: '张某 4407**********0028',
-      },
-    ],
-    more: 0,
-    unread: [{ file: 'http://hrss/old.xls', reason: 'legacy .xls (BIFF) workbook: not read' }],
-  },
-});
+const doc = (url: string, absences: Document['absences']): Document => {
+  const finding = {
+    kind: 'resident-id' as const,
+    masked: '4407**********0028',
+    file: `${url}.xlsx`,
+    sha256: 'f1',
+    where: 'sheet 名单 row 2',
+    excerpt: '张某 4407**********0028',
+  };
+  const leaky = leakyDocument([finding], { url, absences, title: '就业补贴名单' });
+  const unread = [{ file: 'http://hrss/old.xls', reason: 'legacy .xls (BIFF) workbook: not read' }];
+  return { ...leaky, personalData: { ...leaky.personalData!, unread } };
+};
 
 const input = {
   asOf: '2016-06-30',
