@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
+import { PersonalDataScanSchema } from './privacy/finding';
 import { ColumnKindSchema } from './source';
 
 /** Where a document's date was read from; auditors need to know how much to trust it. */
@@ -73,6 +74,9 @@ export const DocumentSchema = z.object({
     .describe(
       'Spans (instants) during which the document had vanished from its column; `to: null` = still gone',
     ),
+  personalData: PersonalDataScanSchema.optional().describe(
+    'Personal data found in the page or its attachments (masked), and files that could not be read; absent when nothing was found',
+  ),
 });
 export type Document = z.infer<typeof DocumentSchema>;
 

@@ -15,6 +15,10 @@ export interface Flag {
   /**
    * `missing` (absent: the same): no evidence by the due date. `veto-warning`: a single-veto site
    * rule is forecast to trip on `due` (period key `warning-<due>`), raised once per forecast date.
+   * `personal-data`: a document published personal data (period key `document-<hash of its URL>`,
+   * `due` the day it was first seen), raised once per document and settled when it is taken down.
    */
-  kind?: 'missing' | 'veto-warning';
+  kind?: 'missing' | 'veto-warning' | 'personal-data';
+  /** What the flag is about, for the notification: the document, masked findings, archived copy. */
+  detail?: string;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
+import { PersonalDataRuleSchema } from './privacy/rule';
 import { ScheduleSchema } from './schedule';
 import { SiteRuleSchema } from './site-rule';
 import { ColumnKindSchema } from './source';
@@ -77,13 +78,22 @@ export const EvidenceRuleSchema = z
     site: SiteRuleSchema.optional().describe(
       'Judge what the crawler observes of the site (freshness, blank columns, availability) instead of matching documents',
     ),
+    personalData: PersonalDataRuleSchema.optional().describe(
+      'Judge the site by personal data found in what it published (隐私泄露): met when none was public in the period',
+    ),
   })
   .superRefine((rule, ctx) => {
-    if (rule.verifiable && !rule.site && rule.keywords.length === 0 && rule.titlePatterns.length === 0) {
+    if (
+      rule.verifiable &&
+      !rule.site &&
+      !rule.personalData &&
+      rule.keywords.length === 0 &&
+      rule.titlePatterns.length === 0
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['keywords'],
-        message: 'a verifiable rule needs keywords, titlePatterns or a site rule',
+        message: 'a verifiable rule needs keywords, titlePatterns, a site rule or a personalData rule',
       });
     }
     if (!rule.verifiable && !rule.unverifiableReason) {

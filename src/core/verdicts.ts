@@ -8,6 +8,7 @@ import { presenceOn } from './match/published-on';
 import type { Obligation } from './obligation';
 import { obligationPeriodKey, type Period } from './period';
 import type { Policy } from './policy';
+import { judgePersonalData } from './privacy/judge';
 import type { SiteCheck } from './site-measures';
 import { judgeSiteRule } from './site-verdicts';
 import type { Source } from './source';
@@ -70,6 +71,10 @@ export function evaluate(input: EvaluateInput): Verdict[] {
   const documents = new Map((input.documents ?? []).map((d) => [d.url, d]));
   const health = new HealthIndex(input.checks);
   const sites = new Map((input.sites ?? []).map((s) => [s.id, s]));
+  const scanned = new Map<string, Document[]>();
+  for (const d of input.documents ?? []) {
+    if (d.personalData) scanned.set(d.sourceId, [...(scanned.get(d.sourceId) ?? []), d]);
+  }
   const out: Verdict[] = [];
   for (const obligation of input.obligations) {
     const sources = sourcesOf(input.unitSources, obligation.evidence.units ?? obligation.units);
@@ -87,6 +92,7 @@ export function evaluate(input: EvaluateInput): Verdict[] {
           calendar: input.calendar,
           site: obligation.site ? sites.get(obligation.site) : undefined,
           siteChecks: obligation.site ? health.checksOf(obligation.site) : [],
+          scanned: obligation.site ? (scanned.get(obligation.site) ?? []) : [],
           warningDays: input.policy.vetoWarningDays ?? 14,
         }),
       );
@@ -106,6 +112,8 @@ interface JudgeContext {
   calendar: WorkingDayCounter;
   site: Source | undefined;
   siteChecks: readonly SiteCheck[];
+  /** The site's documents that carry a personal-data scan. */
+  scanned: readonly Document[];
   warningDays: number;
 }
 
@@ -185,6 +193,16 @@ function judge(obligation: Obligation, period: Period, ctx: JudgeContext): Verdi
   );
   if (waiver) {
     return verdict('waived', [`waived by ${waiver.by} until ${waiver.until}: ${waiver.reason}`]);
+  }
+  const privacyRule = obligation.evidence.personalData;
+  if (privacyRule) {
+    const judged = judgePersonalData(obligation.id, privacyRule, period, {
+      source: ctx.site,
+      documents: ctx.scanned,
+      checks: ctx.siteChecks,
+      asOf,
+    });
+    return { ...verdict(judged.kind, judged.reasons), evidence: judged.evidence };
   }
   const siteRule = obligation.evidence.site;
   if (siteRule) {

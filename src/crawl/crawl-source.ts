@@ -23,6 +23,7 @@ import type {
 import { contentProblem, fetchProblem } from './evidence-check';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
+import { PersonalDataCollector } from './personal-data';
 
 export interface CrawlContext {
   fetcher: Fetcher;
@@ -33,6 +34,8 @@ export interface CrawlContext {
   asOf: IsoDate;
   runId: string;
   defaults?: Partial<CrawlLimits>;
+  /** Scan new pages and attachments for personal data (default true; benchmarks compare off). */
+  scanPersonalData?: boolean;
 }
 
 interface ColumnOutcome {
@@ -443,6 +446,7 @@ export class SourceCrawler {
     // The page is read while the archive writes it; the document waits for both. Error pages are
     // archived too: an auditor can open what the site served instead of the document.
     const archiving = this.archive(page);
+    const privacy = this.personalData();
     if (file || !isHtml(page)) {
       const archived = await archiving;
       doc.sha256 = archived.sha256;
@@ -455,7 +459,8 @@ export class SourceCrawler {
           ...(doc.problem ? { problem: doc.problem } : {}),
         },
       ]);
-      return doc;
+      await privacy?.scan(page, archived.sha256);
+      return this.withPersonalData(doc, privacy);
     }
     const { text } = decodeHtml(page.body, {
       contentTypeHeader: page.contentType,
@@ -467,6 +472,7 @@ export class SourceCrawler {
     if (doc.problem) return doc;
     // The crawler keeps the date, title and attachments; the article text is not stored, so not read.
     const detail = extractDetail(text, { url: page.finalUrl, maxTextChars: 0 });
+    await privacy?.scan(page, doc.sha256);
     if (!doc.date && detail.date) {
       doc.date = detail.date;
       doc.dateText = detail.dateText;
@@ -474,11 +480,24 @@ export class SourceCrawler {
     }
     if (!doc.title && detail.title) doc.title = detail.title;
     const attachments = mergeAttachments(doc.attachments, detail.attachments);
-    doc.attachments = await this.fetchAttachments(attachments, outcome);
-    return doc;
+    doc.attachments = await this.fetchAttachments(attachments, outcome, privacy);
+    return this.withPersonalData(doc, privacy);
   }
 
-  private async fetchAttachments(attachments: Attachment[], outcome: ColumnOutcome): Promise<Attachment[]> {
+  private personalData(): PersonalDataCollector | undefined {
+    return this.ctx.scanPersonalData === false ? undefined : new PersonalDataCollector(this.source.charset);
+  }
+
+  private withPersonalData(doc: Document, privacy: PersonalDataCollector | undefined): Document {
+    const scan = privacy?.result(this.checkedAt);
+    return scan ? { ...doc, personalData: scan } : doc;
+  }
+
+  private async fetchAttachments(
+    attachments: Attachment[],
+    outcome: ColumnOutcome,
+    privacy?: PersonalDataCollector,
+  ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const [i, attachment] of attachments.entries()) {
       if (i >= ATTACHMENTS_PER_ITEM || attachment.sha256) {
@@ -489,6 +508,8 @@ export class SourceCrawler {
       const file = await this.ctx.fetcher.fetch(attachment.url);
       if (!file.ok || file.notModified) {
         outcome.errors += file.ok ? 0 : 1;
+        if (!file.ok && file.reason === 'too-large')
+          privacy?.notFetched(attachment.url, describeFailure(file));
         const problem = file.ok
           ? { reason: `${what} answered HTTP 304 to a request that was not conditional`, unread: true }
           : fetchProblem(file, what);
@@ -498,6 +519,7 @@ export class SourceCrawler {
       outcome.pages += 1;
       outcome.bytes += file.body.byteLength;
       const archived = await this.archive(file);
+      await privacy?.scan(file, archived.sha256);
       const problem = contentProblem(file, what);
       out.push({ ...attachment, sha256: archived.sha256, ...(problem ? { problem } : {}) });
     }

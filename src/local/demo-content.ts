@@ -42,7 +42,15 @@ export type DemoEvidence = z.infer<typeof DemoEvidenceSchema>;
 export const DemoAttachmentSchema = z.object({
   name: z
     .string()
-    .regex(/\.(pdf|xls|xlsx|doc|docx)$/i, 'attachment name must end in .pdf, .xls, .xlsx, .doc or .docx'),
+    .regex(
+      /\.(pdf|xls|xlsx|doc|docx|csv)$/i,
+      'attachment name must end in .pdf, .xls, .xlsx, .doc, .docx or .csv',
+    ),
+  rows: z
+    .array(z.array(z.string()))
+    .optional()
+    .describe('A real file with this table: the sheet (.xlsx), a table (.docx), lines (.pdf), rows (.csv)'),
+  paragraphs: z.array(z.string()).optional().describe('A real file with these paragraphs (.docx, .pdf)'),
 });
 export type DemoAttachment = z.infer<typeof DemoAttachmentSchema>;
 
@@ -67,6 +75,19 @@ export const DemoItemSchema = z
     body: z.string().optional(),
     evidences: z.array(DemoEvidenceSchema).default([]),
     note: z.string().optional().describe('Why the item is there (for people reading the content)'),
+    personalData: z
+      .array(
+        z.object({
+          kind: z.enum(['resident-id', 'mobile', 'bank-card']),
+          value: z.string().min(11),
+        }),
+      )
+      .default([])
+      .describe('Fictitious personal data planted in the body or attachments: what the scan must find'),
+    lookAlikes: z
+      .array(z.string())
+      .default([])
+      .describe('Numbers planted that must NOT count (order numbers, bad checksums, dates)'),
   })
   .superRefine((item, ctx) => {
     if (item.linkTo === 'attachment' && item.attachments.length !== 1) {
@@ -222,7 +243,10 @@ export interface DemoEntry {
   published: IsoDate;
   shown: IsoDate;
   gone: { from: IsoDate; to: IsoDate | null }[];
-  attachments: { name: string; path: string }[];
+  attachments: { name: string; path: string; rows?: string[][]; paragraphs?: string[] }[];
+  /** Planted personal data the scan must find, and look-alikes it must not (ground truth only). */
+  personalData: { kind: 'resident-id' | 'mobile' | 'bank-card'; value: string }[];
+  lookAlikes: string[];
   linkTo: 'detail' | 'attachment';
   /** Detail page path, TRS-style: /zwgk/tzgg/201607/t20160715_123456.htm (the real publication day). */
   detailPath: string;
@@ -304,9 +328,11 @@ function toEntry(site: DemoSite, column: DemoColumn, item: DemoItem): DemoEntry 
     shown: item.shown ?? item.published,
     gone: item.gone,
     attachments: item.attachments.map((attachment, i) => ({
-      name: attachment.name,
+      ...attachment,
       path: `${folder}P0${stamp}${id}${i}.${extensionOf(attachment.name)}`,
     })),
+    personalData: item.personalData,
+    lookAlikes: item.lookAlikes,
     linkTo: item.linkTo,
     detailPath: `${folder}t${stamp}_${id}.htm`,
     ...(item.body === undefined ? {} : { body: item.body }),
@@ -343,6 +369,8 @@ export function expandSeries(series: DemoSeries): DemoItem[] {
       title: fill(series.title),
       published,
       gone: [],
+      personalData: [],
+      lookAlikes: [],
       attachments: series.attachments.map((a) => ({ name: fill(a.name) })),
       linkTo: series.linkTo,
       evidences: series.evidence

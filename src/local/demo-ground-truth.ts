@@ -20,6 +20,7 @@ import type { Policy } from '../core/policy';
 import type { VerdictKind } from '../core/verdict';
 import { type DemoContent, type DemoEntry, type DemoSite, isDisallowed, isVisible } from './demo-content';
 import type { DemoLedger } from './demo-ledger';
+import { judgeDemoPrivacy } from './demo-privacy-truth';
 import { type ExpectedForecast, expectedForecasts, judgeDemoSiteRule } from './demo-site-truth';
 
 /** The first simulated sweep of the demo year (a Monday). */
@@ -78,6 +79,12 @@ export function explainGroundTruth(input: GroundTruthInput): ExplainedVerdict[] 
   const siteCtx = { content, asOf, sweeps, warningDays: policy.vetoWarningDays };
   for (const obligation of demoObligations(catalogue, content)) {
     const periods = periodsFor(obligation, { year: catalogue.plan.year, policy, calendar, events });
+    if (obligation.evidence.personalData) {
+      for (const period of periods) {
+        out.push({ obligation, period, verdict: judgeDemoPrivacy(obligation, period, siteCtx) });
+      }
+      continue;
+    }
     if (obligation.evidence.site) {
       for (const period of periods) {
         out.push({ obligation, period, verdict: judgeDemoSiteRule(obligation, period, siteCtx) });

@@ -3,6 +3,7 @@
  * depend only on what is published as of the date, never on the date itself, so a page changes only
  * when its content does (and conditional GET gets 304s).
  */
+
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import type { IsoDate } from '../core/dates';
@@ -16,6 +17,7 @@ import {
   homeContentDay,
   isVisible,
 } from './demo-content';
+import { csvFile, docxFile, pdfFile, xlsxFile } from './demo-files';
 
 export interface RenderedPage {
   status: number;
@@ -242,12 +244,34 @@ const ATTACHMENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   doc: 'application/msword',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv; charset=utf-8',
 };
+
+/** A real file of the attachment's format built from its rows and paragraphs (demo-files.ts). */
+function contentFile(file: DemoEntry['attachments'][number], ext: string): Buffer | null {
+  if (!file.rows && !file.paragraphs) return null;
+  const rows = file.rows ?? [];
+  const paragraphs = file.paragraphs ?? [];
+  if (ext === 'xlsx') return xlsxFile('Sheet1', rows);
+  if (ext === 'docx') return docxFile(paragraphs, rows);
+  if (ext === 'pdf') return pdfFile([...paragraphs, ...rows.map((r) => r.join('  '))]);
+  if (ext === 'csv') return csvFile(rows);
+  return null;
+}
 
 /** Small stand-in files: a real PDF header, an OLE header for Office files, then the name as text. */
 function attachment(entry: DemoEntry, index: number): RenderedPage {
   const file = entry.attachments[index]!;
   const ext = extensionOf(file.name);
+  const real = contentFile(file, ext);
+  if (real) {
+    return {
+      status: 200,
+      contentType: ATTACHMENT_TYPES[ext] ?? 'application/octet-stream',
+      body: real,
+      changed: entry.published,
+    };
+  }
   const text = Buffer.from(`\n${file.name}\n${entry.title}\n`, 'utf8');
   const head =
     ext === 'pdf'

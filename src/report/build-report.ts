@@ -17,6 +17,7 @@ import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { SweepSummary } from '../store/ports';
 import type { EvidenceRef, Report, ReportObligation } from './model';
+import { buildPersonalData } from './personal-data';
 import { buildSiteVetoes } from './site-vetoes';
 
 export interface ReportInput {
@@ -284,12 +285,24 @@ export function buildReport(input: ReportInput): Report {
           }),
         }
       : {}),
+    ...withPersonalData(input),
     trend: latestPerDay(input.summaries).map((s) => ({
       asOf: s.asOf,
       counts: { ...zeroCounts(), ...s.counts },
       complianceRate: complianceRate(s.counts),
     })),
   };
+}
+
+function withPersonalData(input: ReportInput): Pick<Report, 'personalData'> {
+  const personalData = buildPersonalData({
+    asOf: input.asOf,
+    obligations: input.catalogue.obligations,
+    sources: input.sources.sources,
+    documents: input.documents,
+    archived: input.archived,
+  });
+  return personalData ? { personalData } : {};
 }
 
 /** One summary per sweep date: a re-run of the same date replaces the earlier one. */

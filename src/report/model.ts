@@ -234,6 +234,45 @@ export const SiteVetoSectionSchema = z.object({
 });
 export type SiteVetoSection = z.infer<typeof SiteVetoSectionSchema>;
 
+/** One piece of personal data in a published file, masked: never the clear value. */
+export const ReportFindingSchema = z.object({
+  kind: z.enum(['resident-id', 'mobile', 'bank-card']),
+  masked: z.string(),
+  file: z.string().describe('The page or attachment it is in'),
+  where: z.string().describe('page, sheet/row, table/row, paragraph or line'),
+  excerpt: z.string().describe('The text around it, every long number masked'),
+  sha256: z.string().nullable(),
+  archived: z.string().nullable().describe('Link to the archived copy of the file'),
+});
+
+/** A published document that carries personal data. */
+export const ReportLeakSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  publishedOn: IsoDateSchema.nullable(),
+  firstSeen: z.string().describe('When the monitor first read it (instant)'),
+  status: z.enum(['public', 'taken down', 'fixed']).describe('On the report date'),
+  settledOn: IsoDateSchema.nullable().describe('The day it was taken down or fixed'),
+  kinds: z.array(z.enum(['resident-id', 'mobile', 'bank-card'])),
+  findings: z.array(ReportFindingSchema),
+  more: z.number().int().describe('Findings beyond those kept'),
+});
+
+/** 隐私泄露 for one site: its documents with personal data, and the files it could not read. */
+export const ReportSitePrivacySchema = z.object({
+  sourceId: z.string(),
+  siteName: z.string(),
+  units: z.array(z.string()),
+  leaks: z.array(ReportLeakSchema),
+  unread: z.array(z.object({ file: z.string(), reason: z.string() })),
+});
+
+export const PersonalDataSectionSchema = z.object({
+  asOf: IsoDateSchema,
+  sites: z.array(ReportSitePrivacySchema).describe('Sites with documents still public first'),
+});
+export type PersonalDataSection = z.infer<typeof PersonalDataSectionSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
@@ -274,6 +313,9 @@ export const ReportSchema = z.object({
   sources: z.array(ReportSourceSchema),
   siteVetoes: SiteVetoSectionSchema.optional().describe(
     '政府网站单项否决预警: sites with single-veto rules (absent in reports written before site rules existed)',
+  ),
+  personalData: PersonalDataSectionSchema.optional().describe(
+    '隐私泄露: per site, published documents carrying personal data (masked); present when the catalogue judges it',
   ),
   trend: z.array(
     z.object({ asOf: IsoDateSchema, counts: CountsSchema, complianceRate: z.number().nullable() }),

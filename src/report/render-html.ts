@@ -10,6 +10,7 @@ import { CLIENT_SCRIPT } from './html/client-script';
 import { attr, text } from './html/escape';
 import { anchorId, instant, link } from './html/markup';
 import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
+import { personalDataTitle, renderPersonalData } from './html/personal-data';
 import { renderSiteVetoes } from './html/site-vetoes';
 import { type ReportLang, type ReportStrings, stringsFor } from './html/strings';
 import { REPORT_CSS } from './html/styles';
@@ -71,6 +72,7 @@ function header(report: Report, s: ReportStrings): string {
       ['overview', s.sections.overview],
       ['departments', s.sections.departments],
       ...vetoes,
+      ...(report.personalData ? ([['personal-data', personalDataTitle(s)]] as [string, string][]) : []),
       ['obligations', s.sections.obligations],
       ['flags', s.sections.flags],
       ['waivers', s.sections.waivers],
@@ -392,6 +394,7 @@ ${header(report, s)}
 ${overview(report, s)}
 ${departments(report, s)}
 ${renderSiteVetoes(report.siteVetoes, obligations, pages, s)}
+${renderPersonalData(report.personalData, s)}
 ${obligationsSection(report, pages, s)}
 ${flagsSection(report, obligations, s)}
 ${waiversSection(report, obligations, s)}

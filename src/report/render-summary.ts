@@ -49,7 +49,30 @@ export function renderSummary(report: Report, options: { topDepartments?: number
       }
     }
   }
+  lines.push(...personalDataLines(report));
   const open = report.flags.filter((f) => f.status === 'open').length;
   lines.push('', `Flags: ${open} open, ${report.flags.length - open} resolved or waived.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** 隐私泄露: every document that published personal data, masked, and whether it is still public. */
+function personalDataLines(report: Report): string[] {
+  const sites = report.personalData?.sites.filter((s) => s.leaks.length > 0) ?? [];
+  if (!report.personalData) return [];
+  const leaks = sites.flatMap((s) => s.leaks);
+  const open = leaks.filter((l) => l.status === 'public').length;
+  const lines = [
+    '',
+    `Personal data published (隐私泄露): ${leaks.length} document${leaks.length === 1 ? '' : 's'} on ${sites.length} site${sites.length === 1 ? '' : 's'}, ${open} still public`,
+  ];
+  for (const site of sites) {
+    for (const leak of site.leaks) {
+      const status = leak.status === 'public' ? 'public' : `${leak.status} ${leak.settledOn}`;
+      const found = leak.findings.map((f) => `${f.where} ${f.masked}`).join('; ');
+      lines.push(
+        `  ${site.siteName}: “${leak.title}” [${status}] ${found}${leak.more ? ` (+${leak.more})` : ''}`,
+      );
+    }
+  }
+  return lines;
 }

@@ -190,7 +190,8 @@ export interface Notification {
     periodKey: string;
     due: IsoDate;
     units: string[];
-    kind?: 'missing' | 'veto-warning';
+    kind?: 'missing' | 'veto-warning' | 'personal-data';
+    detail?: string;
   }[];
 }
 

@@ -94,7 +94,8 @@ export const FlagSchema = z.object({
   status: FlagStatusSchema,
   history: z.array(z.object({ at: z.string(), status: FlagStatusSchema, note: z.string() })),
   notifiedAt: z.string().optional(),
-  kind: z.enum(['missing', 'veto-warning']).optional(),
+  kind: z.enum(['missing', 'veto-warning', 'personal-data']).optional(),
+  detail: z.string().optional(),
 }) satisfies z.ZodType<Flag>;
 
 export const LedgerEntrySchema = z.discriminatedUnion('type', [
@@ -148,7 +149,8 @@ export const NotificationSchema = z.object({
       periodKey: z.string(),
       due: IsoDateSchema,
       units: z.array(z.string()),
-      kind: z.enum(['missing', 'veto-warning']).optional(),
+      kind: z.enum(['missing', 'veto-warning', 'personal-data']).optional(),
+      detail: z.string().optional(),
     }),
   ),
 }) satisfies z.ZodType<Notification>;

@@ -72,9 +72,15 @@ export const FlagRefSchema = z.object({
   due: IsoDateSchema,
   units: z.array(z.string()),
   kind: z
-    .enum(['missing', 'veto-warning'])
+    .enum(['missing', 'veto-warning', 'personal-data'])
     .optional()
-    .describe('veto-warning: `due` is the forecast trip date'),
+    .describe(
+      'veto-warning: `due` is the forecast trip date; personal-data: the day the document was first seen',
+    ),
+  detail: z
+    .string()
+    .optional()
+    .describe('personal-data: the document, its masked findings and archived copy'),
 });
 export type FlagRef = z.infer<typeof FlagRefSchema>;
 

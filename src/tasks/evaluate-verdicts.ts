@@ -6,6 +6,7 @@ import type { EvaluateInput, EvaluateOutput } from './contracts';
 import { EvaluateInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
+import { personalDataFlagWork, personalDataObligationIds } from './personal-data-flags';
 import { task } from './task';
 import { vetoObligationIds, vetoWarningWork } from './veto-warnings';
 
@@ -41,7 +42,10 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   );
   let newlyMissing = 0;
   let settled = 0;
+  const obligations = judgedCatalogue(deps).obligations;
+  const perDocument = personalDataObligationIds(obligations);
   for (const v of assessment.verdicts) {
+    if (perDocument.has(v.obligationId)) continue;
     const flag = flags.get(obligationPeriodKey(v.obligationId, v.periodKey));
     if (v.kind === 'missing' && !flag) newlyMissing += 1;
     if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived'))
@@ -49,6 +53,8 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   }
   const warnings = vetoWarningWork(assessment.verdicts, vetoObligationIds(deps), flags);
   settled += warnings.toRaise.length + warnings.toSettle.length;
+  const leaks = personalDataFlagWork(obligations, assessment.documents, flags, input.asOf);
+  settled += leaks.toRaise.length + leaks.toSettle.length;
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
 }

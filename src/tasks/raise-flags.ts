@@ -1,10 +1,12 @@
 import { shanghaiDate } from '../core/dates';
 import { obligationPeriodKey } from '../core/period';
 import type { Flag, Notification, StoredVerdict } from '../store/ports';
+import { assessForRun } from './assessment';
 import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
 import { NotifyInputSchema, SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
+import { personalDataFlagWork, personalDataObligationIds } from './personal-data-flags';
 import { task } from './task';
 import { vetoObligationIds, vetoWarningWork, warningKey } from './veto-warnings';
 
@@ -17,7 +19,8 @@ function toRef(flag: Flag): FlagRef {
     periodKey: flag.periodKey,
     due: flag.due,
     units: flag.units,
-    ...(flag.kind === 'veto-warning' ? { kind: flag.kind } : {}),
+    ...(flag.kind === 'veto-warning' || flag.kind === 'personal-data' ? { kind: flag.kind } : {}),
+    ...(flag.detail ? { detail: flag.detail } : {}),
   };
 }
 
@@ -55,6 +58,30 @@ async function raiseVetoWarnings(
   }
 }
 
+/** Raises a flag per document with personal data public, and settles those taken down or fixed. */
+async function raisePersonalDataFlags(
+  input: SweepInput,
+  deps: TaskDeps,
+  existing: Map<string, Flag>,
+  now: string,
+): Promise<void> {
+  const { documents } = await assessForRun(deps, input.asOf, input.runId);
+  const work = personalDataFlagWork(judgedCatalogue(deps).obligations, documents, existing, input.asOf);
+  for (const raise of work.toRaise) {
+    await deps.stores.flags.raiseFlag({
+      ...raise,
+      raisedOn: input.asOf,
+      raisedAt: now,
+      status: 'open',
+      kind: 'personal-data',
+      history: [{ at: now, status: 'open', note: `personal data public (sweep ${input.runId})` }],
+    });
+  }
+  for (const { flag, note } of work.toSettle) {
+    await deps.stores.flags.updateFlagStatus(flag.obligationId, flag.periodKey, 'resolved', note, now);
+  }
+}
+
 /**
  * Raises one flag per missing obligation-period (a conditional put: a repeated or concurrent sweep
  * raises nothing twice), resolves flags whose period later got evidence, and returns every flag
@@ -68,7 +95,10 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
     (await deps.stores.flags.listFlags()).map((f) => [obligationPeriodKey(f.obligationId, f.periodKey), f]),
   );
   await raiseVetoWarnings(input, deps, verdicts, existing, now);
+  await raisePersonalDataFlags(input, deps, existing, now);
+  const perDocument = personalDataObligationIds(judgedCatalogue(deps).obligations);
   for (const verdict of verdicts) {
+    if (perDocument.has(verdict.obligationId)) continue;
     const key = obligationPeriodKey(verdict.obligationId, verdict.periodKey);
     const flag = existing.get(key);
     if (verdict.kind === 'missing' && !flag) {
@@ -110,8 +140,9 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
  * outbox. Missed deadlines come first; veto warnings (政府网站单项否决预警) follow in their own part.
  */
 export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<string, string>): Notification {
-  const missing = flags.filter((f) => f.kind !== 'veto-warning');
+  const missing = flags.filter((f) => f.kind !== 'veto-warning' && f.kind !== 'personal-data');
   const warnings = flags.filter((f) => f.kind === 'veto-warning');
+  const leaks = flags.filter((f) => f.kind === 'personal-data');
   const list = (refs: FlagRef[], what: (f: FlagRef) => string) => {
     const shown = refs.slice(0, FLAGS_PER_MESSAGE);
     const lines = shown.map(
@@ -138,6 +169,17 @@ export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<str
       ...list(warnings, (f) => `trips on ${f.due}`),
     );
   }
+  if (leaks.length > 0) {
+    subjects.push(`${leaks.length} 份文件隐私泄露`);
+    if (parts.length > 0) parts.push('');
+    parts.push(
+      `隐私泄露 — ${leaks.length} published document(s) carry personal data, shown masked (as of ${asOf}):`,
+      ...leaks
+        .slice(0, FLAGS_PER_MESSAGE)
+        .map((f) => `- ${f.obligationId} (${f.units.join('、') || 'no unit'}): ${f.detail ?? f.periodKey}`),
+    );
+    if (leaks.length > FLAGS_PER_MESSAGE) parts.push(`… and ${leaks.length - FLAGS_PER_MESSAGE} more`);
+  }
   return {
     subject: `政务公开监测：${subjects.join('，')} (as of ${asOf})`,
     message: parts.join('\n'),
@@ -147,6 +189,7 @@ export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<str
       due: f.due,
       units: f.units,
       ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.detail ? { detail: f.detail } : {}),
     })),
   };
 }

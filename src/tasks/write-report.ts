@@ -37,6 +37,9 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
   for (const v of assessment.verdicts)
     for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
   for (const d of assessment.documents) if (d.sha256) shas.add(d.sha256);
+  // 隐私泄露 links the archived copy of each file personal data was found in.
+  for (const d of assessment.documents)
+    for (const f of d.personalData?.findings ?? []) if (f.sha256) shas.add(f.sha256);
   // The veto section links the pages as read at the check it was judged on, and each home page's last check.
   for (const f of assessment.forecasts)
     for (const v of f.vetoes)

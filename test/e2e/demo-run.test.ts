@@ -16,6 +16,7 @@ import {
   forecastMismatches,
   groundTruthMismatches,
   notifiedFlagKeys,
+  personalDataMismatches,
   reportVerdicts,
 } from '../support/demo-checks';
 
@@ -76,10 +77,27 @@ describe('npm start (gongkai demo)', () => {
     expect(verdicts.get('website-veto-blank-columns--inspect-blank|2016-05')).toBe('missing');
     expect(verdicts.get('website-unreachable--inspect-down|2016-09')).toBe('missing');
     const model = [...verdicts].filter(([key]) => key.includes('--inspect-model|2016-'));
-    expect(model.length).toBe(8 * 12);
+    expect(model.length).toBe(9 * 12); // 8 website-inspection rules and the privacy rule
     expect(new Set(model.map(([, kind]) => kind))).toEqual(new Set(['met']));
     expect(verdicts.get('annual-report-department--housing|2015')).toBe('late');
     expect(verdicts.get('annual-report-government|2015')).toBe('met');
+  });
+
+  it('finds every planted piece of personal data (隐私泄露), masked, and no look-alike', async () => {
+    expect(await personalDataMismatches(first.report)).toEqual({ missed: [], extra: [] });
+    const verdicts = reportVerdicts(first.report);
+    expect(verdicts.get('privacy-personal-data--civil-affairs|2016-05')).toBe('missing');
+    expect(verdicts.get('privacy-personal-data--civil-affairs|2016-06')).toBe('met');
+    expect(verdicts.get('privacy-personal-data--hrss|2016-12')).toBe('missing');
+    const leaks = first.report.personalData!.sites.flatMap((s) => s.leaks);
+    expect(leaks.find((l) => l.title.includes('慰问金'))).toMatchObject({ status: 'taken down' });
+    const json = JSON.stringify(first.report);
+    for (const clear of ['440703199001011239', '6217001234567893', '15876543210', '4367420012345673'])
+      expect(json).not.toContain(clear);
+    expect(first.stdout).toContain('隐私泄露');
+    const flags = first.report.flags.filter((f) => f.obligationId.startsWith('privacy-personal-data--'));
+    expect(flags).toHaveLength(3);
+    expect(flags.find((f) => f.obligationId.endsWith('--civil-affairs'))?.status).toBe('resolved');
   });
 
   it('covers every scenario the demo promises', () => {

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from '../../src/core/policy';
 import { loadDemoContent } from '../../src/local/demo-content';
 import { demoForecastTruth, demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
 import { loadDemoLedger } from '../../src/local/demo-ledger';
+import { expectedFindings } from '../../src/local/demo-privacy-truth';
 import { DEMO_CATALOGUE } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
 
@@ -100,4 +101,28 @@ export async function groundTruthMismatches(
 export function demoPortalPort(lane: 0 | 1): number {
   const blocksPerLane = 125;
   return 20_000 + (lane * blocksPerLane + Math.floor(Math.random() * blocksPerLane)) * 50;
+}
+
+/**
+ * The personal data the report lists (masked) against the demo's planted values: every planted
+ * value found in its item, nothing else. Values are compared masked, as the report carries them.
+ */
+export async function personalDataMismatches(report: Report): Promise<{ missed: string[]; extra: string[] }> {
+  const content = await loadDemoContent();
+  const mask = (kind: string, value: string) => {
+    const head = kind === 'mobile' ? 3 : 4;
+    return value.slice(0, head) + '*'.repeat(value.length - head - 4) + value.slice(-4);
+  };
+  const expected = expectedFindings(content).map(
+    (e) => `${e.siteId}|${e.title}|${e.kind}|${mask(e.kind, e.value)}`,
+  );
+  const found = (report.personalData?.sites ?? []).flatMap((site) =>
+    site.leaks.flatMap((leak) =>
+      leak.findings.map((f) => `${site.sourceId}|${leak.title}|${f.kind}|${f.masked}`),
+    ),
+  );
+  return {
+    missed: expected.filter((e) => !found.includes(e)),
+    extra: found.filter((f) => !expected.includes(f)),
+  };
 }

@@ -27,7 +27,7 @@ export function isHidden(element: Element): boolean {
   const style = attribs.style;
   return style !== undefined && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, ''));
 }
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'address',
   'article',
   'aside',

@@ -1,7 +1,7 @@
 /** Link resolution rules shared by list, pagination and detail extraction. */
 
 /** File types that are evidence in their own right when a notice links them. */
-const ATTACHMENT_PATH = /\.(pdf|docx?|xlsx?|wps|zip|rar|et|pptx?|ofd)$/i;
+const ATTACHMENT_PATH = /\.(pdf|docx?|xlsx?|csv|wps|zip|rar|et|pptx?|ofd)$/i;
 
 /**
  * Resolves an href against the page URL; null for links that lead nowhere a crawler can go

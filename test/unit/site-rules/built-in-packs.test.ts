@@ -45,14 +45,21 @@ describe('the built-in rule packs', () => {
     });
   });
 
+  it('privacy judges every site by the personal data it published, every kind by default', async () => {
+    const catalogue = await pack('privacy');
+    expect(
+      catalogue.obligations.map((o) => [o.id, o.scope, o.schedule.kind, o.evidence.personalData]),
+    ).toEqual([['privacy-personal-data', 'each-site', 'monthly', {}]]);
+  });
+
   it('are marked with their pack when a catalogue includes them', async () => {
     const catalogue = await loadCatalogue('seeds/jiangmen-2016/catalogue.json');
     const fromPacks = catalogue.obligations.filter((o) => o.pack);
-    expect(catalogue.include).toEqual(['website-inspection-2019', 'annual-report']);
+    expect(catalogue.include).toEqual(['website-inspection-2019', 'annual-report', 'privacy']);
     expect(new Set(fromPacks.map((o) => o.pack))).toEqual(new Set(catalogue.include));
-    expect(fromPacks).toHaveLength(10);
+    expect(fromPacks).toHaveLength(11);
     const expanded = expandObligations(catalogue, [{ id: 'tourism', units: ['市旅游局'] }]);
-    expect(expanded.filter((o) => o.site === 'tourism').length).toBe(8);
+    expect(expanded.filter((o) => o.site === 'tourism').length).toBe(9);
   });
 });
 

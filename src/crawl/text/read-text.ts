@@ -1,0 +1,125 @@
+/**
+ * Reads the text of an archived file for the personal-data scan, whatever its format: HTML pages,
+ * .xlsx, .docx, PDF, CSV and plain text. The bytes decide the format (a PDF served as
+ * text/html is still a PDF); the name and Content-Type only break ties. A file that cannot be read,
+ * or only in part, says why: the scan records it instead of calling the file clean.
+ */
+import type { TextSegment } from '../../core/privacy';
+import { decodeHtml } from '../extract';
+import { csvSegments, decodeText } from './csv-text';
+import { docxSegments } from './docx-text';
+import { htmlSegments } from './html-text';
+import { DEFAULT_TEXT_LIMITS, type TextLimits, UnreadError } from './limits';
+import { pdfSegments } from './pdf-text';
+import { xlsxSegments } from './xlsx-text';
+import { zipEntries } from './zip';
+
+export type FileFormat = 'html' | 'pdf' | 'xlsx' | 'docx' | 'csv' | 'text' | 'xls' | 'doc' | 'other';
+
+export interface FileMeta {
+  url: string;
+  contentType?: string | null;
+  charsetHint?: string | null;
+}
+
+export interface ReadText {
+  format: FileFormat;
+  segments: TextSegment[];
+  /** Why the file was not read, or read only in part. */
+  unread?: string;
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** The format of a file, from its first bytes, then its name and Content-Type. */
+export function formatOf(bytes: Uint8Array, meta: FileMeta): FileFormat {
+  const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(new URL(meta.url, 'http://x/').pathname)?.[1]?.toLowerCase();
+  const type = (meta.contentType ?? '').toLowerCase();
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    try {
+      const names = zipEntries(bytes);
+      if (names.has('xl/workbook.xml')) return 'xlsx';
+      if (names.has('word/document.xml')) return 'docx';
+    } catch {
+      // a broken archive falls through to its name
+    }
+    return ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'other';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return ext === 'doc' || type.includes('msword') ? 'doc' : 'xls';
+  if (ext === 'csv' || type.includes('text/csv')) return 'csv';
+  if (type.includes('html') || ext === 'htm' || ext === 'html' || ext === 'shtml') return 'html';
+  if (ext === 'txt' || type.startsWith('text/plain')) return 'text';
+  if (!type && !ext) return 'html';
+  return 'other';
+}
+
+const NOT_READ: Partial<Record<FileFormat, string>> = {
+  xls: 'legacy .xls (BIFF) workbook: not read',
+  doc: 'legacy .doc (Word 97) document: not read',
+  other: 'format not read',
+};
+
+/** The text segments of a file, or the reason it was not (fully) read. Never throws for the file's content. */
+export async function readText(
+  bytes: Uint8Array,
+  meta: FileMeta,
+  limits: TextLimits = DEFAULT_TEXT_LIMITS,
+): Promise<ReadText> {
+  const format = formatOf(bytes, meta);
+  const notRead = NOT_READ[format];
+  if (notRead) return { format, segments: [], unread: notRead };
+  try {
+    const read = await readFormat(format, bytes, meta, limits);
+    return {
+      format,
+      segments: read.segments,
+      ...(read.cut ? { unread: `read in part: ${read.cutReason}` } : {}),
+    };
+  } catch (error) {
+    if (error instanceof UnreadError) return { format, segments: [], unread: error.message };
+    if (error instanceof RangeError)
+      return { format, segments: [], unread: `too large to read: ${error.message}` };
+    throw error;
+  }
+}
+
+async function readFormat(
+  format: FileFormat,
+  bytes: Uint8Array,
+  meta: FileMeta,
+  limits: TextLimits,
+): Promise<{ segments: TextSegment[]; cut: boolean; cutReason?: string }> {
+  switch (format) {
+    case 'html': {
+      const { text } = decodeHtml(bytes, {
+        contentTypeHeader: meta.contentType,
+        charsetHint: meta.charsetHint,
+      });
+      return { ...htmlSegments(text, limits.maxChars), cutReason: `text past ${limits.maxChars} characters` };
+    }
+    case 'xlsx':
+      return { ...xlsxSegments(bytes, limits), cutReason: `cells past ${limits.maxCells}` };
+    case 'docx':
+      return { ...docxSegments(bytes, limits), cutReason: `text past ${limits.maxChars} characters` };
+    case 'pdf': {
+      const read = await pdfSegments(bytes, limits);
+      return { ...read, cutReason: `${read.pages} pages, ${limits.maxPdfPages} read` };
+    }
+    case 'csv':
+      return { ...csvSegments(bytes, limits.maxChars), cutReason: `text past ${limits.maxChars} characters` };
+    default: {
+      const text = decodeText(bytes).slice(0, limits.maxChars);
+      const segments = text
+        .split(/\r?\n/)
+        .map((line, i) => ({ text: line, where: `line ${i + 1}` }))
+        .filter((s) => s.text.trim());
+      return {
+        segments,
+        cut: bytes.byteLength > limits.maxChars,
+        cutReason: `text past ${limits.maxChars} characters`,
+      };
+    }
+  }
+}

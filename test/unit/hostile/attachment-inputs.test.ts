@@ -1,0 +1,102 @@
+/**
+ * Hostile attachments for the personal-data scan: zip bombs in .xlsx/.docx, archives that lie about
+ * their sizes, huge spreadsheets, malformed and truncated files. The readers must never throw for a
+ * file's content, never inflate past their limits, and must say what they did not read, so a file
+ * they could not read is never reported clean.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEXT_LIMITS, readText, scanFile, type TextLimits } from '../../../src/crawl/text';
+import { docxFile, pdfFile, xlsxFile, zipArchive } from '../../../src/local/demo-files';
+
+const ID = '440781198506150028';
+const small: TextLimits = {
+  ...DEFAULT_TEXT_LIMITS,
+  maxEntryBytes: 1024 * 1024,
+  maxInflatedBytes: 2 * 1024 * 1024,
+};
+
+/** An .xlsx whose sheet is `size` bytes of one repeated character: compresses ~1000:1. */
+function bombXlsx(size: number): Buffer {
+  return zipArchive([
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from('<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>'),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(size, 0x20) },
+  ]);
+}
+
+/** Rewrites the declared uncompressed size of every entry in the central directory. */
+function lieAboutSizes(zip: Buffer, declared: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    if (out.readUInt32LE(i) === 0x02014b50) out.writeUInt32LE(declared, i + 24);
+  }
+  return out;
+}
+
+describe('hostile attachments', () => {
+  it('A01 a zip bomb in an .xlsx (a sheet inflating 1000×) is refused by ratio, not inflated', async () => {
+    const read = await readText(bombXlsx(64 * 1024 * 1024), { url: 'http://x/bomb.xlsx' });
+    expect(read.format).toBe('xlsx');
+    expect(read.unread).toMatch(/zip bomb/);
+    expect(read.segments).toEqual([]);
+  });
+
+  it('A02 an archive that declares small sizes but inflates past the limit is cut off', async () => {
+    const lying = lieAboutSizes(bombXlsx(8 * 1024 * 1024), 10);
+    const read = await readText(lying, { url: 'http://x/lying.xlsx' }, small);
+    expect(read.unread).toMatch(/inflates past|corrupt/);
+    expect(process.memoryUsage().heapUsed).toBeLessThan(1024 * 1024 * 1024);
+  });
+
+  it('A03 a zip bomb in a .docx body is refused', async () => {
+    const bomb = zipArchive([{ name: 'word/document.xml', data: Buffer.alloc(32 * 1024 * 1024, 0x20) }]);
+    const read = await readText(bomb, { url: 'http://x/bomb.docx' });
+    expect(read).toMatchObject({ format: 'docx', segments: [], unread: expect.stringMatching(/zip bomb/) });
+  });
+
+  it('A04 a huge spreadsheet is read up to the cell limit, the findings so far kept and the cut recorded', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => [String(i + 1), i === 5 ? ID : `编号${i}`]);
+    const bytes = xlsxFile('名单', [['序号', '身份证号'], ...rows]);
+    const scan = await scanFile(
+      bytes,
+      { url: 'http://x/huge.xlsx', sha256: null },
+      { ...DEFAULT_TEXT_LIMITS, maxCells: 20_000 },
+    );
+    expect(scan.findings.map((f) => f.where)).toEqual(['sheet 名单 row 7']);
+    expect(scan.unread).toEqual([{ file: 'http://x/huge.xlsx', reason: 'read in part: cells past 20000' }]);
+  });
+
+  it('A05 a malformed PDF is recorded as not read', async () => {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41)]);
+    const read = await readText(bytes, { url: 'http://x/bad.pdf' });
+    expect(read).toMatchObject({ format: 'pdf', segments: [], unread: expect.stringMatching(/PDF/) });
+  });
+
+  it('A06 a truncated PDF still yields what it can, or says it could not', async () => {
+    const whole = pdfFile([`ID ${ID}`]);
+    const read = await readText(whole.subarray(0, Math.floor(whole.length * 0.6)), {
+      url: 'http://x/cut.pdf',
+    });
+    expect(read.format).toBe('pdf');
+    expect(read.segments.length > 0 || read.unread !== undefined).toBe(true);
+  });
+
+  it('A07 a truncated .docx (no central directory) is recorded as not read', async () => {
+    const whole = docxFile([`身份证号 ${ID}`]);
+    const read = await readText(whole.subarray(0, whole.length - 30), { url: 'http://x/cut.docx' });
+    expect(read.segments).toEqual([]);
+    expect(read.unread).toMatch(/zip|central/);
+  });
+
+  it('A08 an .xlsx without a workbook, and a zip that is no Office file, are recorded as not read', async () => {
+    const noBook = zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]);
+    expect((await readText(noBook, { url: 'http://x/n.xlsx' })).unread).toMatch(/workbook/);
+    const other = zipArchive([{ name: 'readme.txt', data: Buffer.from(ID) }]);
+    expect(await readText(other, { url: 'http://x/o.zip' })).toMatchObject({
+      format: 'other',
+      unread: 'format not read',
+    });
+  });
+});
