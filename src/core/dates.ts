@@ -53,6 +53,12 @@ export function weekday(date: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
+/** Monday of ISO 8601 week 1 of `year`: the Monday of the week holding 4 January. */
+export function isoWeekOneMonday(year: number): IsoDate {
+  const jan4 = isoDate(year, 1, 4);
+  return addDays(jan4, 1 - weekday(jan4));
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IssueNumberingSchema, PeriodFromSchema } from './period-from';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
 import { ScheduleSchema } from './schedule';
@@ -70,6 +71,12 @@ export const EvidenceRuleSchema = z
     site: SiteRuleSchema.optional().describe(
       'Judge what the crawler observes of the site (freshness, blank columns, availability) instead of matching documents',
     ),
+    periodFrom: PeriodFromSchema.optional().describe(
+      'What decides the period a document is evidence for (default: issue-number with issueNumbering, publication for weekly schedules, publication-or-previous otherwise)',
+    ),
+    issueNumbering: IssueNumberingSchema.optional().describe(
+      'How the series numbers its issues (第N期), for periodFrom issue-number',
+    ),
   })
   .superRefine((rule, ctx) => {
     if (rule.verifiable && !rule.site && rule.keywords.length === 0 && rule.titlePatterns.length === 0) {
@@ -84,6 +91,13 @@ export const EvidenceRuleSchema = z
         code: 'custom',
         path: ['unverifiableReason'],
         message: 'say why no website can evidence this',
+      });
+    }
+    if (rule.periodFrom === 'issue-number' && !rule.issueNumbering) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issueNumbering'],
+        message: 'periodFrom issue-number needs issueNumbering (how 第N期 maps to periods)',
       });
     }
     rule.titlePatterns.forEach((pattern, i) => {
