@@ -23,7 +23,7 @@ const FlagsSchema = LocalFlagsSchema.extend({
 
 export const command: Command = {
   summary: 'Write the compliance report (HTML, CSV, JSON, summary) from stored data',
-  usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE]
+  usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
 gongkai report --target aws --bucket REPORTS_BUCKET [--region R]   (prints presigned links to the latest report)
 
 Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
@@ -64,6 +64,7 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         dataDir: flags['data-dir'],
         catalogue,
         sources,
+        ...(flags.calendar ? { calendar: flags.calendar } : {}),
         reportDir: outDir,
         ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
       },

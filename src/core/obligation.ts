@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarFileSchema } from './calendar';
 import { IssueNumberingSchema, PeriodFromSchema } from './period-from';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
@@ -153,6 +154,9 @@ export const CatalogueSchema = z
     plan: PlanSchema,
     policy: PolicySchema.optional(),
     include: z.array(z.string()).optional().describe('Rule packs (seeds/rule-packs/<name>.json) merged in'),
+    calendar: CalendarFileSchema.optional().describe(
+      'Holiday data, embedded from policy.calendar or --calendar when the catalogue is loaded (a deployed catalogue carries it); write policy.calendar instead',
+    ),
     obligations: z.array(ObligationSchema),
   })
   .superRefine((catalogue, ctx) => {

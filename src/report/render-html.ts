@@ -83,7 +83,15 @@ function header(report: Report, s: ReportStrings): string {
   const otherLang = s.htmlLang === 'en' ? 'zh-CN' : 'en';
   return `<header class="top"><h1>${text(s.title(report.plan.issuer, report.plan.year))}</h1>${
     report.plan.title ? `<p class="muted">${text(report.plan.title)}</p>` : ''
-  }<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links"><a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a></p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
+  }${calendarGapNotice(report, s)}<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links"><a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a></p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
+}
+
+/** In red at the top: due dates counted without holiday data, and how to fix it. */
+function calendarGapNotice(report: Report, s: ReportStrings): string {
+  const gaps = report.calendarGaps ?? [];
+  if (gaps.length === 0) return '';
+  const items = gaps.map((g) => `<li>${text(s.calendarGap(g.year, g.periods, g.firstDue))}</li>`).join('');
+  return `<div class="calendar-gap" role="alert"><ul>${items}</ul><p>${text(s.calendarGapFix)}</p></div>`;
 }
 
 function overview(report: Report, s: ReportStrings): string {

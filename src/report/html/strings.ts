@@ -54,6 +54,9 @@ export interface ReportStrings {
   generatedAt: string;
   runId: string;
   otherLanguage: string;
+  /** Header notice: periods due in a year the working-day calendar has no holiday data for. */
+  calendarGap(year: number, periods: number, firstDue: string): string;
+  calendarGapFix: string;
   otherLanguageHref: string;
   downloads: string;
   contents: string;
@@ -231,6 +234,10 @@ const zh: ReportStrings = {
   generatedAt: '生成时间',
   runId: '运行编号',
   otherLanguage: 'English',
+  calendarGap: (year, periods, firstDue) =>
+    `${year}年没有节假日数据：${periods}个期次的截止日期（最早${firstDue}）按普通工作日推算，可能提前或推后。`,
+  calendarGapFix:
+    '修正方法：按国务院办公厅公布的当年部分节假日安排，填写日历文件（模板见 seeds/calendars/），在目录的 policy.calendar 中引用，或运行时加 --calendar 文件。',
   otherLanguageHref: 'report.en.html',
   downloads: '数据文件',
   contents: '目录',
@@ -435,6 +442,10 @@ const en: ReportStrings = {
   generatedAt: 'Generated',
   runId: 'Run',
   otherLanguage: '中文',
+  calendarGap: (year, periods, firstDue) =>
+    `No holiday data for ${year}: ${periods} due date${periods === 1 ? '' : 's'} (the first on ${firstDue}) counted on plain weekdays, and may be early or late.`,
+  calendarGapFix:
+    "To fix: write the State Council's holiday arrangement for that year into a calendar file (template in seeds/calendars/) and name it in the catalogue's policy.calendar, or pass --calendar FILE.",
   otherLanguageHref: 'report.html',
   downloads: 'Data files',
   contents: 'Contents',
