@@ -120,6 +120,7 @@ function evidenceRef(
     score: e.score,
     reason: e.reason,
     ...(e.by ? { by: e.by } : {}),
+    ...(e.withdrawnOn ? { withdrawnOn: e.withdrawnOn } : {}),
   };
 }
 

@@ -32,6 +32,9 @@ export const EvidenceRefSchema = z.object({
   score: z.number(),
   reason: z.string(),
   by: z.string().optional(),
+  withdrawnOn: IsoDateSchema.optional().describe(
+    'The page vanished from its column on this day and is still gone: the verdict stands on the archived copy',
+  ),
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 

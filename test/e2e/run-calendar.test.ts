@@ -72,15 +72,24 @@ describe('run --calendar on a 2027 plan', () => {
 
   async function runAsOf(data: string, extra: string[]): Promise<Report> {
     const args = ['run', '--catalogue', join(dir, 'catalogue.json'), '--sources', join(dir, 'sources.json')];
-    const result = await gongkai([...args, '--data-dir', join(dir, data), '--as-of', '2027-03-01', '--json', ...extra]);
+    const result = await gongkai([
+      ...args,
+      '--data-dir',
+      join(dir, data),
+      '--as-of',
+      '2027-03-01',
+      '--json',
+      ...extra,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     return JSON.parse(await readFile(join(dir, data, 'report', 'report.json'), 'utf8')) as Report;
   }
 
-  const januaryDue = (report: Report) =>
-    report.obligations[0]!.periods.find((p) => p.key === '2027-01')!.due;
+  const januaryDue = (report: Report) => report.obligations[0]!.periods.find((p) => p.key === '2027-01')!.due;
 
-  it('counts due dates on the calendar file, and warns in red without one', { timeout: 240_000 }, async () => {
+  it('counts due dates on the calendar file, and warns in red without one', {
+    timeout: 240_000,
+  }, async () => {
     const bare = await runAsOf('bare', []);
     expect(januaryDue(bare)).toBe('2027-02-12');
     expect(bare.calendarGaps?.map((g) => g.year)).toEqual([2027, 2028]);

@@ -186,7 +186,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
         const final: Assignment = late
           ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
           : a;
-        const item = toEvidence(obligation.id, final, m, names);
+        const item = toEvidence(obligation.id, final, m, names, input.asOf);
         (item.kind === 'match' ? evidence : candidates).push(item);
       }
     }
@@ -558,8 +558,19 @@ function publicationText(pub: Publication, doc: Document): string {
   return `shows ${doc.date} but a check on ${pub.contradictingCheck} did not see it (backdated); counted from first seen ${pub.date}`;
 }
 
-function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Names): Evidence {
+/**
+ * The day a document that counts vanished from its column, when it is still gone on `asOf`. The
+ * period stays met (the archived copy proves publication) but the report says it was withdrawn.
+ */
+function withdrawnOn(doc: Document, asOf: IsoDate): IsoDate | undefined {
+  if (doc.absences.length === 0) return undefined;
+  const presence = presenceOn(doc, asOf);
+  return presence.present ? undefined : (presence.since ?? undefined);
+}
+
+function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Names, asOf: IsoDate): Evidence {
   const { doc, hit, pub } = m;
+  const withdrawn = a.kind === 'match' ? withdrawnOn(doc, asOf) : undefined;
   const found = hit.terms.map((t) => `“${t}”`).join(', ');
   const where = hit.inTitle ? 'title has' : 'attachment names have';
   const parts = [
@@ -568,6 +579,7 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     `${a.how} → ${a.period.key}`,
     `${names.source(doc.sourceId)} / ${names.column(doc.sourceId, doc.columnId)}`,
     publicationText(pub, doc),
+    ...(withdrawn ? [`withdrawn from its column on ${withdrawn}`] : []),
   ];
   const reason = (a.kind === 'candidate' ? 'near miss: ' : '') + parts.join('; ');
   const terms = [...hit.terms, ...(a.named ?? []).map((n) => n.text)];
@@ -582,5 +594,6 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     publishedOn: pub.date,
     sha256: hit.attachment?.sha256 ?? doc.sha256,
     title: doc.title,
+    ...(withdrawn ? { withdrawnOn: withdrawn } : {}),
   };
 }

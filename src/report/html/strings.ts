@@ -147,6 +147,8 @@ export interface ReportStrings {
     fetchedAt: string;
     shownDate: string;
     publishedOn: string;
+    /** The page has since vanished from its column; the archived copy still proves publication. */
+    withdrawnOn(date: string): string;
     terms: string;
     score: string;
     reason: string;
@@ -177,6 +179,7 @@ export interface ReportStrings {
     searchPlaceholder: string;
     all: string;
     reset: string;
+    withdrawn: string;
     /** `{shown}` and `{total}` are replaced by the client script. */
     status: string;
     printed: string;
@@ -354,6 +357,7 @@ const zh: ReportStrings = {
     fetchedAt: '首次抓取',
     shownDate: '页面显示日期',
     publishedOn: '认定发布日期',
+    withdrawnOn: (date) => `已于${date}撤下（以存档副本为证）`,
     terms: '匹配词',
     score: '匹配分',
     reason: '依据',
@@ -423,6 +427,7 @@ const zh: ReportStrings = {
     searchPlaceholder: '任务、单位、标题、网址…',
     all: '全部',
     reset: '清除筛选',
+    withdrawn: '证据已撤下',
     status: '显示 {shown} / {total} 项任务',
     printed: '打印时的筛选条件：',
   },
@@ -581,6 +586,7 @@ const en: ReportStrings = {
     fetchedAt: 'First fetched',
     shownDate: 'Date shown on the page',
     publishedOn: 'Counts as published',
+    withdrawnOn: (date) => `withdrawn on ${date} (the archived copy stands)`,
     terms: 'Matched terms',
     score: 'Score',
     reason: 'Why',
@@ -655,6 +661,7 @@ const en: ReportStrings = {
     searchPlaceholder: 'task, unit, title, address…',
     all: 'All',
     reset: 'Clear filters',
+    withdrawn: 'Evidence withdrawn',
     status: 'Showing {shown} of {total} obligations',
     printed: 'Printed with filters: ',
   },
