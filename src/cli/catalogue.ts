@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { loadCatalogue } from '../config/catalogue';
 import {
   defaultSchemaDir,
@@ -14,6 +13,7 @@ import {
 import { loadSources } from '../config/sources';
 import { type CatalogueSummary, summarizeCatalogue, uncoveredObligations } from '../core/catalogue-summary';
 import { ValidationError } from '../core/validation';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 const usage = `Usage:
@@ -120,7 +120,6 @@ async function schema(argv: string[]): Promise<number> {
 }
 
 export const command: Command = {
-  summary: 'check a catalogue (paths of every problem, summary) or generate its JSON Schemas',
   usage,
   async run(argv) {
     const [sub] = argv;

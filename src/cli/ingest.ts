@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { decodePlanBytes } from '../ingest/decode';
 import { PlanInputError } from '../ingest/errors';
 import { ingestPlan, readPlan } from '../ingest/ingest';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 const USAGE = `Usage: gongkai ingest <plan.txt> --year <YYYY> [--issuer <name>] [--title <text>] [--out <draft.json>]
@@ -35,7 +35,6 @@ export function issuerFromTitle(title: string | undefined | null): string | null
 }
 
 export const command: Command = {
-  summary: 'plan text → catalogue draft (obligations, schedules, review reasons)',
   usage: USAGE,
   async run(argv) {
     const flags = parseFlags(
