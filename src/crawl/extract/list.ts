@@ -321,15 +321,15 @@ export function withoutMarkers(title: string): string {
  * context, each step back from January–March to October–December moves the rest a year earlier.
  */
 function crossNewYear(items: ListItem[]): void {
-  const pageWide = new Set(['heading', 'url', 'comment', 'page-date', 'now']);
+  // `now` years are already chosen per date (the year before when the date would be in the future).
+  const pageWide = new Set(['heading', 'url', 'comment', 'page-date']);
   const dated = items.filter((i) => i.date && i.dateOrigin === 'context' && pageWide.has(i.yearFrom ?? ''));
   if (dated.length < 2) return;
   let shift = 0;
   let previous: string | null = null;
   for (const item of dated) {
     const monthDay = item.date!.slice(5);
-    if (previous && previous.slice(0, 2) <= '03' && monthDay.slice(0, 2) >= '10' && monthDay > previous)
-      shift++;
+    if (previous && previous.slice(0, 2) <= '03' && monthDay.slice(0, 2) >= '10') shift++;
     previous = monthDay;
     if (shift > 0) {
       item.date = `${Number(item.date!.slice(0, 4)) - shift}${item.date!.slice(4)}`;

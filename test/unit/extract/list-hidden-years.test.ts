@@ -63,3 +63,17 @@ describe('titles as lists decorate them', () => {
     expect(first!.title).toBe('关于做好2017年度政府信息公开工作年度报告编制和发布工作的通知');
   });
 });
+
+describe('a list whose years come from today', () => {
+  it('moves December into the year before once, not twice', () => {
+    const html = page(
+      [
+        row(1, '关于甲的通知', '01-05'),
+        row(2, '关于乙的通知', '12-28'),
+        row(3, '关于丙的通知', '12-01'),
+      ].join(''),
+    );
+    const items = extractList(html, { url: `${SITE}/tzgg/index.htm`, now: '2017-01-10' }).items;
+    expect(items.map((i) => i.date)).toEqual(['2017-01-05', '2016-12-28', '2016-12-01']);
+  });
+});
