@@ -31,6 +31,9 @@ function weeklySeries(weekdayOffset: number, skipIsoWeeks: number[]): Document[]
   return out;
 }
 
+const matchFor = (o: Obligation, documents: Document[]) =>
+  matchEvidence({ obligations: [o], periods: periods(o), documents, unitSources, asOf: AS_OF });
+
 function verdictsOf(o: Obligation, documents: Document[]) {
   const ps = periods(o);
   const { evidence, candidates } = matchEvidence({
@@ -97,13 +100,7 @@ describe('the period a document is evidence for', () => {
       doc({ title: '旅游投诉处理情况通报（2016年第11期）', date: '2016-03-18' }),
     ];
     const o = weekly({ issueNumbering: { kind: 'iso-week' } });
-    const { evidence } = matchEvidence({
-      obligations: [o],
-      periods: periods(o),
-      documents,
-      unitSources,
-      asOf: AS_OF,
-    });
+    const { evidence } = matchFor(o, documents);
     expect(evidence.map((e) => e.periodKey).sort()).toEqual(['2016-W11', '2016-W12']);
     expect(evidence[0]!.reason).toContain('issue “2016年第10期” (iso-week)');
   });
@@ -150,13 +147,7 @@ describe('the period a document is evidence for', () => {
         { keywords: ['旅游投诉'], issueNumbering: { kind: 'period-of-year' } },
       ),
     ]) {
-      const { evidence } = matchEvidence({
-        obligations: [o],
-        periods: periods(o),
-        documents,
-        unitSources,
-        asOf: AS_OF,
-      });
+      const { evidence } = matchFor(o, documents);
       expect(evidence.map((e) => e.periodKey)).toEqual(['2016-03', '2016-03', '2016-03']);
     }
   });
