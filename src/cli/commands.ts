@@ -16,11 +16,13 @@ export const COMMANDS = {
     load: () => import('./demo'),
   },
   ingest: {
-    summary: 'Plan text → catalogue draft (obligations, schedules, review reasons)',
+    summary:
+      'Plan (text, HTML page or address, .docx) → catalogue draft (obligations, schedules, review reasons)',
     load: () => import('./ingest'),
   },
   catalogue: {
-    summary: 'Check a catalogue (paths of every problem, summary) or generate its JSON Schemas',
+    summary:
+      'Check a catalogue, propose one from a draft (init), compare two years (diff), or generate its JSON Schemas',
     load: () => import('./catalogue'),
   },
   periods: {

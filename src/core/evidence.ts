@@ -23,5 +23,11 @@ export const EvidenceSchema = z.object({
   withdrawnOn: IsoDateSchema.optional().describe(
     'The page has since vanished from its column (as of the judging date): still evidence of publication, the archived copy proves it',
   ),
+  unreadable: z
+    .string()
+    .optional()
+    .describe(
+      'Candidates only: the page would be evidence but could not be read (rate limit, timeout, other host); the period cannot be judged missing',
+    ),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;

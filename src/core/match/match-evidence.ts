@@ -8,7 +8,7 @@ import {
   shanghaiDate,
   yearOf,
 } from '../dates';
-import type { Document } from '../document';
+import { type Document, type FetchProblem, notEvidence } from '../document';
 import type { Evidence } from '../evidence';
 import type { Obligation } from '../obligation';
 import type { Period } from '../period';
@@ -98,6 +98,8 @@ interface Assignment {
   /** How the period was chosen (or why it is only a candidate), for the reason line. */
   how: string;
   named?: NamedPeriod[];
+  /** Why the document is not evidence though it would have made the period met. */
+  problem?: FetchProblem;
 }
 
 /**
@@ -180,12 +182,30 @@ export function matchEvidence(input: MatchInput): MatchResult {
       periodFrom: rule.periodFrom ?? defaultPeriodFrom(obligation.schedule, rule.issueNumbering),
       issueNumbering: rule.issueNumbering,
     };
-    for (const { m, assignments } of assign(matched, ctx)) {
+    // Evidence is what was fetched, archived and looks like content. Items that are not (a 404, an
+    // error page, a page on a host not fetched) are assigned on their own, so they never take a
+    // period's place from real evidence, and every period they would have made met keeps them as
+    // candidates with the reason.
+    const problems = new Map<Matched, FetchProblem>();
+    for (const m of matched) {
+      const problem = notEvidence(
+        m.doc,
+        compiled.attachmentOnly || !m.hit.inTitle ? m.hit.attachment : undefined,
+      );
+      if (problem) problems.set(m, problem);
+    }
+    const fit = matched.filter((m) => !problems.has(m));
+    const unfit = matched.filter((m) => problems.has(m));
+    for (const { m, assignments } of [...assign(fit, ctx), ...(unfit.length > 0 ? assign(unfit, ctx) : [])]) {
+      const problem = problems.get(m);
       for (const a of assignments) {
         const late = m.pub.date > input.asOf && a.kind === 'match';
-        const final: Assignment = late
-          ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
-          : a;
+        const final: Assignment =
+          problem && a.kind === 'match'
+            ? { ...a, kind: 'candidate', problem }
+            : late
+              ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
+              : a;
         const item = toEvidence(obligation.id, final, m, names, input.asOf);
         (item.kind === 'match' ? evidence : candidates).push(item);
       }
@@ -581,7 +601,12 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     publicationText(pub, doc),
     ...(withdrawn ? [`withdrawn from its column on ${withdrawn}`] : []),
   ];
-  const reason = (a.kind === 'candidate' ? 'near miss: ' : '') + parts.join('; ');
+  const lead = a.problem
+    ? `not evidence: ${a.problem.reason}; `
+    : a.kind === 'candidate'
+      ? 'near miss: '
+      : '';
+  const reason = lead + parts.join('; ');
   const terms = [...hit.terms, ...(a.named ?? []).map((n) => n.text)];
   return {
     obligationId,
@@ -595,5 +620,6 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     sha256: hit.attachment?.sha256 ?? doc.sha256,
     title: doc.title,
     ...(withdrawn ? { withdrawnOn: withdrawn } : {}),
+    ...(a.problem?.unread ? { unreadable: a.problem.reason } : {}),
   };
 }
