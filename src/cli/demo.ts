@@ -21,16 +21,18 @@ const FlagsSchema = z.object({
     .max(2 ** 31 - 1)
     .optional(),
   'chaos-rate': z.coerce.number().min(0).max(1).default(0.1),
+  calendar: z.string().min(1).optional(),
   _: z.array(z.string()).max(0, 'demo takes no positional arguments'),
 });
 
 export const command: Command = {
   usage: `gongkai demo [--data-dir ${DEFAULT_DATA_DIR}] [--from 2016-01-04] [--to ${DEMO_LAST_SWEEP}] [--portal-port N] [--quiet]
-       [--chaos SEED [--chaos-rate 0.1]]
+       [--chaos SEED [--chaos-rate 0.1]] [--calendar FILE]
 
 Starts DynamoDB Local and the demo portal, runs the sweep state machine once a week of simulated
 time through the plan year, and writes the report (JSON, CSV, HTML, summary) to <data-dir>/report/.
 
+--calendar adds a calendar file (holidays and 调休 working days) to the built-in data.
 --chaos SEED makes the portal fault a seeded share (--chaos-rate) of its requests: 503, 500, 429
 with Retry-After, connection resets, truncated and stalled bodies. Verdicts may then turn into
 insufficient-data, never into a different met or missing (except the website availability rule,
@@ -46,6 +48,7 @@ which is judged from failed visits).`,
         quiet: { type: 'boolean' },
         chaos: { type: 'string' },
         'chaos-rate': { type: 'string' },
+        calendar: { type: 'string' },
       },
       FlagsSchema,
     );
@@ -55,6 +58,7 @@ which is judged from failed visits).`,
       to: flags.to,
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags['portal-port'] ? { portalBasePort: flags['portal-port'] } : {}),
+      ...(flags.calendar ? { calendar: flags.calendar } : {}),
       ...(flags.chaos === undefined ? {} : { chaos: { seed: flags.chaos, rate: flags['chaos-rate'] } }),
       onSweep: (p) => {
         if (flags.quiet) return;

@@ -3,7 +3,7 @@
  * fails, or is interrupted (Ctrl-C / SIGTERM).
  */
 import { z } from 'zod';
-import { loadCatalogue, loadSources } from '../config';
+import { loadCatalogue, loadSources, withCalendarFile } from '../config';
 import { IsoDateSchema, shanghaiDate } from '../core/dates';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
@@ -16,6 +16,7 @@ export const LOCAL_FLAGS = {
   'data-dir': { type: 'string' },
   catalogue: { type: 'string' },
   sources: { type: 'string' },
+  calendar: { type: 'string' },
   'dynamo-endpoint': { type: 'string' },
 } as const;
 
@@ -23,6 +24,7 @@ export const LocalFlagsSchema = z.object({
   'data-dir': z.string().min(1).default(DEFAULT_DATA_DIR),
   catalogue: z.string().min(1).default(DEFAULT_CATALOGUE),
   sources: z.string().min(1).optional(),
+  calendar: z.string().min(1).optional(),
   'dynamo-endpoint': z.string().url().optional(),
 });
 
@@ -35,9 +37,20 @@ export function today(now: Date = new Date()): string {
 
 const EMPTY_SOURCES: SourcesFile = { sources: [] };
 
+/** Loads the catalogue (or takes the stored one) with `--calendar` embedded when given. */
+export async function catalogueWithCalendar(
+  catalogue: Catalogue | string,
+  calendar?: string,
+): Promise<Catalogue> {
+  if (typeof catalogue === 'string') return loadCatalogue(catalogue, calendar ? { calendar } : {});
+  return calendar ? withCalendarFile(catalogue, calendar) : catalogue;
+}
+
 export interface SessionOptions {
   dataDir: string;
   catalogue: Catalogue | string;
+  /** A calendar file (holidays, 调休) overriding the catalogue's policy.calendar. */
+  calendar?: string;
   sources?: SourcesFile | string;
   substitutions?: Record<string, string>;
   dynamoEndpoint?: string;
@@ -51,8 +64,7 @@ export async function withLocalRuntime<T>(
   options: SessionOptions,
   body: (runtime: LocalRuntime) => Promise<T>,
 ): Promise<T> {
-  const catalogue =
-    typeof options.catalogue === 'string' ? await loadCatalogue(options.catalogue) : options.catalogue;
+  const catalogue = await catalogueWithCalendar(options.catalogue, options.calendar);
   const sources =
     options.sources === undefined
       ? EMPTY_SOURCES

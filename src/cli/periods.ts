@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { loadCalendarFile } from '../config/calendar-file';
 import { loadCatalogue } from '../config/catalogue';
 import { WorkingDayCalendar } from '../core/calendar';
 import type { Period } from '../core/period';
@@ -10,7 +9,8 @@ import { parseFlags } from './flags';
 
 const usage = `Usage: gongkai periods --catalogue <file> [--year <year>] [--obligation <id>] [--calendar <file>] [--json] [--rule-dir <dir>]
   Lists every obligation's periods and due dates for the plan year (default: the catalogue's).
-  --calendar adds a calendar file (holidays and 调休 working days) to the built-in data.
+  --calendar adds a calendar file (holidays and 调休 working days) to the built-in data, overriding
+  the catalogue's policy.calendar (a path relative to the catalogue).
   Event obligations have periods only for recorded events, so none are listed here.
   Warnings about years without holiday data go to stderr.`;
 
@@ -39,10 +39,11 @@ export const command: Command = {
       },
       Flags,
     );
-    const catalogue = await loadCatalogue(flags.catalogue, { ruleDir: flags['rule-dir'] });
-    const calendar = WorkingDayCalendar.chinese(
-      flags.calendar ? await loadCalendarFile(flags.calendar) : undefined,
-    );
+    const catalogue = await loadCatalogue(flags.catalogue, {
+      ruleDir: flags['rule-dir'],
+      ...(flags.calendar ? { calendar: flags.calendar } : {}),
+    });
+    const calendar = WorkingDayCalendar.chinese(catalogue.calendar);
     const policy = catalogue.policy ?? DEFAULT_POLICY;
     const year = flags.year ?? catalogue.plan.year;
     const obligations = flags.obligation

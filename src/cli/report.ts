@@ -22,7 +22,7 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE]
+  usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
 gongkai report --target aws --bucket REPORTS_BUCKET [--region R]   (prints presigned links to the latest report)
 
 Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
@@ -63,6 +63,7 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         dataDir: flags['data-dir'],
         catalogue,
         sources,
+        ...(flags.calendar ? { calendar: flags.calendar } : {}),
         reportDir: outDir,
         ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
       },

@@ -20,11 +20,13 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  usage: `gongkai run --catalogue FILE --sources FILE [--as-of YYYY-MM-DD] [--data-dir .gongkai] [--json]
+  usage: `gongkai run --catalogue FILE --sources FILE [--as-of YYYY-MM-DD] [--calendar FILE] [--data-dir .gongkai] [--json]
 gongkai run --target aws --state-machine-arn ARN [--as-of YYYY-MM-DD] [--region R]
 
 Locally: starts DynamoDB Local under --data-dir and executes the sweep state machine (the same ASL
 deployed to AWS) with aws-local-stepfunctions; the report goes to <data-dir>/report/.
+--calendar adds a calendar file (holidays and 调休 working days, see seeds/calendars/) to the built-in
+data, overriding the catalogue's policy.calendar; years after the built-in data need one.
 On AWS: starts an execution of the deployed state machine and follows it until it ends.`,
   async run(argv) {
     const flags = parseFlags(
@@ -63,6 +65,7 @@ On AWS: starts an execution of the deployed state machine and follows it until i
         dataDir: flags['data-dir'],
         catalogue: flags.catalogue,
         sources: flags.sources,
+        ...(flags.calendar ? { calendar: flags.calendar } : {}),
         ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
         log: (message, detail) => {
           if (!flags.json) process.stderr.write(`${message} ${detail ? JSON.stringify(detail) : ''}\n`);

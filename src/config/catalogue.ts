@@ -7,11 +7,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Catalogue, CatalogueSchema } from '../core/obligation';
 import { ValidationError } from '../core/validation';
+import { loadCalendarFile } from './calendar-file';
 import { parseJsonText, readTextFile, validate } from './json-file';
 
 export interface LoadCatalogueOptions {
   /** Where rule packs live (default: seeds/rule-packs in the project). */
   ruleDir?: string;
+  /** A calendar file to embed, overriding `policy.calendar` (the `--calendar` flag). */
+  calendar?: string;
 }
 
 const PACK_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -81,7 +84,19 @@ export async function loadCatalogue(path: string, options: LoadCatalogueOptions 
     });
   }
   if (problems.length > 0) throw new ValidationError(`catalogue ${path}`, problems);
-  return { ...root, obligations };
+  const calendarPath =
+    options.calendar ?? (root.policy?.calendar ? resolve(dirname(path), root.policy.calendar) : undefined);
+  const catalogue = { ...root, obligations };
+  return calendarPath ? withCalendarFile(catalogue, calendarPath) : catalogue;
+}
+
+/**
+ * The catalogue with a calendar file's holidays and 调休 working days embedded, so that every task
+ * (locally, or in a Lambda reading the deployed catalogue) counts working days with them.
+ * @throws ValidationError naming the calendar file and the path of what is wrong in it.
+ */
+export async function withCalendarFile(catalogue: Catalogue, path: string): Promise<Catalogue> {
+  return { ...catalogue, calendar: await loadCalendarFile(path) };
 }
 
 async function readCatalogueFile(path: string, what: 'catalogue' | 'rule pack'): Promise<Catalogue> {

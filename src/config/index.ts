@@ -1,5 +1,5 @@
 export { loadCalendarFile } from './calendar-file';
-export { defaultRuleDir, type LoadCatalogueOptions, loadCatalogue } from './catalogue';
+export { defaultRuleDir, type LoadCatalogueOptions, loadCatalogue, withCalendarFile } from './catalogue';
 export {
   defaultSchemaDir,
   jsonSchemaFor,

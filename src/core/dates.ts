@@ -66,6 +66,11 @@ export function weekOfYear(date: IsoDate, year = yearOf(date)): number {
   return Math.floor(daysBetween(mondayOf(isoDate(year, 1, 1)), mondayOf(date)) / 7) + 1;
 }
 
+/** Monday of ISO 8601 week 1 of `year`: the Monday of the week holding 4 January. */
+export function isoWeekOneMonday(year: number): IsoDate {
+  return mondayOf(isoDate(year, 1, 4));
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

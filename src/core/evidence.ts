@@ -20,6 +20,9 @@ export const EvidenceSchema = z.object({
   title: z.string(),
   recordedAt: z.string().optional(),
   by: z.string().optional().describe('Who entered manual evidence'),
+  withdrawnOn: IsoDateSchema.optional().describe(
+    'The page has since vanished from its column (as of the judging date): still evidence of publication, the archived copy proves it',
+  ),
   unreadable: z
     .string()
     .optional()

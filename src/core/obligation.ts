@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarFileSchema } from './calendar';
+import { IssueNumberingSchema, PeriodFromSchema } from './period-from';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
 import { PersonalDataRuleSchema } from './privacy/rule';
@@ -81,6 +83,12 @@ export const EvidenceRuleSchema = z
     personalData: PersonalDataRuleSchema.optional().describe(
       'Judge the site by personal data found in what it published (隐私泄露): met when none was public in the period',
     ),
+    periodFrom: PeriodFromSchema.optional().describe(
+      'What decides the period a document is evidence for (default: issue-number with issueNumbering, publication for weekly schedules, publication-or-previous otherwise)',
+    ),
+    issueNumbering: IssueNumberingSchema.optional().describe(
+      'How the series numbers its issues (第N期), for periodFrom issue-number',
+    ),
   })
   .superRefine((rule, ctx) => {
     if (
@@ -101,6 +109,13 @@ export const EvidenceRuleSchema = z
         code: 'custom',
         path: ['unverifiableReason'],
         message: 'say why no website can evidence this',
+      });
+    }
+    if (rule.periodFrom === 'issue-number' && !rule.issueNumbering) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issueNumbering'],
+        message: 'periodFrom issue-number needs issueNumbering (how 第N期 maps to periods)',
       });
     }
     rule.titlePatterns.forEach((pattern, i) => {
@@ -162,6 +177,9 @@ export const CatalogueSchema = z
     plan: PlanSchema,
     policy: PolicySchema.optional(),
     include: z.array(z.string()).optional().describe('Rule packs (seeds/rule-packs/<name>.json) merged in'),
+    calendar: CalendarFileSchema.optional().describe(
+      'Holiday data, embedded from policy.calendar or --calendar when the catalogue is loaded (a deployed catalogue carries it); write policy.calendar instead',
+    ),
     obligations: z.array(ObligationSchema),
   })
   .superRefine((catalogue, ctx) => {

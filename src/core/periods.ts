@@ -4,7 +4,17 @@
  * each publication date belongs to exactly one period.
  */
 import type { WorkingDayCalendar } from './calendar';
-import { addDays, endOfMonth, type IsoDate, isoDate, maxDate, minDate, mondayOf, weekOfYear } from './dates';
+import {
+  addDays,
+  endOfMonth,
+  type IsoDate,
+  isoDate,
+  isoWeekOneMonday,
+  maxDate,
+  minDate,
+  mondayOf,
+  weekOfYear,
+} from './dates';
 import type { Period } from './period';
 import type { Policy } from './policy';
 import type { RecurringKind, Schedule } from './schedule';
@@ -73,7 +83,11 @@ export function periodsFor(obligation: { id: string; schedule: Schedule }, ctx: 
     case 'quarterly':
     case 'semiannual': {
       const grace = graceFor(schedule.kind, schedule.graceWorkingDays, ctx.policy);
-      return recurringWindows(schedule.kind, ctx.year).map((w) => withGrace(w, grace));
+      const windows =
+        schedule.kind === 'weekly' && schedule.weeks === 'iso'
+          ? isoWeekWindows(ctx.year)
+          : recurringWindows(schedule.kind, ctx.year);
+      return windows.map((w) => withGrace(w, grace));
     }
     case 'seasonal': {
       const grace = graceFor('seasonal', schedule.graceWorkingDays, ctx.policy);
@@ -189,6 +203,25 @@ function weekWindows(year: number, from: IsoDate, to: IsoDate): Window[] {
       end: minDate(addDays(monday, 6), to),
     });
     monday = addDays(monday, 7);
+  }
+  return windows;
+}
+
+/**
+ * The ISO 8601 weeks of `year` (52 or 53, Monday–Sunday, not clipped: week 1 may start in December
+ * and the last week may end in January), for plans whose 第N期 counts ISO weeks.
+ */
+function isoWeekWindows(year: number): Window[] {
+  const next = isoWeekOneMonday(year + 1);
+  const windows: Window[] = [];
+  let week = 1;
+  for (let monday = isoWeekOneMonday(year); monday < next; monday = addDays(monday, 7), week++) {
+    windows.push({
+      key: `${year}-W${pad2(week)}`,
+      label: `${year}年第${week}周（ISO）`,
+      start: monday,
+      end: addDays(monday, 6),
+    });
   }
   return windows;
 }

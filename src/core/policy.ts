@@ -35,6 +35,13 @@ export const PolicySchema = z.object({
     .min(0)
     .default(14)
     .describe('A site rule forecast to trip within this many days is due-soon and notified (预警)'),
+  calendar: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'A calendar file (holidays and 调休 working days), as a path relative to the catalogue; its data is embedded when the catalogue is loaded',
+    ),
   governmentUnits: z
     .array(z.string().min(1))
     .optional()

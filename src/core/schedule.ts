@@ -17,6 +17,10 @@ export const OnceScheduleSchema = z.object({
   ...grace,
 });
 
+/** How weekly periods are numbered: the plan year's weeks (第1周 holds 1 January) or ISO 8601 weeks. */
+export const WeekNumberingSchema = z.enum(['plan-year', 'iso']);
+export type WeekNumbering = z.infer<typeof WeekNumberingSchema>;
+
 export const RecurringKindSchema = z.enum(['weekly', 'monthly', 'quarterly', 'semiannual', 'annual']);
 export type RecurringKind = z.infer<typeof RecurringKindSchema>;
 
@@ -36,6 +40,9 @@ export const RecurringScheduleSchema = z.object({
     .describe(
       'annual only: which years the periods cover (a report on the previous year is due in the plan year)',
     ),
+  weeks: WeekNumberingSchema.optional().describe(
+    'weekly only: how weeks are numbered; plan-year (default): week 1 holds 1 January, clipped to the year; iso: ISO 8601 weeks (Monday–Sunday, week 1 holds the first Thursday)',
+  ),
 });
 
 const MonthSchema = z.number().int().min(1).max(12);

@@ -26,6 +26,8 @@ export interface DemoOptions {
   from?: IsoDate;
   to?: IsoDate;
   catalogue?: Catalogue;
+  /** A calendar file (holidays, 调休) embedded in the demo catalogue. */
+  calendar?: string;
   dynamoEndpoint?: string;
   /** First port of the portal's sites; fixed ports keep document URLs stable across runs. */
   portalBasePort?: number;
@@ -96,7 +98,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const from = options.from ?? DEMO_FIRST_SWEEP;
   const to = options.to ?? DEMO_LAST_SWEEP;
   const dates = demoSweepDates(to, from);
-  const catalogue = options.catalogue ?? (await loadCatalogue(DEMO_CATALOGUE));
+  const catalogue =
+    options.catalogue ??
+    (await loadCatalogue(DEMO_CATALOGUE, options.calendar ? { calendar: options.calendar } : {}));
   const chaos = options.chaos ? seededChaos(options.chaos.seed, options.chaos.rate) : undefined;
   const portal = await startDemoPortal({
     date: dates[0]!,

@@ -40,6 +40,27 @@ export interface ReportInput {
   forecasts?: readonly SiteForecast[];
   /** policy.vetoWarningDays: how near a forecast trip must be to warn. */
   vetoWarningDays?: number;
+  /** Whether the working-day calendar has holiday data for a year (due dates in other years are guesses). */
+  calendarCovers?: (year: number) => boolean;
+}
+
+/** Years with due dates the calendar has no holiday data for, with how many periods fall due in each. */
+export function calendarGaps(
+  verdicts: readonly Pick<Verdict, 'due'>[],
+  covers: (year: number) => boolean,
+): { year: number; periods: number; firstDue: string }[] {
+  const gaps = new Map<number, { year: number; periods: number; firstDue: string }>();
+  for (const { due } of verdicts) {
+    const year = Number(due.slice(0, 4));
+    if (covers(year)) continue;
+    const gap = gaps.get(year);
+    if (!gap) gaps.set(year, { year, periods: 1, firstDue: due });
+    else {
+      gap.periods++;
+      if (due < gap.firstDue) gap.firstDue = due;
+    }
+  }
+  return [...gaps.values()].sort((a, b) => a.year - b.year);
 }
 
 type Counts = Record<VerdictKind, number>;
@@ -105,6 +126,7 @@ function evidenceRef(
     score: e.score,
     reason: e.reason,
     ...(e.by ? { by: e.by } : {}),
+    ...(e.withdrawnOn ? { withdrawnOn: e.withdrawnOn } : {}),
     ...(doc?.versions?.length
       ? {
           earlierVersions: doc.versions.map((v) => ({
@@ -255,6 +277,7 @@ export function buildReport(input: ReportInput): Report {
       at: e.at,
     })),
     warnings,
+    ...(input.calendarCovers ? { calendarGaps: calendarGaps(input.verdicts, input.calendarCovers) } : {}),
     sources: input.sources.sources.map((s) => {
       const checks = input.checks.get(s.id) ?? [];
       const last = checks.at(-1);

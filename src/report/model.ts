@@ -35,6 +35,9 @@ export const EvidenceRefSchema = z.object({
   score: z.number(),
   reason: z.string(),
   by: z.string().optional(),
+  withdrawnOn: IsoDateSchema.optional().describe(
+    'The page vanished from its column on this day and is still gone: the verdict stands on the archived copy',
+  ),
   earlierVersions: z
     .array(
       DocumentVersionSchema.pick({ title: true, firstSeen: true, lastSeen: true, sha256: true }).extend({
@@ -311,6 +314,18 @@ export const ReportSchema = z.object({
     z.object({ obligationId: z.string().nullable(), periodKey: z.string().nullable(), message: z.string() }),
   ),
   sources: z.array(ReportSourceSchema),
+  calendarGaps: z
+    .array(
+      z.object({
+        year: z.number().int(),
+        periods: z.number().int().min(1).describe('Periods due in that year'),
+        firstDue: IsoDateSchema,
+      }),
+    )
+    .optional()
+    .describe(
+      'Years holding due dates the working-day calendar has no holiday data for: those due dates are counted on plain weekdays',
+    ),
   siteVetoes: SiteVetoSectionSchema.optional().describe(
     '政府网站单项否决预警: sites with single-veto rules (absent in reports written before site rules existed)',
   ),

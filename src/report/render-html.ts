@@ -63,6 +63,9 @@ function table(caption: string, headers: string[], rows: string[], s: ReportStri
   return `<div class="scroll"><table${cls}><caption class="vh">${text(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
+/** The verdict filter's extra choice: periods resting on evidence since withdrawn from its column. */
+const WITHDRAWN_FILTER = 'withdrawn';
+
 function header(report: Report, s: ReportStrings): string {
   const vetoes: [string, string][] = report.siteVetoes?.sites.length
     ? [['site-vetoes', s.sections.siteVetoes]]
@@ -85,7 +88,15 @@ function header(report: Report, s: ReportStrings): string {
   const otherLang = s.htmlLang === 'en' ? 'zh-CN' : 'en';
   return `<header class="top"><h1>${text(s.title(report.plan.issuer, report.plan.year))}</h1>${
     report.plan.title ? `<p class="muted">${text(report.plan.title)}</p>` : ''
-  }<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links"><a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a></p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
+  }${calendarGapNotice(report, s)}<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links"><a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a></p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
+}
+
+/** In red at the top: due dates counted without holiday data, and how to fix it. */
+function calendarGapNotice(report: Report, s: ReportStrings): string {
+  const gaps = report.calendarGaps ?? [];
+  if (gaps.length === 0) return '';
+  const items = gaps.map((g) => `<li>${text(s.calendarGap(g.year, g.periods, g.firstDue))}</li>`).join('');
+  return `<div class="calendar-gap" role="alert"><ul>${items}</ul><p>${text(s.calendarGapFix)}</p></div>`;
 }
 
 function overview(report: Report, s: ReportStrings): string {
@@ -124,7 +135,7 @@ function filters(report: Report, s: ReportStrings): string {
   const kinds = [...new Set(report.obligations.map((o) => o.scheduleKind))];
   const option = (value: string, label: string) => `<option value="${attr(value)}">${text(label)}</option>`;
   const all = option('', s.filters.all);
-  return `<form id="filters" class="filters" role="search" aria-label="${attr(s.filters.legend)}" hidden><div><label for="f-unit">${text(s.filters.unit)}</label><select id="f-unit">${all}${units.map((u) => option(u, u)).join('')}</select></div><div><label for="f-verdict">${text(s.filters.verdict)}</label><select id="f-verdict">${all}${VERDICT_KINDS.map((k) => option(k, `${s.verdicts[k].icon} ${s.verdicts[k].label}`)).join('')}</select></div><div><label for="f-kind">${text(s.filters.kind)}</label><select id="f-kind">${all}${kinds.map((k) => option(k, s.scheduleKinds[k] ?? k)).join('')}</select></div><div><label for="f-q">${text(s.filters.search)}</label><input id="f-q" type="search" autocomplete="off" placeholder="${attr(s.filters.searchPlaceholder)}"></div><div><button type="reset">${text(s.filters.reset)}</button></div><output id="f-status" for="f-unit f-verdict f-kind f-q" aria-live="polite" data-template="${attr(s.filters.status)}"></output></form><p id="f-printed" class="print-only" data-prefix="${attr(s.filters.printed)}" hidden></p>`;
+  return `<form id="filters" class="filters" role="search" aria-label="${attr(s.filters.legend)}" hidden><div><label for="f-unit">${text(s.filters.unit)}</label><select id="f-unit">${all}${units.map((u) => option(u, u)).join('')}</select></div><div><label for="f-verdict">${text(s.filters.verdict)}</label><select id="f-verdict">${all}${VERDICT_KINDS.map((k) => option(k, `${s.verdicts[k].icon} ${s.verdicts[k].label}`)).join('')}${option(WITHDRAWN_FILTER, s.filters.withdrawn)}</select></div><div><label for="f-kind">${text(s.filters.kind)}</label><select id="f-kind">${all}${kinds.map((k) => option(k, s.scheduleKinds[k] ?? k)).join('')}</select></div><div><label for="f-q">${text(s.filters.search)}</label><input id="f-q" type="search" autocomplete="off" placeholder="${attr(s.filters.searchPlaceholder)}"></div><div><button type="reset">${text(s.filters.reset)}</button></div><output id="f-status" for="f-unit f-verdict f-kind f-q" aria-live="polite" data-template="${attr(s.filters.status)}"></output></form><p id="f-printed" class="print-only" data-prefix="${attr(s.filters.printed)}" hidden></p>`;
 }
 
 function evidenceRef(e: EvidenceRef, s: ReportStrings, id?: string): string {
@@ -152,7 +163,10 @@ function evidenceRef(e: EvidenceRef, s: ReportStrings, id?: string): string {
   }
   const dl = fields.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('');
   const anchor = id ? ` id="${attr(id)}"` : '';
-  return `<div class="ev ev-${e.kind}"${anchor}><span class="kind">[${text(s.evidenceKind[e.kind])}]</span> ${link(e.url, e.title || e.url, s, 'original')}<dl>${dl}</dl></div>`;
+  const withdrawn = e.withdrawnOn
+    ? ` <span class="withdrawn">${text(s.ev.withdrawnOn(e.withdrawnOn))}</span>`
+    : '';
+  return `<div class="ev ev-${e.kind}"${anchor}><span class="kind">[${text(s.evidenceKind[e.kind])}]</span> ${link(e.url, e.title || e.url, s, 'original')}${withdrawn}<dl>${dl}</dl></div>`;
 }
 
 /**
@@ -258,7 +272,8 @@ function periodRow(
     p.candidates.length > 0
       ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => once.block(e, p)).join('')}</div>`
       : '';
-  return `<tr data-verdict="${p.verdict}"><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${candidates}</td></tr>`;
+  const withdrawn = p.evidence.some((e) => e.withdrawnOn) ? ' data-withdrawn=""' : '';
+  return `<tr data-verdict="${p.verdict}"${withdrawn}><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${candidates}</td></tr>`;
 }
 
 /** The schedule kind in the report's language, then the plan's own description when it adds something. */
@@ -268,7 +283,8 @@ function scheduleText(o: ReportObligation, s: ReportStrings): string {
 }
 
 function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): string {
-  const verdicts = [...new Set(o.periods.map((p) => p.verdict))];
+  const verdicts: string[] = [...new Set(o.periods.map((p) => p.verdict))];
+  if (o.periods.some((p) => p.evidence.some((e) => e.withdrawnOn))) verdicts.push(WITHDRAWN_FILTER);
   const once = new EvidenceOnce(o, s);
   const meta: [string, string][] = [
     [s.meta.units, text(o.units.length > 0 ? o.units.join('、') : s.noUnits)],

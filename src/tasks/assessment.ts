@@ -42,7 +42,7 @@ const calendars = new WeakMap<object, WorkingDayCalendar>();
 export function calendarFor(deps: TaskDeps): WorkingDayCalendar {
   let calendar = calendars.get(deps.catalogue);
   if (!calendar) {
-    calendar = deps.calendar ?? WorkingDayCalendar.chinese();
+    calendar = deps.calendar ?? WorkingDayCalendar.chinese(deps.catalogue.calendar);
     calendars.set(deps.catalogue, calendar);
   }
   return calendar;

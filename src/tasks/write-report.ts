@@ -70,6 +70,7 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     archived,
     forecasts: assessment.forecasts,
     vetoWarningDays: assessment.policy.vetoWarningDays,
+    calendarCovers: (year) => assessment.calendar.covers(year),
   });
 }
 

@@ -13,8 +13,10 @@ import { type Document, type FetchProblem, notEvidence } from '../document';
 import type { Evidence } from '../evidence';
 import type { Obligation } from '../obligation';
 import type { Period } from '../period';
+import { defaultPeriodFrom, type IssueNumbering, type PeriodFrom } from '../period-from';
 import type { Source } from '../source';
 import { DocumentIndex } from './document-index';
+import { issueNumberIn, periodsOfIssue } from './issue-number';
 import { type ColumnChecks, type Publication, presenceOn, publishedOn } from './published-on';
 import { type CompiledRule, compileRule, type RuleHit, testRule } from './rule-test';
 import { mapNamedToPeriods, type NamedPeriod, overlapDays, periodsNamedInTitle } from './title-period';
@@ -172,7 +174,15 @@ export function matchEvidence(input: MatchInput): MatchResult {
               : assignRecurring;
     const window = relevanceWindow(periods);
     const relevant = (date: IsoDate) => date >= window.from && date <= window.to;
-    const ctx: AssignContext = { periods, year, asOf: input.asOf, named, relevant };
+    const ctx: AssignContext = {
+      periods,
+      year,
+      asOf: input.asOf,
+      named,
+      relevant,
+      periodFrom: rule.periodFrom ?? defaultPeriodFrom(obligation.schedule, rule.issueNumbering),
+      issueNumbering: rule.issueNumbering,
+    };
     // Evidence is what was fetched, archived and looks like content. Items that are not (a 404, an
     // error page, a page on a host not fetched) are assigned on their own, so they never take a
     // period's place from real evidence, and every period they would have made met keeps them as
@@ -197,7 +207,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
             : late
               ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
               : a;
-        const item = toEvidence(obligation.id, final, m, names);
+        const item = toEvidence(obligation.id, final, m, names, input.asOf);
         (item.kind === 'match' ? evidence : candidates).push(item);
       }
     }
@@ -243,6 +253,9 @@ interface AssignContext {
   named(doc: Document): NamedPeriod[];
   /** Whether a date is close enough to the periods for a near miss (else an unrelated year). */
   relevant(date: IsoDate): boolean;
+  /** What decides the period (the rule's `periodFrom` or the schedule's default). */
+  periodFrom: PeriodFrom;
+  issueNumbering: IssueNumbering | undefined;
 }
 
 type Assigner = (matched: Matched[], ctx: AssignContext) => { m: Matched; assignments: Assignment[] }[];
@@ -285,8 +298,12 @@ function candidate(period: Period, how: string, named?: NamedPeriod[]): Assignme
   return { period, kind: 'candidate', how, ...(named ? { named } : {}) };
 }
 
-/** Recurring and seasonal schedules: a period named in the title wins; else the publication date. */
-const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant }) => {
+/**
+ * Recurring and seasonal schedules, by the rule's `periodFrom`: the issue number (issue-number), a
+ * period named in the title, else (unless `title`) the publication date.
+ */
+const assignRecurring: Assigner = (matched, ctx) => {
+  const { periods, named: namedIn, relevant, periodFrom } = ctx;
   const span = { start: periods[0]!.start, end: periods[periods.length - 1]!.end };
   const earliest = new Map<string, IsoDate>();
   const note = (p: Period, date: IsoDate) => {
@@ -296,6 +313,12 @@ const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant 
   const results = new Map<Matched, Assignment[]>();
   const byDate: Matched[] = [];
   for (const m of matched) {
+    const byIssue = periodFrom === 'issue-number' ? assignByIssue(m, ctx) : null;
+    if (byIssue) {
+      for (const a of byIssue) if (a.kind === 'match') note(a.period, m.pub.date);
+      results.set(m, byIssue);
+      continue;
+    }
     const named = namedIn(m.doc);
     const chosen = new Map<string, Period>();
     const used: NamedPeriod[] = [];
@@ -324,6 +347,16 @@ const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant 
       );
       continue;
     }
+    if (periodFrom === 'title') {
+      const p = nearest(m.pub.date, periods);
+      results.set(
+        m,
+        relevant(m.pub.date)
+          ? [candidate(p, 'title names no period (the rule reads the period from the title)')]
+          : [],
+      );
+      continue;
+    }
     byDate.push(m);
   }
   // Publication order matters: a report in the grace time goes to the previous period only while
@@ -337,7 +370,8 @@ const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant 
     const previousEmpty = previous !== undefined && (previousFirst === undefined || previousFirst > d);
     let target: Period | undefined;
     let how = '';
-    if (previous && (previousEmpty || !containing)) {
+    const mayGoBack = periodFrom === 'publication-or-previous' ? previousEmpty : false;
+    if (previous && (mayGoBack || !containing)) {
       target = previous;
       how = `published in the grace time of ${previous.label} (due ${previous.due})`;
     } else if (containing) {
@@ -353,6 +387,22 @@ const assignRecurring: Assigner = (matched, { periods, named: namedIn, relevant 
   }
   return matched.map((m) => ({ m, assignments: results.get(m) ?? [] }));
 };
+
+/**
+ * The issue-number reading of a document: null when its title carries no issue number (the title
+ * and the date decide then), else the periods the issue reports on or a near miss.
+ */
+function assignByIssue(m: Matched, ctx: AssignContext): Assignment[] | null {
+  const found = issueNumberIn(m.doc.title);
+  if (!found || !ctx.issueNumbering) return null;
+  const { periods, named } = periodsOfIssue(found, ctx.issueNumbering, ctx.periods, ctx.year);
+  if (periods.length === 0 || !named) {
+    const how = `issue “${found.text}” (${ctx.issueNumbering.kind}) names no period of this obligation`;
+    return ctx.relevant(m.pub.date) ? [candidate(nearest(m.pub.date, ctx.periods), how)] : [];
+  }
+  const how = `issue “${found.text}” (${ctx.issueNumbering.kind})`;
+  return periods.map((period) => ({ period, kind: 'match' as const, how, named: [named] }));
+}
 
 /** For a batch (8月第一批) spanning several finer periods: the one its publication date falls in. */
 function byDateAmong(periods: Period[], date: IsoDate): Period {
@@ -527,8 +577,19 @@ function publicationText(pub: Publication, doc: Document): string {
   return `shows ${doc.date} but a check on ${pub.contradictingCheck} did not see it (backdated); counted from first seen ${pub.date}`;
 }
 
-function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Names): Evidence {
+/**
+ * The day a document that counts vanished from its column, when it is still gone on `asOf`. The
+ * period stays met (the archived copy proves publication) but the report says it was withdrawn.
+ */
+function withdrawnOn(doc: Document, asOf: IsoDate): IsoDate | undefined {
+  if (doc.absences.length === 0) return undefined;
+  const presence = presenceOn(doc, asOf);
+  return presence.present ? undefined : (presence.since ?? undefined);
+}
+
+function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Names, asOf: IsoDate): Evidence {
   const { doc, hit, pub } = m;
+  const withdrawn = a.kind === 'match' ? withdrawnOn(doc, asOf) : undefined;
   const found = hit.terms.map((t) => `“${t}”`).join(', ');
   const where = hit.inTitle ? 'title has' : 'attachment names have';
   const parts = [
@@ -537,6 +598,7 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     `${a.how} → ${a.period.key}`,
     `${names.source(doc.sourceId)} / ${names.column(doc.sourceId, doc.columnId)}`,
     publicationText(pub, doc),
+    ...(withdrawn ? [`withdrawn from its column on ${withdrawn}`] : []),
   ];
   const lead = a.problem
     ? `not evidence: ${a.problem.reason}; `
@@ -556,6 +618,7 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     publishedOn: pub.date,
     sha256: hit.attachment?.sha256 ?? doc.sha256,
     title: doc.title,
+    ...(withdrawn ? { withdrawnOn: withdrawn } : {}),
     ...(a.problem?.unread ? { unreadable: a.problem.reason } : {}),
   };
 }

@@ -42,7 +42,7 @@ function monthRange(year: number, m: number): [IsoDate, IsoDate] {
  * Week `week` of `year` as the weekly periods number them: week 1 is the Monday–Sunday week holding
  * 1 January, clipped to the year (so in 2016 第1周 is 1–3 January and 第27周 is 27 June–3 July).
  */
-function weekRange(year: number, week: number): [IsoDate, IsoDate] {
+export function weekRange(year: number, week: number): [IsoDate, IsoDate] {
   const jan1 = isoDate(year, 1, 1);
   const monday = addDays(jan1, 1 - weekday(jan1) + (week - 1) * 7);
   return [maxDate(monday, jan1), minDate(addDays(monday, 6), isoDate(year, 12, 31))];

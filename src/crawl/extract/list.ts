@@ -5,10 +5,17 @@
  * skipped anyway so a dated "latest news" footer cannot win.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { type AnyNode, Element } from 'domhandler';
+import { type AnyNode, Comment, Element } from 'domhandler';
 import type { IsoDate } from '../../core/dates';
 import type { Column } from '../../core/source';
-import { type DateContext, type DateReading, dateFromUrl, parseShownDate } from './dates';
+import {
+  type DateContext,
+  type DateReading,
+  dateFromUrl,
+  parseShownDate,
+  yearFromText,
+  yearFromUrl,
+} from './dates';
 import { collapse, followingSiblings, hasAncestor, loadHtml, notHtml, textOf } from './dom';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
@@ -150,6 +157,8 @@ function itemsByShape(
   if (!best) return [];
   if (best.dated === 0) warn('no dated links found; took the largest block of links');
   const items = dedupe(best.items);
+  crossNewYear(items);
+  settleFuture(items, context.now);
   for (const item of items) noteDateProblems(item, shownReadings.get(item), warn);
   return items;
 }
@@ -256,15 +265,97 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
   if (!primary && first) primary = { url: first.url, title: first.name };
   if (!primary) return null;
 
-  const reading = notInFuture(rowDate(row, context), context.now);
+  const own = rowYear(row.element, primary.url);
+  const raw = rowDate(row, own ? { ...context, ...own.context } : context);
+  // A page-wide year is settled for the whole list at once (crossNewYear, then settleFuture).
+  const reading = raw?.from === 'context' && !own ? raw : notInFuture(raw, context.now);
   // A date span inside the link reads as part of its text; it is not part of the title.
   const title =
     reading && primary.title.endsWith(reading.text) && primary.title.length > reading.text.length
       ? primary.title.slice(0, -reading.text.length).trim()
       : primary.title;
-  const item = datedItem(title, primary.url, reading, attachments);
+  const item = datedItem(withoutMarkers(title), primary.url, reading, attachments);
+  if (item.dateOrigin === 'context' && reading?.from === 'context')
+    item.yearFrom = own ? own.from : (reading.yearSource ?? 'heading');
   shownReadings.set(item, reading);
   return item;
+}
+
+/**
+ * A year that belongs to one row: a short HTML comment inside it (`<span class="date"><!-- 2017 -->
+ * 12-19</span>`) or the date in the item's own TRS URL (`/201712/t20171219_…`). Either says more about
+ * that row than any page-wide context.
+ */
+function rowYear(
+  row: AnyNode,
+  itemUrl: string,
+): { context: DateContext; from: 'row-comment' | 'item-url' } | null {
+  const pending: AnyNode[] = row instanceof Element ? [...row.children] : [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node instanceof Comment) {
+      const text = collapse(node.data);
+      const year = text.length <= 20 ? yearFromText(text) : null;
+      if (year) return { context: { year, yearSource: 'comment' }, from: 'row-comment' };
+    } else if (node instanceof Element) pending.push(...node.children);
+  }
+  const urlDate = dateFromUrl(itemUrl);
+  const year = urlDate ? Number(urlDate.slice(0, 4)) : yearFromUrl(itemUrl);
+  return year ? { context: { year, yearSource: 'url' }, from: 'item-url' } : null;
+}
+
+// Markers lists put before or after a title: 置顶 (pinned), new/NEW, 最新, images' alt text.
+const LEADING_MARKER =
+  /^(?:\s*(?:\[\s*置顶\s*\]|【\s*置顶\s*】|置顶[:：\s]|\(\s*置顶\s*\)|（\s*置顶\s*）))+\s*/;
+const TRAILING_MARKER = /(?:\s*(?:\bnew\b|\bNEW\b|\bNew\b|\[\s*new\s*\]|【\s*new\s*】|最新|\bhot\b))+\s*$/;
+
+/** The title without the list's pinned/new markers, which are not part of the document's title. */
+export function withoutMarkers(title: string): string {
+  const stripped = title.replace(LEADING_MARKER, '').replace(TRAILING_MARKER, '').trim();
+  return stripped.length > 0 ? stripped : title;
+}
+
+/**
+ * Newest-first lists that show only month and day cross New Year silently: 12-19 listed after
+ * 01-09 is December of the year before. When every dated item's year came from the same page-wide
+ * context, each step back from January–March to October–December moves the rest a year earlier.
+ */
+function crossNewYear(items: ListItem[]): void {
+  // `now` years are already chosen per date (the year before when the date would be in the future).
+  const pageWide = new Set(['heading', 'url', 'comment', 'page-date']);
+  const dated = items.filter((i) => i.date && i.dateOrigin === 'context' && pageWide.has(i.yearFrom ?? ''));
+  if (dated.length < 2) return;
+  let shift = 0;
+  let previous: string | null = null;
+  for (const item of dated) {
+    const monthDay = item.date!.slice(5);
+    if (previous && previous.slice(0, 2) <= '03' && monthDay.slice(0, 2) >= '10') shift++;
+    previous = monthDay;
+    if (shift > 0) {
+      item.date = `${Number(item.date!.slice(0, 4)) - shift}${item.date!.slice(4)}`;
+      item.yearFrom = 'new-year';
+    }
+  }
+}
+
+/**
+ * A month-day given a page-wide year that lands after the fetch day is from the year before (a
+ * list cannot show tomorrow's document); if that is still in the future, no date is read.
+ */
+function settleFuture(items: ListItem[], now: IsoDate | null | undefined): void {
+  if (!now) return;
+  for (const item of items) {
+    if (!item.date || item.dateOrigin !== 'context' || item.date <= now) continue;
+    const earlier = `${Number(item.date.slice(0, 4)) - 1}${item.date.slice(4)}`;
+    if (earlier <= now) {
+      item.date = earlier;
+      item.yearFrom = 'now';
+    } else {
+      item.date = null;
+      item.dateOrigin = 'none';
+      delete item.yearFrom;
+    }
+  }
 }
 
 /** The link's title attribute wins when the visible text is cut short (`关于…的通知...`). */

@@ -20,6 +20,12 @@ export const ListItemSchema = z.object({
   urlDate: IsoDateSchema.nullable()
     .optional()
     .describe('Date encoded in the URL, when it disagrees with the shown one'),
+  yearFrom: z
+    .enum(['row-comment', 'item-url', 'heading', 'url', 'comment', 'page-date', 'now', 'new-year'])
+    .optional()
+    .describe(
+      'context dates: where the year came from (a comment in the row, the item URL, a heading, the page URL, a comment in the page, the page date, today, or newest-first order crossing New Year)',
+    ),
   attachments: z.array(ExtractedAttachmentSchema),
 });
 export type ListItem = z.infer<typeof ListItemSchema>;

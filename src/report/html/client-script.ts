@@ -57,7 +57,9 @@ export const CLIENT_SCRIPT = `(function () {
         }
         var anyRow = false;
         it.rows.forEach(function (r, i) {
-          var show = (verdict === '' || r.getAttribute('data-verdict') === verdict) && (headMatch || it.rowText[i].indexOf(term) >= 0);
+          var rowVerdict = verdict === '' || r.getAttribute('data-verdict') === verdict ||
+            (verdict === 'withdrawn' && r.hasAttribute('data-withdrawn'));
+          var show = rowVerdict && (headMatch || it.rowText[i].indexOf(term) >= 0);
           if (r.hidden === show) r.hidden = !show;
           if (show) anyRow = true;
         });

@@ -54,6 +54,9 @@ export interface ReportStrings {
   generatedAt: string;
   runId: string;
   otherLanguage: string;
+  /** Header notice: periods due in a year the working-day calendar has no holiday data for. */
+  calendarGap(year: number, periods: number, firstDue: string): string;
+  calendarGapFix: string;
   otherLanguageHref: string;
   downloads: string;
   contents: string;
@@ -145,6 +148,8 @@ export interface ReportStrings {
     earlierVersions: string;
     shownDate: string;
     publishedOn: string;
+    /** The page has since vanished from its column; the archived copy still proves publication. */
+    withdrawnOn(date: string): string;
     terms: string;
     score: string;
     reason: string;
@@ -175,6 +180,7 @@ export interface ReportStrings {
     searchPlaceholder: string;
     all: string;
     reset: string;
+    withdrawn: string;
     /** `{shown}` and `{total}` are replaced by the client script. */
     status: string;
     printed: string;
@@ -232,6 +238,10 @@ const zh: ReportStrings = {
   generatedAt: '生成时间',
   runId: '运行编号',
   otherLanguage: 'English',
+  calendarGap: (year, periods, firstDue) =>
+    `${year}年没有节假日数据：${periods}个期次的截止日期（最早${firstDue}）按普通工作日推算，可能提前或推后。`,
+  calendarGapFix:
+    '修正方法：按国务院办公厅公布的当年部分节假日安排，填写日历文件（模板见 seeds/calendars/），在目录的 policy.calendar 中引用，或运行时加 --calendar 文件。',
   otherLanguageHref: 'report.en.html',
   downloads: '数据文件',
   contents: '目录',
@@ -349,6 +359,7 @@ const zh: ReportStrings = {
     earlierVersions: '此前版本（同一网址的旧标题）',
     shownDate: '页面显示日期',
     publishedOn: '认定发布日期',
+    withdrawnOn: (date) => `已于${date}撤下（以存档副本为证）`,
     terms: '匹配词',
     score: '匹配分',
     reason: '依据',
@@ -418,6 +429,7 @@ const zh: ReportStrings = {
     searchPlaceholder: '任务、单位、标题、网址…',
     all: '全部',
     reset: '清除筛选',
+    withdrawn: '证据已撤下',
     status: '显示 {shown} / {total} 项任务',
     printed: '打印时的筛选条件：',
   },
@@ -437,6 +449,10 @@ const en: ReportStrings = {
   generatedAt: 'Generated',
   runId: 'Run',
   otherLanguage: '中文',
+  calendarGap: (year, periods, firstDue) =>
+    `No holiday data for ${year}: ${periods} due date${periods === 1 ? '' : 's'} (the first on ${firstDue}) counted on plain weekdays, and may be early or late.`,
+  calendarGapFix:
+    "To fix: write the State Council's holiday arrangement for that year into a calendar file (template in seeds/calendars/) and name it in the catalogue's policy.calendar, or pass --calendar FILE.",
   otherLanguageHref: 'report.html',
   downloads: 'Data files',
   contents: 'Contents',
@@ -573,6 +589,7 @@ const en: ReportStrings = {
     earlierVersions: 'Earlier versions (older titles at this URL)',
     shownDate: 'Date shown on the page',
     publishedOn: 'Counts as published',
+    withdrawnOn: (date) => `withdrawn on ${date} (the archived copy stands)`,
     terms: 'Matched terms',
     score: 'Score',
     reason: 'Why',
@@ -647,6 +664,7 @@ const en: ReportStrings = {
     searchPlaceholder: 'task, unit, title, address…',
     all: 'All',
     reset: 'Clear filters',
+    withdrawn: 'Evidence withdrawn',
     status: 'Showing {shown} of {total} obligations',
     printed: 'Printed with filters: ',
   },

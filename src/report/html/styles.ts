@@ -35,6 +35,10 @@ code, .sha { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace
 .run-meta dt { display: inline; font-weight: 600; }
 .run-meta dd { display: inline; margin: 0 0 0 6px; }
 .links { margin: 8px 0 0; }
+.calendar-gap { margin: 8px 0; padding: 6px 12px; border: 2px solid var(--missing-b); background: var(--missing); color: var(--missing-b); font-weight: 600; }
+.withdrawn { color: var(--missing-b); font-weight: 600; }
+.calendar-gap ul { margin: 0; padding-left: 18px; }
+.calendar-gap p { margin: 4px 0 0; }
 .links a { margin-right: 14px; }
 nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 10px 0 0; list-style: none; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; padding: 0; margin: 0 0 10px; list-style: none; }

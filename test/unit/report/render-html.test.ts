@@ -272,7 +272,8 @@ describe('renderHtml: overview', () => {
       expect(zh(`label[for="${id}"]`).text()).not.toBe('');
       expect(zh(`#${id}`).is('select, input')).toBe(true);
     }
-    expect(zh('#f-verdict option')).toHaveLength(VERDICT_KINDS.length + 1);
+    // Every verdict kind, "all", and the periods resting on evidence since withdrawn.
+    expect(zh('#f-verdict option')).toHaveLength(VERDICT_KINDS.length + 2);
     expect(
       zh('#f-kind option')
         .map((_, o) => zh(o).attr('value'))
