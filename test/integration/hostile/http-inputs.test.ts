@@ -63,7 +63,12 @@ interface HttpCase {
   options?: Partial<FetcherOptions>;
   expected: { reason: FetchFailureReason } | { ok: true };
   message?: RegExp;
-  check?: (result: FetchResult, server: TestServer, fetcher: Fetcher, waits: number[]) => void | Promise<void>;
+  check?: (
+    result: FetchResult,
+    server: TestServer,
+    fetcher: Fetcher,
+    waits: number[],
+  ) => void | Promise<void>;
 }
 
 const BOMB_INFLATED = 64 * 1024 * 1024;
