@@ -23,7 +23,18 @@ const HttpUrlSchema = z
   // An unparseable URL is already reported by url(); this check only judges the scheme.
   .refine((url) => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), {
     message: 'expected an http:// or https:// URL',
+  })
+  // A password in a URL would be copied into every report, fetch log line and stored record; the
+  // monitor reads public pages only, so credentials are refused, and the message never repeats them.
+  .refine((url) => !URL.canParse(url) || !hasCredentials(url), {
+    message: 'the URL carries a user name or password (user:pass@host): remove them, public pages need none',
   });
+
+/** True when an http(s) URL carries userinfo (`user:pass@` or `user@`). */
+export function hasCredentials(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.username !== '' || parsed.password !== '';
+}
 
 const SelectorsSchema = z
   .object({

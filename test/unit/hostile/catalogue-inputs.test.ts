@@ -209,6 +209,15 @@ const REFUSED: RefusedCase[] = [
     load: () => loadSources(join(SOURCES, 'foreign-column-host.json')),
     problems: [/^sources\[0\]\.columns\[1\]\.url: .*169\.254\.169\.254.*www\.jiangmen\.gov\.cn/],
   },
+  {
+    id: 'S11',
+    what: 'credentials in a homepage (user:pass@) and in a column URL (user@)',
+    load: () => loadSources(join(SOURCES, 'credentials-in-url.json')),
+    problems: [
+      'sources[0].homepage: the URL carries a user name or password',
+      'sources[0].columns[0].url: the URL carries a user name or password',
+    ],
+  },
 ];
 
 describe('hostile catalogue and sources files that are refused', () => {
@@ -229,6 +238,11 @@ describe('unusual catalogue and sources files that are accepted', () => {
   it('C13 reads a catalogue saved with a UTF-8 byte-order mark', async () => {
     const catalogue = await loadCatalogue(join(CATALOGUES, 'with-bom.json'));
     expect(catalogue.obligations.map((o) => o.id)).toEqual(['budget']);
+  });
+
+  it('S11 never repeats the password of a refused URL in its message', async () => {
+    const problems = await problemsOf(() => loadSources(join(SOURCES, 'credentials-in-url.json')));
+    expect(problems.join('\n')).not.toMatch(/s3cret-pass|admin|reader/);
   });
 
   it('S10 reads a sources file saved with a UTF-8 byte-order mark', async () => {

@@ -87,6 +87,7 @@ describe('verifySummary', () => {
         matched: [file],
         mismatched: [{ ...file, actual: 'x' }],
         missing: [file],
+        refused: [],
         skipped: [],
         notArchived: [],
       }),
