@@ -1,6 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Command } from '../cli';
+import { readRegularFile } from '../config/bounded-file';
+import { ValidationError } from '../core/validation';
 import { decodePlanBytes } from '../ingest/decode';
 import { PlanInputError } from '../ingest/errors';
 import { ingestPlan, readPlan } from '../ingest/ingest';
@@ -51,9 +53,10 @@ export const command: Command = {
     const path = flags._[0]!;
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = await readRegularFile(path, 'plan');
     } catch (error) {
-      console.error(`gongkai ingest: cannot read ${path}: ${(error as Error).message}`);
+      const why = error instanceof ValidationError ? error.problems.join('; ') : (error as Error).message;
+      console.error(`gongkai ingest: cannot read ${path}: ${why}`);
       return 1;
     }
     try {
