@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitNameSchema } from './unit-name';
 
 /** What a website column holds; matching rules and inspection rules key on it. */
 export const ColumnKindSchema = z.enum([
@@ -82,7 +83,10 @@ export type CrawlLimits = z.infer<typeof CrawlLimitsSchema>;
 export const SourceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
-    units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
+    units: z
+      .array(UnitNameSchema.min(1))
+      .min(1)
+      .describe('Responsible units whose evidence this site carries'),
     name: z.string().min(1),
     homepage: HttpUrlSchema,
     charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),
