@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backtrackingRisk } from './match/regex-budget';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
 import { ScheduleSchema } from './schedule';
@@ -108,7 +109,10 @@ export const EvidenceRuleSchema = z
           message:
             'nested quantifiers such as (a+)+ can backtrack for hours on one crafted title: rewrite without a repeated group that repeats',
         });
+        return;
       }
+      const risk = backtrackingRisk(pattern);
+      if (risk) ctx.addIssue({ code: 'custom', path: ['titlePatterns', i], message: risk });
     });
   });
 export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;

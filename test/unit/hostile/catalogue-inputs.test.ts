@@ -101,6 +101,15 @@ const REFUSED: RefusedCase[] = [
     ],
   },
   {
+    id: 'C16',
+    what: 'titlePatterns that repeat overlapping alternatives, (统|统)*$ and (预算|预)+公开$, which take minutes per title',
+    load: () => loadCatalogue(join(CATALOGUES, 'redos-alternation.json')),
+    problems: [
+      /^obligations\[0\]\.evidence\.titlePatterns\[0\]: the repeated group \(统\|统\)\* has alternatives/,
+      /^obligations\[0\]\.evidence\.titlePatterns\[1\]: the repeated group \(预算\|预\)\+ has alternatives/,
+    ],
+  },
+  {
     id: 'C06',
     what: 'a truncated catalogue',
     load: () => loadCatalogue(join(CATALOGUES, 'truncated.json')),
