@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { readRegularFile } from '../config/bounded-file';
 import { shanghaiDate } from '../core/dates';
 import { ColumnSchema, hasCredentials } from '../core/source';
 import { ValidationError } from '../core/validation';
 import { decodeHtml, extractDetail, extractList } from '../crawl/extract';
 import { createFetcher } from '../crawl/fetch';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 /** The one page a person asks for is capped like a crawled page, so a wrong URL cannot fill memory. */
@@ -109,7 +109,6 @@ async function fetchPage(
 }
 
 export const command: Command = {
-  summary: 'show the items, dates and next pages the crawler reads from one page',
   usage,
   async run(argv) {
     const flags = parseFlags(
