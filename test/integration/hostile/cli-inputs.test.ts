@@ -267,6 +267,8 @@ const CASES: CliCase[] = [
       'run',
       '--data-dir',
       join(PLANS, 'empty.txt'),
+      '--catalogue',
+      'test/fixtures/catalogues/valid.json',
       '--sources',
       'test/fixtures/hostile/sources/with-bom.json',
     ],
