@@ -4,6 +4,7 @@
  * are the audit trail.
  */
 import type { TaskStateName } from '../src/tasks/contracts';
+import { taskTimeouts } from '../src/workflow/definition';
 
 export interface TaskAccess {
   /** DynamoDB: `read` = Get/Query/Scan; `read-write` adds Put/Update/BatchWrite (never Delete). */
@@ -15,7 +16,17 @@ export interface TaskAccess {
   /** May publish to the flags topic. */
   publish: boolean;
   memorySize: number;
+  /** From the sweep definition's `TimeoutSeconds` for the state: one budget for Lambda and ASL. */
   timeoutSeconds: number;
+}
+
+const TIMEOUTS = taskTimeouts();
+
+/** A task's time budget, in seconds: its state's `TimeoutSeconds` in the sweep definition. */
+function budget(state: TaskStateName): number {
+  const seconds = TIMEOUTS.get(state);
+  if (seconds === undefined) throw new Error(`no Task state "${state}" in the sweep definition`);
+  return seconds;
 }
 
 export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
@@ -26,7 +37,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 256,
-    timeoutSeconds: 30,
+    timeoutSeconds: budget('ListSources'),
   },
   // Fetching 200 pages politely (per-host delay, 15 s timeouts) takes minutes: the longest task.
   CrawlSource: {
@@ -35,7 +46,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 1024,
-    timeoutSeconds: 900,
+    timeoutSeconds: budget('CrawlSource'),
   },
   RecordCrawlFailure: {
     table: 'read-write',
@@ -43,7 +54,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 256,
-    timeoutSeconds: 60,
+    timeoutSeconds: budget('RecordCrawlFailure'),
   },
   MatchEvidence: {
     table: 'read-write',
@@ -51,7 +62,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 1024,
-    timeoutSeconds: 300,
+    timeoutSeconds: budget('MatchEvidence'),
   },
   EvaluateVerdicts: {
     table: 'read-write',
@@ -59,7 +70,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 1024,
-    timeoutSeconds: 300,
+    timeoutSeconds: budget('EvaluateVerdicts'),
   },
   RaiseFlags: {
     table: 'read-write',
@@ -67,7 +78,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: false,
     memorySize: 512,
-    timeoutSeconds: 120,
+    timeoutSeconds: budget('RaiseFlags'),
   },
   Notify: {
     table: 'read-write',
@@ -75,7 +86,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: false,
     publish: true,
     memorySize: 256,
-    timeoutSeconds: 120,
+    timeoutSeconds: budget('Notify'),
   },
   // Reads the archive to sign links to the snapshots a verdict cites.
   WriteReport: {
@@ -84,7 +95,7 @@ export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
     reports: true,
     publish: false,
     memorySize: 1024,
-    timeoutSeconds: 300,
+    timeoutSeconds: budget('WriteReport'),
   },
 };
 

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Agent, interceptors, request } from 'undici';
 import { z } from 'zod';
+import { readRegularFile } from '../config/bounded-file';
 import { shanghaiDate } from '../core/dates';
-import { ColumnSchema } from '../core/source';
+import { ColumnSchema, hasCredentials } from '../core/source';
+import { ValidationError } from '../core/validation';
 import { decodeHtml, extractDetail, extractList } from '../crawl/extract';
+import { createFetcher } from '../crawl/fetch';
 import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
@@ -18,6 +19,7 @@ const FlagsSchema = z.object({
   'base-url': z.string().url().optional(),
   charset: z.string().min(1).optional(),
   detail: z.boolean().default(false),
+  'allow-private-network': z.boolean().default(false),
   selectors: z
     .string()
     .optional()
@@ -42,7 +44,10 @@ date as shown and as read, attachments) and the next-page links. Use it while wr
   --base-url U     URL the page lives at, for resolving relative links (default: the file:// URL)
   --charset C      charset to assume when neither header nor <meta> says (a source's "charset")
   --selectors J    a column's selectors as JSON, e.g. '{"item":"ul.list > li","date":"span"}'
-  --detail         read the page as a detail page: title, date, main text, attachments`;
+  --detail         read the page as a detail page: title, date, main text, attachments
+  --allow-private-network
+                   fetch a page on a loopback or private address (a local or intranet server);
+                   without it such URLs are refused, as the crawler refuses them`;
 
 interface Page {
   bytes: Uint8Array;
@@ -50,47 +55,56 @@ interface Page {
   url: string;
 }
 
-async function readPage(target: string, baseUrl: string | undefined): Promise<Page> {
-  if (/^https?:\/\//i.test(target)) return fetchPage(target, baseUrl);
+async function readPage(target: string, baseUrl: string | undefined, allowPrivate: boolean): Promise<Page> {
+  if (/^https?:\/\//i.test(target)) return fetchPage(target, baseUrl, allowPrivate);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://')) {
     throw new UsageError(`only http(s) URLs and files can be read, not ${target}`);
   }
   const path = target.startsWith('file://') ? new URL(target) : resolve(target);
-  const bytes = new Uint8Array(await readFile(path));
+  const bytes = new Uint8Array(await readRegularFile(path, 'page', MAX_BYTES));
   return { bytes, contentType: null, url: baseUrl ?? pathToFileURL(resolve(String(path))).href };
 }
 
-async function fetchPage(url: string, baseUrl: string | undefined): Promise<Page> {
-  const dispatcher = new Agent({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS }).compose(
-    interceptors.redirect({ maxRedirections: 5 }),
-  );
+/**
+ * Fetches the page with the crawler's own fetcher: the same SSRF guard (loopback, private and cloud
+ * metadata addresses refused, by name, by redirect and after DNS), size and time limits. A person
+ * checking a page on a local or intranet server opts in with --allow-private-network.
+ */
+async function fetchPage(
+  url: string,
+  baseUrl: string | undefined,
+  allowPrivateNetwork: boolean,
+): Promise<Page> {
+  if (!URL.canParse(url)) {
+    const zone = /\[[^\]]*%/.test(url)
+      ? ': an IPv6 zone id (%eth0) has no place in a URL, and link-local addresses are never fetched'
+      : '';
+    throw new UsageError(`${url} is not a valid URL${zone}`);
+  }
+  if (hasCredentials(url))
+    throw new UsageError('the URL carries a user name or password (user:pass@host): remove them');
+  const fetcher = createFetcher({
+    hosts: [{ host: new URL(url).host, allowPrivateNetwork }],
+    userAgent: 'gongkai-monitor (extract)',
+    respectRobots: false,
+    headersTimeoutMs: TIMEOUT_MS,
+    bodyTimeoutMs: TIMEOUT_MS,
+    maxBodyBytes: MAX_BYTES,
+    retries: { attempts: 1 },
+  });
   try {
-    const response = await request(url, {
-      dispatcher,
-      headers: { 'user-agent': 'gongkai-monitor (extract)', accept: 'text/html,*/*;q=0.8' },
-    });
-    if (response.statusCode >= 400) {
-      await response.body.dump();
-      throw new Error(`${url} answered HTTP ${response.statusCode}`);
+    const result = await fetcher.fetch(url);
+    if (!result.ok) {
+      const hint =
+        result.reason === 'blocked-ssrf' && !allowPrivateNetwork
+          ? ' (a local or intranet page needs --allow-private-network)'
+          : '';
+      throw new Error(`${result.message}${hint}`);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BYTES) {
-        response.body.destroy();
-        throw new Error(`${url} is larger than ${MAX_BYTES} bytes`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-    const header = response.headers['content-type'];
-    return {
-      bytes: new Uint8Array(Buffer.concat(chunks)),
-      contentType: Array.isArray(header) ? (header[0] ?? null) : (header ?? null),
-      url: baseUrl ?? url,
-    };
+    if (result.notModified) throw new Error(`${url} answered HTTP 304`);
+    return { bytes: result.body, contentType: result.contentType ?? null, url: baseUrl ?? result.finalUrl };
   } finally {
-    await dispatcher.close();
+    await fetcher.close();
   }
 }
 
@@ -104,15 +118,17 @@ export const command: Command = {
         charset: { type: 'string' },
         selectors: { type: 'string' },
         detail: { type: 'boolean' },
+        'allow-private-network': { type: 'boolean' },
       },
       FlagsSchema,
     );
     let page: Page;
     try {
-      page = await readPage(flags._[0] as string, flags['base-url']);
+      page = await readPage(flags._[0] as string, flags['base-url'], flags['allow-private-network']);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      console.error(`gongkai extract: could not read ${flags._[0]}: ${(error as Error).message}`);
+      const why = error instanceof ValidationError ? error.problems.join('; ') : (error as Error).message;
+      console.error(`gongkai extract: could not read ${flags._[0]}: ${why}`);
       return 1;
     }
     const decoded = decodeHtml(page.bytes, {

@@ -1,5 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readRegularFile } from '../config/bounded-file';
+import { ValidationError } from '../core/validation';
 import { createFetcher } from '../crawl/fetch/fetcher';
 import { readDocument } from '../ingest/document';
 import { PlanInputError } from '../ingest/errors';
@@ -107,9 +109,10 @@ export const command: Command = {
 async function planBytes(path: string, allowPrivateNetwork: boolean): Promise<Uint8Array | string> {
   if (!/^https?:\/\//i.test(path)) {
     try {
-      return await readFile(path);
+      return await readRegularFile(path, 'plan');
     } catch (error) {
-      return `cannot read ${path}: ${(error as Error).message}`;
+      const why = error instanceof ValidationError ? error.problems.join('; ') : (error as Error).message;
+      return `cannot read ${path}: ${why}`;
     }
   }
   let host: string;

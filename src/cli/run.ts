@@ -19,6 +19,19 @@ const FlagsSchema = LocalFlagsSchema.extend({
   _: z.array(z.string()).max(0, 'run takes no positional arguments'),
 });
 
+const STATE_MACHINE_ARN = /^arn:aws[\w-]*:states:([a-z]{2}(?:-[a-z]+)+-\d+):\d{12}:stateMachine:[\w-]{1,80}$/;
+
+/** The region a state machine lives in, from its ARN; a malformed ARN is a usage error. */
+export function regionOfArn(arn: string): string {
+  const match = STATE_MACHINE_ARN.exec(arn);
+  if (!match) {
+    throw new UsageError(
+      `--state-machine-arn: expected arn:aws:states:<region>:<account>:stateMachine:<name>, got ${arn}`,
+    );
+  }
+  return match[1]!;
+}
+
 export const command: Command = {
   usage: `gongkai run --catalogue FILE --sources FILE [--as-of YYYY-MM-DD] [--calendar FILE] [--data-dir .gongkai] [--json]
 gongkai run --target aws --state-machine-arn ARN [--as-of YYYY-MM-DD] [--region R]
@@ -50,13 +63,20 @@ On AWS: starts an execution of the deployed state machine and follows it until i
         throw new UsageError(
           '--target aws needs --state-machine-arn (or GONGKAI_STATE_MACHINE_ARN), from the stack outputs',
         );
+      // The state machine lives in the region its ARN names; --region only overrides it.
+      const arnRegion = regionOfArn(arn);
+      const region = flags.region ?? arnRegion;
       const { runOnAws } = await import('../aws/run-on-aws');
-      const status = await runOnAws({
-        stateMachineArn: arn,
-        asOf,
-        runId,
-        ...(flags.region ? { region: flags.region } : {}),
-      });
+      let status: string;
+      try {
+        status = await runOnAws({ stateMachineArn: arn, asOf, runId, region });
+      } catch (error) {
+        const err = error as Error;
+        console.error(
+          `gongkai run: could not run ${arn} in ${region}: ${err.name}: ${err.message.split('\n')[0]} (check the AWS credentials, the region and the state machine ARN)`,
+        );
+        return 1;
+      }
       return status === 'SUCCEEDED' ? 0 : 1;
     }
     if (!flags.sources) throw new UsageError('--sources FILE is required for a local run');

@@ -56,6 +56,9 @@ function renderText(result: VerifyResult): string {
       cited(m.citedBy),
     );
   }
+  for (const r of result.refused) {
+    lines.push(`REFUSED  ${r.archived}`, `    file     ${r.path}`, `    why      ${r.why}`, cited(r.citedBy));
+  }
   for (const s of result.skipped) {
     lines.push(`SKIPPED  ${s.archived} (${s.reason})`, cited(s.citedBy));
   }

@@ -2,26 +2,13 @@
  * Reading JSON configuration files with errors a person can act on: which file, which line and
  * column for a syntax error, and which JSON path for a schema violation.
  */
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { formatIssues, ValidationError } from '../core/validation';
+import { readRegularFile } from './bounded-file';
 
 /** Reads a UTF-8 text file; an unreadable file becomes a ValidationError naming it and why. */
 export async function readTextFile(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'file not found'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new ValidationError(`${what} ${path}`, [`cannot be read: ${reason}`]);
-  }
+  return (await readRegularFile(path, what)).toString('utf8');
 }
 
 /** 1-based line and column of a character offset. */

@@ -16,7 +16,7 @@ const PLACEHOLDER = /\{\{\s*([\w.:-]+)\s*\}\}/g;
 export function fillPlaceholders(text: string, values: Record<string, string>, label: string): string {
   const missing: string[] = [];
   const filled = text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
-    const value = values[name];
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     // Escaped as inside a JSON string, where placeholders sit (URLs), so a value cannot break the file.
     if (value !== undefined) return JSON.stringify(value).slice(1, -1);
     const { line, column } = lineAndColumn(text, offset);

@@ -19,15 +19,16 @@ export interface CatalogueSummary {
 /** Counts a catalogue by schedule kind, unit and verifiability, and lists its open review items. */
 export function summarizeCatalogue(catalogue: Catalogue): CatalogueSummary {
   const byKind = Object.fromEntries(SCHEDULE_KINDS.map((kind) => [kind, 0])) as Record<ScheduleKind, number>;
-  const byUnit: Record<string, number> = {};
+  // A Map, not `{}`: unit names are user data, and `byUnit["constructor"]` would find a function.
+  const byUnit = new Map<string, number>();
   let verifiable = 0;
   for (const obligation of catalogue.obligations) {
     byKind[obligation.schedule.kind]++;
-    for (const unit of new Set(obligation.units)) byUnit[unit] = (byUnit[unit] ?? 0) + 1;
+    for (const unit of new Set(obligation.units)) byUnit.set(unit, (byUnit.get(unit) ?? 0) + 1);
     if (obligation.evidence.verifiable) verifiable++;
   }
   const sortedUnits = Object.fromEntries(
-    Object.entries(byUnit).sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-Hans-CN')),
+    [...byUnit].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-Hans-CN')),
   );
   return {
     issuer: catalogue.plan.issuer,

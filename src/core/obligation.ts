@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarFileSchema } from './calendar';
+import { backtrackingRisk } from './match/regex-budget';
 import { IssueNumberingSchema, PeriodFromSchema } from './period-from';
 import { PlanSchema } from './plan';
 import { PolicySchema } from './policy';
@@ -7,6 +8,7 @@ import { PersonalDataRuleSchema } from './privacy/rule';
 import { ScheduleSchema } from './schedule';
 import { SiteRuleSchema } from './site-rule';
 import { ColumnKindSchema } from './source';
+import { UnitNameSchema } from './unit-name';
 
 /** Where an obligation came from in the plan text (1-based, inclusive line numbers). */
 export const ProvenanceSchema = z
@@ -32,7 +34,7 @@ export const DraftObligationSchema = z.object({
   item: z.number().int().positive().describe('Item number in the plan'),
   category: z.string().nullable().describe('工作任务 (merged cell carried down), or null'),
   task: z.string().min(1).describe('具体工作, verbatim'),
-  units: z.array(z.string()).describe('责任单位 shown at this item, or carried down when unitsCarried'),
+  units: z.array(UnitNameSchema).describe('责任单位 shown at this item, or carried down when unitsCarried'),
   unitsCarried: z.boolean().describe('True when units were inherited from an earlier item'),
   supportingUnits: z.array(z.string()).optional().describe('配合单位, when the plan names them apart'),
   collectiveUnits: z
@@ -75,7 +77,10 @@ export const EvidenceRuleSchema = z
     exclude: z.array(z.string().min(1)).default([]).describe('A title with any of these is not evidence'),
     titlePatterns: z.array(z.string()).default([]).describe('Regular expressions tested against titles'),
     columnKinds: z.array(ColumnKindSchema).optional().describe('Only documents from columns of these kinds'),
-    units: z.array(z.string()).optional().describe("Whose sites to search (default: the obligation's units)"),
+    units: z
+      .array(UnitNameSchema)
+      .optional()
+      .describe("Whose sites to search (default: the obligation's units)"),
     attachmentOnly: z.boolean().default(false).describe('Evidence must be an attachment (e.g. a budget PDF)'),
     site: SiteRuleSchema.optional().describe(
       'Judge what the crawler observes of the site (freshness, blank columns, availability) instead of matching documents',
@@ -136,7 +141,10 @@ export const EvidenceRuleSchema = z
           message:
             'nested quantifiers such as (a+)+ can backtrack for hours on one crafted title: rewrite without a repeated group that repeats',
         });
+        return;
       }
+      const risk = backtrackingRisk(pattern);
+      if (risk) ctx.addIssue({ code: 'custom', path: ['titlePatterns', i], message: risk });
     });
   });
 export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitNameSchema } from './unit-name';
 
 /** What a website column holds; matching rules and inspection rules key on it. */
 export const ColumnKindSchema = z.enum([
@@ -23,7 +24,18 @@ const HttpUrlSchema = z
   // An unparseable URL is already reported by url(); this check only judges the scheme.
   .refine((url) => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), {
     message: 'expected an http:// or https:// URL',
+  })
+  // A password in a URL would be copied into every report, fetch log line and stored record; the
+  // monitor reads public pages only, so credentials are refused, and the message never repeats them.
+  .refine((url) => !URL.canParse(url) || !hasCredentials(url), {
+    message: 'the URL carries a user name or password (user:pass@host): remove them, public pages need none',
   });
+
+/** True when an http(s) URL carries userinfo (`user:pass@` or `user@`). */
+export function hasCredentials(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.username !== '' || parsed.password !== '';
+}
 
 /**
  * `hostname` or `hostname:port`, as a URL would carry it: no scheme, path or credentials. Never
@@ -83,7 +95,10 @@ export type CrawlLimits = z.infer<typeof CrawlLimitsSchema>;
 export const SourceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id: lowercase letters, digits and dashes'),
-    units: z.array(z.string().min(1)).min(1).describe('Responsible units whose evidence this site carries'),
+    units: z
+      .array(UnitNameSchema.min(1))
+      .min(1)
+      .describe('Responsible units whose evidence this site carries'),
     name: z.string().min(1),
     homepage: HttpUrlSchema,
     charset: z.string().optional().describe('Charset to assume when neither header nor meta says (e.g. gbk)'),

@@ -385,16 +385,19 @@ export function summarise(
 ): VerdictSummary {
   const unitsOf = new Map(obligations.map((o) => [o.id, o.units]));
   const counts = Object.fromEntries(VERDICT_KINDS.map((k) => [k, 0])) as Record<VerdictKind, number>;
-  const byUnit: Record<string, Partial<Record<VerdictKind, number>>> = {};
+  // A Map, not `{}`: unit names are user data, and `byUnit["toString"]` would find a function.
+  const rows = new Map<string, Partial<Record<VerdictKind, number>>>();
   for (const v of verdicts) {
     counts[v.kind]++;
     for (const unit of unitsOf.get(v.obligationId) ?? []) {
-      const row = byUnit[unit] ?? {};
-      byUnit[unit] = row;
+      const row = rows.get(unit) ?? {};
+      rows.set(unit, row);
       row[v.kind] = (row[v.kind] ?? 0) + 1;
     }
   }
-  const unitsByMissing = Object.entries(byUnit)
+  // Object.fromEntries defines own properties, so "__proto__" stays a key, never a prototype.
+  const byUnit = Object.fromEntries(rows);
+  const unitsByMissing = [...rows]
     .map(([unit, row]) => ({
       unit,
       missing: row.missing ?? 0,

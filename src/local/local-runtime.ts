@@ -2,11 +2,12 @@
  * The embedded default: DynamoDB Local under the data directory, the file system in place of S3,
  * an outbox file in place of SNS. Gives the task functions the same TaskDeps they get on AWS.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
+import { ValidationError } from '../core/validation';
 import { DirectoryArchive } from '../store/archive/directory-archive';
 import { createDynamoStores } from '../store/dynamo/create-stores';
 import { ensureTable } from '../store/dynamo/ensure-table';
@@ -57,9 +58,25 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
+/** A data directory that exists as something other than a folder is a mistake the operator fixes. */
+function assertDataDir(given: string, dataDir: string): void {
+  let info: import('node:fs').Stats;
+  try {
+    info = statSync(dataDir);
+  } catch {
+    return; // absent: created below (a parent that is a file fails there, with ENOTDIR)
+  }
+  if (!info.isDirectory()) {
+    throw new ValidationError(`--data-dir ${given}`, [
+      'is a file, not a folder: give a folder for the local store, archive and report (it is created when missing)',
+    ]);
+  }
+}
+
 /** Opens the local runtime; `close()` stops DynamoDB Local (also on Ctrl-C, see src/cli/local-session.ts). */
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = resolve(options.dataDir);
+  assertDataDir(options.dataDir, dataDir);
   mkdirSync(dataDir, { recursive: true });
   const dynamo = options.dynamoEndpoint
     ? undefined

@@ -26,6 +26,29 @@ export interface LocalSweepResult {
   statesEntered: number;
 }
 
+/**
+ * A task handler whose attempts on the same input never overlap. When a state times out, the local
+ * engine stops waiting but cannot stop the JavaScript it started; its retry would crawl the same
+ * site a second time while the first crawl still runs. The retry waits for the earlier attempt to
+ * settle before it starts (on AWS a timed-out Lambda invocation is stopped by its own timeout,
+ * which equals the state's TimeoutSeconds).
+ */
+export function attemptsInTurn<I, O>(handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
+  const running = new Map<string, Promise<unknown>>();
+  return async (input) => {
+    const key = JSON.stringify(input);
+    const earlier = running.get(key);
+    if (earlier) await earlier.catch(() => undefined);
+    const attempt = handler(input);
+    running.set(key, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (running.get(key) === attempt) running.delete(key);
+    }
+  };
+}
+
 /** Executes one sweep with aws-local-stepfunctions and returns its final state output. */
 export async function runSweepLocally(
   input: SweepInput,
@@ -41,7 +64,9 @@ export async function runSweepLocally(
     if (!(TASK_STATES as readonly string[]).includes(state)) {
       throw new Error(`Task state "${state}" has no local binding`);
     }
-    handlers[state] = async (taskInput) => (await runTask(state as TaskStateName, taskInput, deps)) as never;
+    handlers[state] = attemptsInTurn(
+      async (taskInput) => (await runTask(state as TaskStateName, taskInput, deps)) as never,
+    );
     retryPauses[state] = options.retryPauseMs ?? 20;
   }
   const machine = new StateMachine(definition as never, {});

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -63,6 +63,11 @@ export interface Mismatch extends CitedFile {
   actual: string;
 }
 
+/** A cited path that is not an archived copy at all (a device, a folder, a file outside the archive). */
+export interface Refused extends CitedFile {
+  why: string;
+}
+
 export interface VerifyResult {
   reportDir: string;
   /** Local files looked at: matched + mismatched + missing. */
@@ -70,6 +75,8 @@ export interface VerifyResult {
   matched: CitedFile[];
   mismatched: Mismatch[];
   missing: CitedFile[];
+  /** Cited paths that are not archived copies: never read, never counted as matched. */
+  refused: Refused[];
   skipped: SkippedLink[];
   /**
    * Citations with no archived copy though they need one (crawled evidence, or anything with a
@@ -192,18 +199,40 @@ export function insideArchive(path: string, sha256: string): boolean {
   );
 }
 
+/**
+ * Why a cited path cannot be an archived copy, or null when it can: archived copies are regular
+ * files named after their own digest in the archive's `sha256/<xx>/` folders. A report citing
+ * `/dev/zero` or `/etc/passwd` fails here, before anything is read.
+ */
+export function notAnArchivedCopy(path: string, expected: string): string | null {
+  const parts = path.split(/[\\/]/);
+  const [name = '', shard = '', root = ''] = parts.slice(-3).reverse();
+  const digest = name.split('.')[0] ?? '';
+  if (root !== 'sha256' || shard !== digest.slice(0, 2) || !/^[0-9a-f]{64}$/.test(digest))
+    return 'outside the archive: archived copies are sha256/<xx>/<sha256>.<ext> files';
+  if (digest !== expected) return `the file is named after another digest (${digest})`;
+  return null;
+}
+
 /** The sha256 of a file, streamed (archived attachments can be large); undefined when absent. */
 async function hashFile(path: string): Promise<string | undefined> {
   const hash = createHash('sha256');
   try {
+    // A FIFO or device opened for reading can block or never end: only regular files are hashed.
+    const info = await lstat(path);
+    if (!info.isFile()) throw new NotRegularFileError();
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (error instanceof NotRegularFileError) return NOT_REGULAR;
     throw error;
   }
   return hash.digest('hex');
 }
+
+class NotRegularFileError extends Error {}
+const NOT_REGULAR = 'not a regular file';
 
 /** Reads and validates `<reportDir>/report.json` (only the parts verification needs). */
 export async function loadVerifiableReport(reportDir: string): Promise<VerifiableReport> {
@@ -243,6 +272,7 @@ export async function verifyReportDir(
     matched: [],
     mismatched: [],
     missing: [],
+    refused: [],
     skipped,
     notArchived,
     outside,
@@ -251,6 +281,11 @@ export async function verifyReportDir(
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
+      const outside = notAnArchivedCopy(file.path, file.expected);
+      if (outside) {
+        result.refused.push({ ...file, why: outside });
+        continue;
+      }
       // One file cited under two digests is read once.
       let digest = digests.get(file.path);
       if (!digest) {
@@ -259,6 +294,8 @@ export async function verifyReportDir(
       }
       const actual = await digest;
       if (actual === undefined) result.missing.push(file);
+      else if (actual === NOT_REGULAR)
+        result.refused.push({ ...file, why: `${NOT_REGULAR}: not an archived copy` });
       else if (actual === file.expected) result.matched.push(file);
       else result.mismatched.push({ ...file, actual });
     }
@@ -268,6 +305,7 @@ export async function verifyReportDir(
   result.matched.sort(byLink);
   result.mismatched.sort(byLink);
   result.missing.sort(byLink);
+  result.refused.sort(byLink);
   return result;
 }
 
@@ -276,6 +314,7 @@ export function verifySummary(result: VerifyResult): string {
   const failures = [
     ...(result.notArchived.length > 0 ? [`${result.notArchived.length} not archived`] : []),
     ...(result.outside.length > 0 ? [`${result.outside.length} outside the archive`] : []),
+    ...(result.refused.length > 0 ? [`${result.refused.length} not archived copies`] : []),
   ];
   return [
     `${result.checked} files checked, ${result.mismatched.length} mismatched, ${result.missing.length} missing`,
@@ -289,6 +328,7 @@ export function verified(result: VerifyResult): boolean {
     result.mismatched.length === 0 &&
     result.missing.length === 0 &&
     result.notArchived.length === 0 &&
-    result.outside.length === 0
+    result.outside.length === 0 &&
+    result.refused.length === 0
   );
 }

@@ -29,6 +29,7 @@ export function renderDefinition(substitute: (name: string) => string | undefine
 interface AslState {
   Type: string;
   Resource?: string;
+  TimeoutSeconds?: number;
   ItemProcessor?: { States: Record<string, AslState> };
   Iterator?: { States: Record<string, AslState> };
   Branches?: { States: Record<string, AslState> }[];
@@ -40,6 +41,30 @@ export function taskStates(definition: { States: Record<string, AslState> }): Ma
   const visit = (states: Record<string, AslState>) => {
     for (const [name, state] of Object.entries(states)) {
       if (state.Type === 'Task') found.set(name, state.Resource ?? '');
+      if (state.ItemProcessor) visit(state.ItemProcessor.States);
+      if (state.Iterator) visit(state.Iterator.States);
+      for (const branch of state.Branches ?? []) visit(branch.States);
+    }
+  };
+  visit(definition.States);
+  return found;
+}
+
+/**
+ * Each Task state's `TimeoutSeconds`: the one budget a task has. The stack sets each Lambda's
+ * timeout from it, and the local runner enforces the same ASL, so a task times out alike on AWS
+ * and on one machine. A Task without one is an error: the local engine's default is 60 s.
+ */
+export function taskTimeouts(
+  definition: { States: Record<string, AslState> } = definitionJson as never,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  const visit = (states: Record<string, AslState>) => {
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type === 'Task') {
+        if (!state.TimeoutSeconds) throw new Error(`Task state "${name}" has no TimeoutSeconds`);
+        found.set(name, state.TimeoutSeconds);
+      }
       if (state.ItemProcessor) visit(state.ItemProcessor.States);
       if (state.Iterator) visit(state.Iterator.States);
       for (const branch of state.Branches ?? []) visit(branch.States);

@@ -76,7 +76,7 @@ describe('gongkai extract', () => {
   });
 
   it('fetches a URL once and overrules its wrong charset header', async () => {
-    const result = await gongkai(`${origin}/gzdt/index.htm`);
+    const result = await gongkai(`${origin}/gzdt/index.htm`, '--allow-private-network');
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
     expect(output).toMatchObject({ encoding: 'gb18030', encodingSource: 'meta' });
@@ -106,7 +106,7 @@ describe('gongkai extract', () => {
   });
 
   it('fails with exit code 1 and the status for a page that answers 404', async () => {
-    const missing = await gongkai(`${origin}/nothing.htm`);
+    const missing = await gongkai(`${origin}/nothing.htm`, '--allow-private-network');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('answered HTTP 404');
   });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { appendFile, mkdtemp, rm, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,6 +67,30 @@ describe('gongkai verify', () => {
     const { reportDir } = await fixtureDir();
     const { code } = await gongkai('verify', join(reportDir, 'report.json'));
     expect(code).toBe(0);
+  });
+
+  it('V01 refuses citations of /dev/zero and of a file outside the archive, without reading them', async () => {
+    const { reportDir } = await fixtureDir();
+    const report = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8'));
+    const periods = report.obligations.flatMap((o: { periods: unknown[] }) => o.periods);
+    const cited = periods.filter((p: { evidence: unknown[] }) => p.evidence.length > 0);
+    // /etc/passwd cited with its real digest: before, it counted as matched.
+    const passwd = await readFile('/etc/passwd');
+    cited[0].evidence[0] = {
+      ...cited[0].evidence[0],
+      archived: '../../../../../../../../etc/passwd',
+      sha256: createHash('sha256').update(passwd).digest('hex'),
+    };
+    cited[1].evidence[0] = { ...cited[1].evidence[0], archived: 'file:///dev/zero' };
+    await writeFile(join(reportDir, 'report.json'), JSON.stringify(report));
+    const started = Date.now();
+    const { code, stdout } = await gongkai('verify', reportDir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(code).toBe(1);
+    // Each is a failure (outside the archive, or not an archived copy), never matched.
+    expect(stdout).toMatch(/^(OUTSIDE|REFUSED) +\.\.\/.*etc\/passwd$/m);
+    expect(stdout).toMatch(/^(OUTSIDE|REFUSED) +file:\/\/\/dev\/zero$/m);
+    expect(stdout.trim().split('\n').at(-1)).not.toMatch(/0 mismatched, 0 missing$/);
   });
 
   it('exits 2 with a clear message when the folder holds no report', async () => {

@@ -18,6 +18,9 @@ export function resolveHref(href: string | undefined | null, base: string): stri
     const allowed = base.startsWith('file:') ? ['http:', 'https:', 'file:'] : ['http:', 'https:'];
     if (!allowed.includes(url.protocol)) return null;
     url.hash = '';
+    // Userinfo in a link is never sent and must not be stored or reported with the document's URL.
+    url.username = '';
+    url.password = '';
     return url.href;
   } catch {
     return null;

@@ -61,9 +61,10 @@ export async function readBody(
   contentEncoding: string | undefined,
   maxBytes: number,
   onWireBytes: (n: number) => void,
+  overflow: 'fail' | 'truncate' = 'fail',
 ): Promise<Buffer> {
   const decoders = parseContentEncoding(contentEncoding).reverse().map(decoderFor);
-  if (decoders.length === 0) return readPlain(body, maxBytes, onWireBytes);
+  if (decoders.length === 0) return readPlain(body, maxBytes, onWireBytes, overflow);
   let wire = 0;
   let decoded = 0;
   const chunks: Buffer[] = [];
@@ -95,20 +96,27 @@ export async function readBody(
 
 /**
  * An unencoded body, read without a stream pipeline: most pages arrive this way, and a pipeline
- * costs each one an AbortController, an abort exception and generator hops.
+ * costs each one an AbortController, an abort exception and generator hops. With `truncate`, the
+ * first `maxBytes` are kept and the rest is never read (robots.txt: RFC 9309 §2.5); a compressed
+ * body over the limit stays an error, since past the limit it is a compression bomb.
  */
 async function readPlain(
   body: Readable,
   maxBytes: number,
   onWireBytes: (n: number) => void,
+  overflow: 'fail' | 'truncate',
 ): Promise<Buffer> {
   let wire = 0;
   const chunks: Buffer[] = [];
-  // Leaving the loop by a throw destroys the stream, as the pipeline does.
+  // Leaving the loop by a throw or a break destroys the stream, as the pipeline does.
   for await (const chunk of body as AsyncIterable<Buffer>) {
     wire += chunk.length;
     onWireBytes(chunk.length);
-    if (wire > maxBytes) throw new BodyTooLargeError(maxBytes, 'wire');
+    if (wire > maxBytes) {
+      if (overflow === 'fail') throw new BodyTooLargeError(maxBytes, 'wire');
+      chunks.push(chunk.subarray(0, chunk.length - (wire - maxBytes)));
+      break;
+    }
     chunks.push(chunk);
   }
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);

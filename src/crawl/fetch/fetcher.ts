@@ -27,6 +27,7 @@ import {
   type RobotsRefusal,
   type RobotsRules,
   robotsAgentToken,
+  robotsText,
   unreachableRobots,
 } from './robots';
 import { Agent, request } from './undici-core';
@@ -60,6 +61,8 @@ type HopOutcome = (ExchangeResponse | ExchangeFailure) & { attempts: number };
 interface ChainOptions {
   conditional: { etag?: string; lastModified?: string };
   maxBodyBytes: number;
+  /** `truncate`: keep the first `maxBodyBytes` of a longer body instead of failing (robots.txt). */
+  overflow: 'fail' | 'truncate';
   checkRobots: boolean;
 }
 
@@ -159,7 +162,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         return { kind: 'response', status, headers: responseHeaders };
       }
       const declared = Number(responseHeaders['content-length']);
-      if (Number.isFinite(declared) && declared > chain.maxBodyBytes) {
+      if (chain.overflow === 'fail' && Number.isFinite(declared) && declared > chain.maxBodyBytes) {
         response.body.destroy();
         return {
           kind: 'failure',
@@ -179,6 +182,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           counters.bytes += n;
           idle.refresh();
         },
+        chain.overflow,
       );
       return { kind: 'response', status, headers: responseHeaders, body };
     } catch (err) {
@@ -257,11 +261,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     const result = await fetchChain(robotsUrl, rule, {
       conditional: {},
       maxBodyBytes: ROBOTS_MAX_BYTES,
+      overflow: 'truncate',
       checkRobots: false,
     });
     if (result.ok) {
       if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
-      return parsedRobots(robotsUrl.href, new TextDecoder('utf-8').decode(result.body), agentToken);
+      return parsedRobots(robotsUrl.href, robotsText(result.body), agentToken);
     }
     // The host itself refused (no status): its pages would be refused the same way. A refused
     // redirect of robots.txt (status 3xx) only means the rules could not be read.
@@ -412,6 +417,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       {
         conditional: { etag: opts.etag, lastModified: opts.lastModified },
         maxBodyBytes: opts.maxBodyBytes ?? config.maxBodyBytes,
+        overflow: 'fail',
         checkRobots: config.respectRobots,
       },
       raw,

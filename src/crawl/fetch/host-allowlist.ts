@@ -82,7 +82,9 @@ export function checkUrl(raw: string, allowlist: HostAllowlist, base?: URL): Url
   }
   const rule = allowlist.match(url);
   const literal = classifyHost(url.hostname);
-  if (literal?.blocked && !rule?.allowPrivateNetwork) {
+  // The private-network opt-in is for loopback and intranet sites; the cloud metadata address
+  // holds credentials and is no one's website, so no opt-in reaches it.
+  if (literal?.blocked && (literal.category === 'metadata' || !rule?.allowPrivateNetwork)) {
     return { ok: false, reason: 'blocked-ssrf', subject: literal.address.address, why: literal.label };
   }
   if (!rule) {

@@ -15,6 +15,19 @@ export interface RobotsRules {
 export const ROBOTS_MAX_BYTES = 500 * 1024;
 
 /**
+ * The text of a robots.txt body read up to the cap. A file cut at the cap loses its last, partial
+ * line, so a rule cut in half (`Disallow: /adm` of `/admin/`) is never applied.
+ */
+export function robotsText(body: Uint8Array): string {
+  let bytes = body;
+  if (body.byteLength >= ROBOTS_MAX_BYTES) {
+    const lastBreak = body.lastIndexOf(0x0a);
+    bytes = body.subarray(0, lastBreak + 1);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
  * The product token robots.txt groups are matched against: the user agent up to the first "/"
  * or space (`GongkaiMonitor/0.1 (+…)` → `GongkaiMonitor`).
  */

@@ -58,7 +58,10 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
   });
   const throttled = options.injectThrottling ? injectThrottling(client, options.injectThrottling) : () => 0;
   const documentClient = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    // Records keyed by user data (a sweep's counts per unit) may hold a unit named "constructor";
+    // the marshaller then no longer sees a plain object by its constructor's name, and marshals it
+    // as a map of its own enumerable properties only with this option.
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
   });
   const gateway = () => new DynamoGateway(documentClient, options.tableName, options);
   const documentsGateway = gateway();

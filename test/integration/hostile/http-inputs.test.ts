@@ -28,10 +28,19 @@ const redirect =
   };
 
 /** Streams `total` bytes in 64 KiB chunks, stopping as soon as the client goes away. */
-function stream(res: ServerResponse, total: number, headers: Record<string, string | number> = {}): void {
+function stream(
+  res: ServerResponse,
+  total: number,
+  headers: Record<string, string | number> = {},
+  [head, line]: Buffer[] = [],
+): void {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
-  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  const chunk = line ? Buffer.concat(Array.from({ length: 64 }, () => line)) : Buffer.alloc(64 * 1024, 0x61);
   let sent = 0;
+  if (head) {
+    res.write(head);
+    sent += head.length;
+  }
   const pump = (): void => {
     while (sent < total && !res.destroyed) {
       sent += chunk.length;
@@ -54,7 +63,12 @@ interface HttpCase {
   options?: Partial<FetcherOptions>;
   expected: { reason: FetchFailureReason } | { ok: true };
   message?: RegExp;
-  check?: (result: FetchResult, server: TestServer, fetcher: Fetcher, waits: number[]) => void;
+  check?: (
+    result: FetchResult,
+    server: TestServer,
+    fetcher: Fetcher,
+    waits: number[],
+  ) => void | Promise<void>;
 }
 
 const BOMB_INFLATED = 64 * 1024 * 1024;
@@ -339,6 +353,29 @@ const CASES: HttpCase[] = [
     expected: { reason: 'network' },
     message: /HEADERS_OVERFLOW|header/i,
   },
+  {
+    id: 'T23',
+    what: 'a 50 MB robots.txt whose rules come first: read up to 500 KiB and obeyed, not "site unreachable"',
+    routes: () => ({
+      '/robots.txt': (_req, res) => {
+        // The rules, then comment lines; the 500 KiB cap falls in the middle of one.
+        const rules = Buffer.from('User-agent: *\nDisallow: /private/\n');
+        const filler = Buffer.from(`# ${'x'.repeat(997)}\n`);
+        stream(res, 50 * 1024 * 1024, { 'content-type': 'text/plain' }, [rules, filler]);
+      },
+      '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE),
+      '/private/x': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE),
+    }),
+    path: '/page',
+    options: { respectRobots: true },
+    expected: { ok: true },
+    check: async (_r, server, fetcher) => {
+      expect(Object.values(fetcher.stats().robots)).toEqual(['parsed']);
+      const refused = await fetcher.fetch(`${server.origin}/private/x`);
+      expect(refused).toMatchObject({ ok: false, reason: 'blocked-robots' });
+      expect(server.received.map((r) => r.path)).toEqual(['/robots.txt', '/page']);
+    },
+  },
 ];
 
 describe('hostile HTTP responses', () => {
@@ -363,7 +400,7 @@ describe('hostile HTTP responses', () => {
         expect(result).toMatchObject({ ok: false, reason: c.expected.reason });
         if (!result.ok && c.message) expect(result.message).toMatch(c.message);
       }
-      c.check?.(result, server, fetcher, waits);
+      await c.check?.(result, server, fetcher, waits);
       // Every request the fetcher sent arrived here: nothing went to any other address.
       expect(fetcher.stats().requests).toBe(server.received.length);
     });

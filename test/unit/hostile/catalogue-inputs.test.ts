@@ -101,6 +101,15 @@ const REFUSED: RefusedCase[] = [
     ],
   },
   {
+    id: 'C16',
+    what: 'titlePatterns that repeat overlapping alternatives, (统|统)*$ and (预算|预)+公开$, which take minutes per title',
+    load: () => loadCatalogue(join(CATALOGUES, 'redos-alternation.json')),
+    problems: [
+      /^obligations\[0\]\.evidence\.titlePatterns\[0\]: the repeated group \(统\|统\)\* has alternatives/,
+      /^obligations\[0\]\.evidence\.titlePatterns\[1\]: the repeated group \(预算\|预\)\+ has alternatives/,
+    ],
+  },
+  {
     id: 'C06',
     what: 'a truncated catalogue',
     load: () => loadCatalogue(join(CATALOGUES, 'truncated.json')),
@@ -209,6 +218,15 @@ const REFUSED: RefusedCase[] = [
     load: () => loadSources(join(SOURCES, 'foreign-column-host.json')),
     problems: [/^sources\[0\]\.columns\[1\]\.url: .*169\.254\.169\.254.*www\.jiangmen\.gov\.cn/],
   },
+  {
+    id: 'S11',
+    what: 'credentials in a homepage (user:pass@) and in a column URL (user@)',
+    load: () => loadSources(join(SOURCES, 'credentials-in-url.json')),
+    problems: [
+      'sources[0].homepage: the URL carries a user name or password',
+      'sources[0].columns[0].url: the URL carries a user name or password',
+    ],
+  },
 ];
 
 describe('hostile catalogue and sources files that are refused', () => {
@@ -229,6 +247,11 @@ describe('unusual catalogue and sources files that are accepted', () => {
   it('C13 reads a catalogue saved with a UTF-8 byte-order mark', async () => {
     const catalogue = await loadCatalogue(join(CATALOGUES, 'with-bom.json'));
     expect(catalogue.obligations.map((o) => o.id)).toEqual(['budget']);
+  });
+
+  it('S11 never repeats the password of a refused URL in its message', async () => {
+    const problems = await problemsOf(() => loadSources(join(SOURCES, 'credentials-in-url.json')));
+    expect(problems.join('\n')).not.toMatch(/s3cret-pass|admin|reader/);
   });
 
   it('S10 reads a sources file saved with a UTF-8 byte-order mark', async () => {

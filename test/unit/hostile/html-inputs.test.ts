@@ -172,6 +172,20 @@ const LIST_CASES: ListCase[] = [
       expect(r.warnings).toContain('no list items found');
     },
   },
+  {
+    id: 'H24',
+    what: 'links carrying user:pass@ are kept without the credentials',
+    html: () =>
+      '<ul><li><a href="http://admin:s3cret@www.jiangmen.gov.cn/czj/a.htm">2016年预算公开</a> 2016-07-15</li>' +
+      '<li><a href="//reader@www.jiangmen.gov.cn/czj/b.htm">2016年决算公开</a> 2016-07-16</li></ul>',
+    check: (r) => {
+      expect(r.items.map((i) => i.url)).toEqual([
+        'http://www.jiangmen.gov.cn/czj/a.htm',
+        'http://www.jiangmen.gov.cn/czj/b.htm',
+      ]);
+      expect(JSON.stringify(r)).not.toMatch(/s3cret|admin|reader/);
+    },
+  },
 ];
 
 describe('hostile HTML: list pages', () => {

@@ -116,6 +116,7 @@ describe('verifySummary', () => {
         matched: [file],
         mismatched: [{ ...file, actual: 'x' }],
         missing: [file],
+        refused: [],
         skipped: [],
         notArchived: [],
         outside: [],
@@ -135,6 +136,7 @@ describe('verifySummary', () => {
       skipped: [],
       notArchived: [citation],
       outside: [file],
+      refused: [],
     };
     expect(verifySummary(result)).toBe(
       '0 files checked, 0 mismatched, 0 missing, 1 not archived, 1 outside the archive',
