@@ -90,17 +90,16 @@ export const FlagRefSchema = z.object({
 });
 export type FlagRef = z.infer<typeof FlagRefSchema>;
 
-/** `raised` lists flags not yet notified (new ones, and any a failed Notify left behind). */
-export const RaiseFlagsOutputSchema = z.object({
-  raisedCount: z.number().int(),
-  raised: z.array(FlagRefSchema),
-});
+/**
+ * How many open flags await a notification (new ones, and any a failed Notify left behind). The
+ * flags themselves stay in DynamoDB, so the state does not grow with them.
+ */
+export const RaiseFlagsOutputSchema = z.object({ raisedCount: z.number().int() });
 export type RaiseFlagsOutput = z.infer<typeof RaiseFlagsOutputSchema>;
 
-export const NotifyInputSchema = SweepInputSchema.extend({ raised: z.array(FlagRefSchema) });
-export type NotifyInput = z.infer<typeof NotifyInputSchema>;
-
-export const NotifyOutputSchema = z.object({ notified: z.number().int() });
+/** Flags notified and messages published (the summary included) by this attempt. */
+export const NotifyOutputSchema = z.object({ notified: z.number().int(), messages: z.number().int() });
+export type NotifyOutput = z.infer<typeof NotifyOutputSchema>;
 
 export const WriteReportInputSchema = SweepInputSchema.extend({
   crawl: z.array(CrawlSummarySchema).default([]),

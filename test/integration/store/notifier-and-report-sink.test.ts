@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PathOutsideRootError } from '../../../src/store/fs-paths';
-import { buildNotificationMessage, snsSubject } from '../../../src/store/notify/message';
+import {
+  buildNotificationMessage,
+  NotificationTooLargeError,
+  snsSubject,
+} from '../../../src/store/notify/message';
 import { OutboxNotifier } from '../../../src/store/notify/outbox-notifier';
 import { publishInput } from '../../../src/store/notify/sns-notifier';
 import type { Notification } from '../../../src/store/ports';
@@ -40,6 +44,22 @@ describe('notification message', () => {
   it('keeps a plain ASCII subject, on one line, under 100 characters', () => {
     expect(snsSubject({ ...notification, subject: 'Overdue\nitems' })).toBe('Overdue items');
     expect(snsSubject({ ...notification, subject: 'x'.repeat(300) })).toHaveLength(99);
+  });
+
+  it('refuses a message SNS would refuse (over 256 KiB), before anything is published', async () => {
+    const huge = { ...notification, message: '逾'.repeat(90_000) };
+    expect(() => buildNotificationMessage(huge)).toThrow(NotificationTooLargeError);
+    const outbox = new OutboxNotifier(join(dir, 'huge.jsonl'));
+    await expect(outbox.notify(huge)).rejects.toThrow(/SNS takes at most 262144/);
+    expect(await outbox.sent()).toEqual([]);
+  });
+
+  it('carries the dedupe key in the body and as an SNS message attribute', () => {
+    const keyed = { ...notification, dedupeKey: 'flags-abc' };
+    expect(JSON.parse(buildNotificationMessage(keyed).message.default).dedupeKey).toBe('flags-abc');
+    expect(publishInput('arn:aws:sns:ap-southeast-1:123456789012:gongkai', keyed).MessageAttributes).toEqual({
+      dedupeKey: { DataType: 'String', StringValue: 'flags-abc' },
+    });
   });
 
   it('rejects a flag with an impossible due date, naming it', () => {
