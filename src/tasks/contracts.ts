@@ -66,9 +66,8 @@ export const MatchOutputSchema = z.object({
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;
 
-export const EvaluateInputSchema = SweepInputSchema.extend({
-  crawl: z.array(CrawlSummarySchema).default([]),
-});
+/** Crawl results are not passed along: they are crawl runs in DynamoDB, read there when needed. */
+export const EvaluateInputSchema = SweepInputSchema;
 export type EvaluateInput = z.infer<typeof EvaluateInputSchema>;
 
 export const EvaluateOutputSchema = z.object({
@@ -101,9 +100,7 @@ export type RaiseFlagsOutput = z.infer<typeof RaiseFlagsOutputSchema>;
 export const NotifyOutputSchema = z.object({ notified: z.number().int(), messages: z.number().int() });
 export type NotifyOutput = z.infer<typeof NotifyOutputSchema>;
 
-export const WriteReportInputSchema = SweepInputSchema.extend({
-  crawl: z.array(CrawlSummarySchema).default([]),
-});
+export const WriteReportInputSchema = SweepInputSchema;
 export const WriteReportOutputSchema = z.object({
   location: z.string(),
   counts: z.record(z.string(), z.number().int()),
