@@ -27,4 +27,9 @@ export interface TaskDeps {
 export interface ReportSink {
   /** Writes one report file and returns where a reader finds it. */
   write(name: string, body: string | Uint8Array, contentType: string): Promise<string>;
+  /**
+   * The sink one sweep's report goes to, when the sink keeps each sweep's report apart (S3:
+   * `reports/<asOf>/<runId>/` plus a copy under `reports/latest/`). Without it, `write` is used.
+   */
+  forRun?(asOf: string, runId: string): ReportSink;
 }
