@@ -243,6 +243,14 @@ function judge(obligation: Obligation, period: Period, ctx: JudgeContext): Verdi
       `removed from 栏目 on ${lapse.since}: “${lapse.title}” was no longer in its column`,
     ]);
   }
+  // A matching item whose page could not be read (rate limit, timeout, another host) is not
+  // evidence, but its absence is not shown either.
+  const unread = candidates.find((c) => c.unreadable);
+  if (unread) {
+    return verdict('insufficient-data', [
+      `no evidence that could be read: “${unread.title}” fits but ${unread.unreadable}: cannot tell`,
+    ]);
+  }
   if (ctx.sources.length === 0) {
     return verdict('insufficient-data', [
       `no evidence, and no source carries ${(obligation.evidence.units ?? obligation.units).join('、')}: cannot tell`,

@@ -5,12 +5,15 @@
  */
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
+import type { Flag } from '../core/flag';
+import type { HealthCheck } from '../core/health-check';
+import type { LedgerEntry } from '../core/ledger-entry';
 import type { Catalogue, Obligation } from '../core/obligation';
 import type { Schedule } from '../core/schedule';
 import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
-import type { Flag, HealthCheck, LedgerEntry, SweepSummary } from '../store/ports';
+import type { SweepSummary } from '../store/ports';
 import type { EvidenceRef, Report, ReportObligation } from './model';
 import { buildSiteVetoes } from './site-vetoes';
 
@@ -92,14 +95,34 @@ function evidenceRef(
     title: e.title,
     archived: sha ? (archived.get(sha) ?? null) : null,
     sha256: sha,
-    fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : (doc?.firstSeen ?? null),
+    fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : doc ? fetchedAtOf(doc) : null,
     shownDate: doc?.dateText ?? null,
     publishedOn: e.publishedOn,
     terms: e.terms,
     score: e.score,
     reason: e.reason,
     ...(e.by ? { by: e.by } : {}),
+    ...(doc?.versions?.length
+      ? {
+          earlierVersions: doc.versions.map((v) => ({
+            title: v.title,
+            firstSeen: v.firstSeen,
+            lastSeen: v.lastSeen,
+            sha256: v.sha256,
+            archived: v.sha256 ? (archived.get(v.sha256) ?? null) : null,
+          })),
+        }
+      : {}),
   };
+}
+
+/**
+ * When a document's page was fetched and archived: never for a page the crawler did not fetch.
+ * Documents stored before the fetch time was recorded were fetched when first seen, if archived.
+ */
+function fetchedAtOf(doc: Document): string | null {
+  if (doc.fetchedAt !== undefined) return doc.fetchedAt;
+  return doc.sha256 ? doc.firstSeen : null;
 }
 
 function obligationEntry(

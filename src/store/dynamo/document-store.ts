@@ -22,6 +22,8 @@ export const DOCUMENT_LIMITS = {
   attachmentNameChars: 300,
   /** The newest spans are kept: they are the ones freshness rules look at. */
   absences: 50,
+  /** Earlier titles kept per URL; the newest are kept. */
+  versions: 20,
   units: 50,
   /** Attachments are dropped from the end until the item fits. */
   itemBytes: 300_000,
@@ -38,7 +40,7 @@ export interface DocumentStoreOptions {
 const WEEK_MS = 7 * 86_400_000;
 
 /** Fields that make a document "changed"; firstSeen/lastSeen are facts about the crawl, not the page. */
-function content(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen'> {
+export function documentContent(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen'> {
   const { firstSeen: _first, lastSeen: _last, ...rest } = doc;
   return rest;
 }
@@ -54,6 +56,13 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
       .slice(0, DOCUMENT_LIMITS.attachments)
       .map((a) => ({ ...a, name: a.name.slice(0, DOCUMENT_LIMITS.attachmentNameChars) })),
     absences: doc.absences.slice(-DOCUMENT_LIMITS.absences),
+    ...(doc.versions
+      ? {
+          versions: doc.versions
+            .slice(-DOCUMENT_LIMITS.versions)
+            .map((v) => ({ ...v, title: v.title.slice(0, DOCUMENT_LIMITS.titleChars) })),
+        }
+      : {}),
   };
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   // Sizes are summed once rather than re-serialising the whole document per dropped attachment.
@@ -73,6 +82,19 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
 
 const later = (a: string, b: string) => (a >= b ? a : b);
 const earlier = (a: string, b: string) => (a <= b ? a : b);
+
+/** A changed document as stored: first seen at the earlier (a new version at its own), last seen at the later of the two. */
+export function mergeSeen(previous: Document, doc: Document): Document {
+  return {
+    ...doc,
+    // A new version (the title changed) restarts first-seen: it is a new document for backdating.
+    firstSeen:
+      (doc.versions?.length ?? 0) > (previous.versions?.length ?? 0)
+        ? doc.firstSeen
+        : earlier(previous.firstSeen, doc.firstSeen),
+    lastSeen: later(previous.lastSeen, doc.lastSeen),
+  };
+}
 
 export class DynamoDocumentStore implements DocumentStore, Metered {
   private readonly lastSeenResolutionMs: number;
@@ -109,16 +131,12 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
       }
       const previous = fromItem(DocumentSchema, stored);
       const rev = Number(stored.rev ?? 0);
-      if (sameRecord(content(previous), content(doc))) {
+      if (sameRecord(documentContent(previous), documentContent(doc))) {
         if (this.lastSeenIsStale(previous.lastSeen, doc.lastSeen))
           await this.touchLastSeen(key, doc.lastSeen);
         return 'unchanged';
       }
-      const merged: Document = {
-        ...doc,
-        firstSeen: earlier(previous.firstSeen, doc.firstSeen),
-        lastSeen: later(previous.lastSeen, doc.lastSeen),
-      };
+      const merged = mergeSeen(previous, doc);
       const written = await this.gateway.put(
         toItem(key, 'document', merged, { rev: rev + 1, droppedAttachments }),
         {

@@ -4,8 +4,8 @@
  * `<prefix>/latest/`, the place `gongkai report --target aws` signs links to.
  */
 import { PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
-import type { ReportSink } from '../../tasks/deps';
 import { prefixed } from '../archive/s3-objects';
+import type { ReportSink } from '../ports';
 
 export interface S3ReportSinkOptions {
   bucket: string;
