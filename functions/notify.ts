@@ -1,5 +1,5 @@
 import { lambdaHandler } from '../src/lambda/handler';
-import { NotifyTask } from '../src/tasks/raise-flags';
+import { NotifyTask } from '../src/tasks/notify';
 
 /** Lambda entry for the sweep state "Notify" (src/workflow/sweep.asl.json). */
 export const handler = lambdaHandler(NotifyTask);

@@ -6,7 +6,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ValidationError } from '../src/core/validation';
-import { readInfraConfig } from './config';
+import { readInfraConfig, stackIdFor } from './config';
 import { GongkaiStack } from './gongkai-stack';
 import { loadDeployInputs } from './load-inputs';
 
@@ -14,7 +14,7 @@ try {
   const app = new App();
   const config = readInfraConfig((key) => app.node.tryGetContext(key));
   const inputs = await loadDeployInputs(config);
-  new GongkaiStack(app, 'Gongkai', {
+  new GongkaiStack(app, stackIdFor(app.node.tryGetContext('stage')), {
     description: 'Gongkai Monitor: compliance sweep for government disclosure obligations',
     config,
     ...inputs,

@@ -83,3 +83,24 @@ export function readInfraConfig(getContext: (key: string) => unknown): InfraConf
   });
   throw new ValidationError('CDK context', problems);
 }
+
+/** The `stage` context key (`cdk deploy -c stage=prod`): lower-case letters, digits and dashes. */
+export const StageSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,19}$/, 'expected a stage name such as dev or prod (a-z, 0-9, -; at most 20)');
+
+/**
+ * The stack id: `Gongkai-<stage>` with `-c stage=…`, so a dev and a prod stack can share an
+ * account (every resource name derives from the stack's construct path); `Gongkai` without it,
+ * the id stacks deployed before stages existed keep.
+ */
+export function stackIdFor(stage: unknown): string {
+  if (stage === undefined || stage === null || stage === '') return 'Gongkai';
+  const parsed = StageSchema.safeParse(stage);
+  if (!parsed.success) {
+    throw new ValidationError('CDK context', [
+      `stage: ${parsed.error.issues[0]?.message} (got ${JSON.stringify(stage)})`,
+    ]);
+  }
+  return `Gongkai-${parsed.data}`;
+}

@@ -146,6 +146,7 @@ export class GongkaiStack extends Stack {
       stateMachine: workflow.stateMachine,
       crawler: functions.CrawlSource.fn,
       topic: topics.alarms,
+      deadLetters: schedule.deadLetters,
     });
 
     const output = (id: string, value: string, description: string) =>

@@ -6,6 +6,7 @@ import {
   ScheduleTargetInput,
 } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
@@ -31,9 +32,16 @@ export interface SweepScheduleProps {
 /** EventBridge Scheduler starting the sweep (daily by default). */
 export class SweepSchedule extends Construct {
   readonly schedule: Schedule;
+  /** Starts Scheduler could not make after its retries (e.g. throttled, state machine missing). */
+  readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SweepScheduleProps) {
     super(scope, id);
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     this.schedule = new Schedule(this, 'Schedule', {
       description: 'Starts the Gongkai compliance sweep',
       schedule: ScheduleExpression.expression(props.expression, SWEEP_TIME_ZONE),
@@ -42,6 +50,7 @@ export class SweepSchedule extends Construct {
         // A missed sweep is made up by the next day's; retrying for a day would overlap it.
         retryAttempts: 3,
         maxEventAge: Duration.hours(1),
+        deadLetterQueue: this.deadLetters,
       }),
     });
   }

@@ -18,12 +18,15 @@ const FlagsSchema = LocalFlagsSchema.extend({
   target: z.enum(['local', 'aws']).default('local'),
   bucket: z.string().optional(),
   region: z.string().optional(),
+  link: z.boolean().optional().describe('With --target aws: print presigned links (the default there)'),
+  'expires-hours': z.coerce.number().min(1).max(168).default(24),
   _: z.array(z.string()).max(0, 'report takes no positional arguments'),
 });
 
 export const command: Command = {
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
-gongkai report --target aws --bucket REPORTS_BUCKET [--region R]   (prints presigned links to the latest report)
+gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
+    (prints presigned links to the latest report, valid for --expires-hours, at most 168)
 
 Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
   async run(argv) {
@@ -37,6 +40,8 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         target: { type: 'string' },
         bucket: { type: 'string' },
         region: { type: 'string' },
+        link: { type: 'boolean' },
+        'expires-hours': { type: 'string' },
       },
       FlagsSchema,
     );
@@ -46,6 +51,7 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
       const { latestReportLinks } = await import('../aws/report-on-aws');
       for (const line of await latestReportLinks({
         bucket,
+        expiresIn: flags['expires-hours'] * 3600,
         ...(flags.region ? { region: flags.region } : {}),
       }))
         console.log(line);

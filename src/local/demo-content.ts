@@ -15,14 +15,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   addDays,
-  daysBetween,
   endOfMonth,
   type IsoDate,
   IsoDateSchema,
   isoDate,
   minDate,
   mondayOf,
-  weekday,
   weekOfYear,
 } from '../core/dates';
 import { ColumnKindSchema } from '../core/source';

@@ -140,7 +140,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         const run = await runSweepLocally({ asOf, runId: `demo-${asOf}` }, runtime.deps);
         const { output } = run;
         statesEntered += run.statesEntered;
-        const crawl = (output.crawl ?? []) as { pages: number; newDocuments: number; reachable: boolean }[];
+        // The state carries no crawl summaries (they grow with the sources): read this run's crawl runs.
+        const crawl = (await runtime.deps.stores.health.listRuns({ asOf })).filter(
+          (r) => r.runId === `demo-${asOf}`,
+        );
         options.onSweep?.({
           asOf,
           index,

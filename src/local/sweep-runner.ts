@@ -7,6 +7,13 @@ import { type SweepInput, TASK_STATES, type TaskStateName } from '../tasks/contr
 import type { TaskDeps } from '../tasks/deps';
 import { runTask } from '../tasks/index';
 import { renderDefinition, stateForSubstitution, taskStates } from '../workflow/definition';
+import {
+  type AwsLimits,
+  HISTORY_EVENTS_PER,
+  LimitWatch,
+  type LimitWatchReport,
+  withLambdaTimeout,
+} from './aws-limits';
 
 const LOCAL_ARN = (state: string) => `arn:aws:lambda:ap-southeast-1:000000000000:function:gongkai-${state}`;
 
@@ -19,11 +26,38 @@ export interface LocalSweepOptions {
   /** Pause between retries, in ms; the ASL's seconds would make a local run crawl. */
   retryPauseMs?: number;
   onEvent?: (event: { type: string; state?: string; error?: string }) => void;
+  /** AWS's limits the run enforces (src/local/aws-limits.ts); the defaults are AWS's own. */
+  limits?: AwsLimits;
 }
 
 export interface LocalSweepResult {
   output: Record<string, unknown>;
   statesEntered: number;
+  /** History events written and the largest payload seen, against AWS's limits. */
+  limits: LimitWatchReport;
+}
+
+/** History events a logged event stands for (see HISTORY_EVENTS_PER). */
+function historyEvents(event: { type: string; state?: { type: string } }): number {
+  switch (event.type) {
+    case 'StateEntered':
+    case 'StateExited':
+      return (
+        HISTORY_EVENTS_PER.stateEvent +
+        (event.state?.type === 'Map' || event.state?.type === 'Parallel'
+          ? HISTORY_EVENTS_PER.mapOrParallelState / 2
+          : 0)
+      );
+    case 'MapIterationStarted':
+    case 'MapIterationSucceeded':
+    case 'MapIterationFailed':
+    case 'ParallelBranchStarted':
+    case 'ParallelBranchSucceeded':
+    case 'ParallelBranchFailed':
+      return HISTORY_EVENTS_PER.iterationEvent;
+    default:
+      return 0;
+  }
 }
 
 /**
@@ -60,29 +94,50 @@ export async function runSweepLocally(
   const tasks = taskStates(definition as never);
   const handlers: Record<string, (input: unknown) => Promise<never>> = {};
   const retryPauses: Record<string, number> = {};
+  const watch = new LimitWatch(options.limits);
+  let abort = () => {};
   for (const state of tasks.keys()) {
     if (!(TASK_STATES as readonly string[]).includes(state)) {
       throw new Error(`Task state "${state}" has no local binding`);
     }
-    handlers[state] = attemptsInTurn(
-      async (taskInput) => (await runTask(state as TaskStateName, taskInput, deps)) as never,
-    );
+    const name = state as TaskStateName;
+    handlers[state] = attemptsInTurn(async (taskInput) => {
+      if (watch.history(state, HISTORY_EVENTS_PER.taskAttempt)) abort();
+      const work = runTask(name, taskInput, deps);
+      const result = await withLambdaTimeout(work, watch.limits.taskTimeoutSeconds[name], state);
+      // A result over the limit fails the execution, whatever the state's Catch says.
+      if (watch.payload(state, 'task result', result)) abort();
+      return result as never;
+    });
     retryPauses[state] = options.retryPauseMs ?? 20;
   }
   const machine = new StateMachine(definition as never, {});
   const execution = machine.run(input, {
     overrides: { taskResourceLocalHandlers: handlers, retryIntervalOverrides: retryPauses },
   });
+  abort = execution.abort;
   let statesEntered = 0;
   const logs = (async () => {
     for await (const event of execution.eventLogs) {
       if (event.type === 'StateEntered') statesEntered += 1;
       const state = 'state' in event ? event.state.name : undefined;
       const error = 'Error' in event ? event.Error : undefined;
+      if ('state' in event) {
+        if (event.type === 'StateEntered') watch.payload(event.state.name, 'state input', event.state.input);
+        if (event.type === 'StateExited') watch.payload(event.state.name, 'state output', event.state.output);
+      }
+      if (watch.history(state ?? 'execution', historyEvents(event as never))) abort();
+      if (watch.violation) abort();
       options.onEvent?.({ type: event.type, state, error });
     }
   })();
-  const output = (await execution.result) as Record<string, unknown>;
-  await logs.catch(() => undefined);
-  return { output, statesEntered };
+  try {
+    const output = (await execution.result) as Record<string, unknown>;
+    await logs.catch(() => undefined);
+    if (watch.violation) throw watch.violation;
+    return { output, statesEntered, limits: watch.report() };
+  } catch (error) {
+    await logs.catch(() => undefined);
+    throw watch.violation ?? error;
+  }
 }

@@ -141,8 +141,21 @@ export interface FlagStore {
   listFlags(): Promise<Flag[]>;
   /** Flags raised but not yet notified (new ones, and any a failed Notify left behind). */
   listUnnotified(): Promise<Flag[]>;
-  /** Marks a flag notified; conditional, so two racing Notify steps send one message. Returns false if already set. */
+  /**
+   * Claims an unnotified flag for one sweep's Notify until `until` (an ISO instant): refused while
+   * another sweep holds a live claim, granted again to the same sweep (its retry) or once the claim
+   * has lapsed. Returns false when refused or already notified.
+   */
+  claimForNotify(obligationId: string, periodKey: string, claim: NotifyClaim): Promise<boolean>;
+  /** Marks a flag notified, after its message was published. Returns false if already set. */
   markNotified(obligationId: string, periodKey: string, at: string): Promise<boolean>;
+}
+
+/** Who is about to notify a flag, and until when the claim holds. */
+export interface NotifyClaim {
+  runId: string;
+  at: string;
+  until: string;
 }
 
 export interface LedgerStore {
@@ -180,11 +193,25 @@ export interface Archive {
 export interface ReportSink {
   /** Writes one report file and returns where a reader finds it. */
   write(name: string, body: string | Uint8Array, contentType: string): Promise<string>;
+  /**
+   * The sink one sweep's report goes to, when the sink keeps each sweep's report apart (S3:
+   * `reports/<asOf>/<runId>/` plus a copy under `reports/latest/`). Without it, `write` is used.
+   */
+  forRun?(asOf: string, runId: string): ReportSink;
 }
 
 export interface Notification {
   subject: string;
   message: string;
+  /**
+   * The same for every publication of the same content: a retried publish repeats it, so a
+   * subscriber that has seen the key drops the message (delivery is at-least-once).
+   */
+  dedupeKey?: string;
+  /** `summary` opens a sweep's notifications (counts, no flags); `flags` carries up to 100 flags. */
+  part?: 'summary' | 'flags';
+  /** A summary's counts (its `flags` is empty): missed deadlines, veto warnings, documents with personal data. */
+  totals?: { missing: number; warnings: number; leaks?: number };
   flags: {
     obligationId: string;
     periodKey: string;

@@ -143,6 +143,15 @@ export const ArchiveMetaSchema = z.object({
 export const NotificationSchema = z.object({
   subject: z.string().min(1),
   message: z.string(),
+  dedupeKey: z.string().min(1).max(160).optional(),
+  part: z.enum(['summary', 'flags']).optional(),
+  totals: z
+    .object({
+      missing: z.number().int().min(0),
+      warnings: z.number().int().min(0),
+      leaks: z.number().int().min(0).optional(),
+    })
+    .optional(),
   flags: z.array(
     z.object({
       obligationId: z.string(),

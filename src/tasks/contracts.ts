@@ -3,7 +3,6 @@
  * (src/workflow/sweep.asl.json). Lambda handlers and the local runner both validate with these.
  */
 import { z } from 'zod';
-import { CrawlSummarySchema } from '../core/crawl-summary';
 import { IsoDateSchema } from '../core/dates';
 
 export const SweepInputSchema = z.object({
@@ -54,9 +53,8 @@ export const MatchOutputSchema = z.object({
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;
 
-export const EvaluateInputSchema = SweepInputSchema.extend({
-  crawl: z.array(CrawlSummarySchema).default([]),
-});
+/** Crawl results are not passed along: they are crawl runs in DynamoDB, read there when needed. */
+export const EvaluateInputSchema = SweepInputSchema;
 export type EvaluateInput = z.infer<typeof EvaluateInputSchema>;
 
 export const EvaluateOutputSchema = z.object({
@@ -84,21 +82,18 @@ export const FlagRefSchema = z.object({
 });
 export type FlagRef = z.infer<typeof FlagRefSchema>;
 
-/** `raised` lists flags not yet notified (new ones, and any a failed Notify left behind). */
-export const RaiseFlagsOutputSchema = z.object({
-  raisedCount: z.number().int(),
-  raised: z.array(FlagRefSchema),
-});
+/**
+ * How many open flags await a notification (new ones, and any a failed Notify left behind). The
+ * flags themselves stay in DynamoDB, so the state does not grow with them.
+ */
+export const RaiseFlagsOutputSchema = z.object({ raisedCount: z.number().int() });
 export type RaiseFlagsOutput = z.infer<typeof RaiseFlagsOutputSchema>;
 
-export const NotifyInputSchema = SweepInputSchema.extend({ raised: z.array(FlagRefSchema) });
-export type NotifyInput = z.infer<typeof NotifyInputSchema>;
+/** Flags notified and messages published (the summary included) by this attempt. */
+export const NotifyOutputSchema = z.object({ notified: z.number().int(), messages: z.number().int() });
+export type NotifyOutput = z.infer<typeof NotifyOutputSchema>;
 
-export const NotifyOutputSchema = z.object({ notified: z.number().int() });
-
-export const WriteReportInputSchema = SweepInputSchema.extend({
-  crawl: z.array(CrawlSummarySchema).default([]),
-});
+export const WriteReportInputSchema = SweepInputSchema;
 export const WriteReportOutputSchema = z.object({
   location: z.string(),
   counts: z.record(z.string(), z.number().int()),

@@ -10,7 +10,8 @@ import type { TaskDeps } from './deps';
 import { EvaluateVerdictsTask } from './evaluate-verdicts';
 import { ListSourcesTask } from './list-sources';
 import { MatchEvidenceTask } from './match-evidence';
-import { NotifyTask, RaiseFlagsTask } from './raise-flags';
+import { NotifyTask } from './notify';
+import { RaiseFlagsTask } from './raise-flags';
 import { runBinding, type TaskBinding } from './task';
 import { WriteReportTask } from './write-report';
 

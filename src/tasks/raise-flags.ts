@@ -1,28 +1,13 @@
-import { shanghaiDate } from '../core/dates';
 import { obligationPeriodKey } from '../core/period';
-import type { Flag, Notification, StoredVerdict } from '../store/ports';
+import type { Flag, StoredVerdict } from '../store/ports';
 import { assessForRun } from './assessment';
-import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
-import { NotifyInputSchema, SweepInputSchema } from './contracts';
+import type { RaiseFlagsOutput, SweepInput } from './contracts';
+import { SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
 import { personalDataFlagWork, personalDataObligationIds } from './personal-data-flags';
 import { task } from './task';
 import { vetoObligationIds, vetoWarningWork, warningKey } from './veto-warnings';
-
-/** How many flags one notification lists; the rest are counted, so a message never outgrows SNS. */
-const FLAGS_PER_MESSAGE = 200;
-
-function toRef(flag: Flag): FlagRef {
-  return {
-    obligationId: flag.obligationId,
-    periodKey: flag.periodKey,
-    due: flag.due,
-    units: flag.units,
-    ...(flag.kind === 'veto-warning' || flag.kind === 'personal-data' ? { kind: flag.kind } : {}),
-    ...(flag.detail ? { detail: flag.detail } : {}),
-  };
-}
 
 /** Raises the veto warnings the verdicts call for and settles those no longer forecast (src/tasks/veto-warnings.ts). */
 async function raiseVetoWarnings(
@@ -84,8 +69,8 @@ async function raisePersonalDataFlags(
 
 /**
  * Raises one flag per missing obligation-period (a conditional put: a repeated or concurrent sweep
- * raises nothing twice), resolves flags whose period later got evidence, and returns every flag
- * not yet notified.
+ * raises nothing twice), resolves flags whose period later got evidence, and returns how many open
+ * flags await a notification (their list stays in DynamoDB: Notify reads it there).
  */
 export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<RaiseFlagsOutput> {
   const now = deps.now().toISOString();
@@ -131,86 +116,7 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
     }
   }
   const pending = await deps.stores.flags.listUnnotified();
-  const raised = pending.filter((f) => f.status === 'open').map(toRef);
-  return { raisedCount: raised.length, raised };
-}
-
-/**
- * Builds the notification for newly raised flags: the same text goes to SNS and to the local
- * outbox. Missed deadlines come first; veto warnings (政府网站单项否决预警) follow in their own part.
- */
-export function flagNotification(asOf: string, flags: FlagRef[], titles: Map<string, string>): Notification {
-  const missing = flags.filter((f) => f.kind !== 'veto-warning' && f.kind !== 'personal-data');
-  const warnings = flags.filter((f) => f.kind === 'veto-warning');
-  const leaks = flags.filter((f) => f.kind === 'personal-data');
-  const list = (refs: FlagRef[], what: (f: FlagRef) => string) => {
-    const shown = refs.slice(0, FLAGS_PER_MESSAGE);
-    const lines = shown.map(
-      (f) =>
-        `- ${f.obligationId} ${what(f)} (${f.units.join('、') || 'no unit'}): ${titles.get(f.obligationId) ?? ''}`,
-    );
-    if (refs.length > shown.length) lines.push(`… and ${refs.length - shown.length} more`);
-    return lines;
-  };
-  const parts: string[] = [];
-  const subjects: string[] = [];
-  if (missing.length > 0) {
-    subjects.push(`${missing.length} 项义务逾期未见公开`);
-    parts.push(
-      `${missing.length} obligation-period(s) have no evidence past their due date (as of ${asOf}):`,
-      ...list(missing, (f) => `${f.periodKey} (due ${f.due})`),
-    );
-  }
-  if (warnings.length > 0) {
-    subjects.push(`${warnings.length} 项政府网站单项否决预警`);
-    if (parts.length > 0) parts.push('');
-    parts.push(
-      `政府网站单项否决预警 — ${warnings.length} single-veto rule(s) will trip if nothing new is published (as of ${asOf}):`,
-      ...list(warnings, (f) => `trips on ${f.due}`),
-    );
-  }
-  if (leaks.length > 0) {
-    subjects.push(`${leaks.length} 份文件隐私泄露`);
-    if (parts.length > 0) parts.push('');
-    parts.push(
-      `隐私泄露 — ${leaks.length} published document(s) carry personal data, shown masked (as of ${asOf}):`,
-      ...leaks
-        .slice(0, FLAGS_PER_MESSAGE)
-        .map((f) => `- ${f.obligationId} (${f.units.join('、') || 'no unit'}): ${f.detail ?? f.periodKey}`),
-    );
-    if (leaks.length > FLAGS_PER_MESSAGE) parts.push(`… and ${leaks.length - FLAGS_PER_MESSAGE} more`);
-  }
-  return {
-    subject: `政务公开监测：${subjects.join('，')} (as of ${asOf})`,
-    message: parts.join('\n'),
-    flags: flags.map((f) => ({
-      obligationId: f.obligationId,
-      periodKey: f.periodKey,
-      due: f.due,
-      units: f.units,
-      ...(f.kind ? { kind: f.kind } : {}),
-      ...(f.detail ? { detail: f.detail } : {}),
-    })),
-  };
-}
-
-/**
- * Claims each flag (a conditional write that only one sweep can win), then sends one notification
- * for the flags it claimed. Two sweeps racing never send the same flag twice; the price is that a
- * crash between claim and send loses that message, while the flag itself stays open in the report.
- */
-export async function notify(input: NotifyInput, deps: TaskDeps): Promise<{ notified: number }> {
-  const at = deps.now().toISOString();
-  const claimed: FlagRef[] = [];
-  for (const flag of input.raised) {
-    if (await deps.stores.flags.markNotified(flag.obligationId, flag.periodKey, at)) claimed.push(flag);
-  }
-  if (claimed.length === 0) return { notified: 0 };
-  const titles = new Map(judgedCatalogue(deps).obligations.map((o) => [o.id, o.task.slice(0, 60)]));
-  await deps.stores.notifier.notify(flagNotification(input.asOf, claimed, titles));
-  deps.log('notified', { count: claimed.length, day: shanghaiDate(at) });
-  return { notified: claimed.length };
+  return { raisedCount: pending.filter((f) => f.status === 'open').length };
 }
 
 export const RaiseFlagsTask = task('RaiseFlags', SweepInputSchema, raiseFlags);
-export const NotifyTask = task('Notify', NotifyInputSchema, notify);

@@ -13,7 +13,7 @@ import { task } from './task';
 /** Builds the report as of the sweep date and writes it in every format through the report sink. */
 export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<WriteReportOutput> {
   const report = await buildSweepReport(input, deps);
-  const { reportSink } = deps;
+  const reportSink = deps.reportSink.forRun?.(input.asOf, input.runId) ?? deps.reportSink;
   const location = await reportSink.write(
     'report.json',
     `${JSON.stringify(report, null, 2)}\n`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInfraConfig } from '../../infra/config';
+import { readInfraConfig, stackIdFor } from '../../infra/config';
 import { crawlConcurrency } from '../../infra/constructs/sweep-workflow';
 import { loadDeployInputs } from '../../infra/load-inputs';
 import { ValidationError } from '../../src/core/validation';
@@ -99,5 +99,22 @@ describe('deploy inputs', () => {
     const error = (await loadDeployInputs(missing).catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toContain('gongkai:sources');
+  });
+});
+
+describe('the stage context key', () => {
+  it('names the stack Gongkai-<stage>, so dev and prod share an account', () => {
+    expect(stackIdFor('dev')).toBe('Gongkai-dev');
+    expect(stackIdFor('prod')).toBe('Gongkai-prod');
+  });
+
+  it('keeps the id Gongkai without a stage, as stacks deployed before stages have it', () => {
+    expect(stackIdFor(undefined)).toBe('Gongkai');
+  });
+
+  it('refuses a stage that cannot name a stack, saying which key', () => {
+    expect(problemsOf(() => stackIdFor('Prod Stack'))).toEqual([
+      expect.stringMatching(/^stage: expected a stage name .*\(got "Prod Stack"\)$/),
+    ]);
   });
 });

@@ -289,14 +289,30 @@ describe('schedule, notifications, alarms', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('alarm on failed and timed-out sweeps and on crawler errors', () => {
+  it('alarm on failed and timed-out sweeps, no success in 25 h, crawler errors and failure ratio, and a schedule that could not start', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
     expect(metrics).toEqual([
       'AWS/Lambda/Errors',
+      'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/States/ExecutionsFailed',
+      'AWS/States/ExecutionsSucceeded',
       'AWS/States/ExecutionsTimedOut',
+      'undefined/undefined',
     ]);
+    const stale = alarms.find((a) => a.MetricName === 'ExecutionsSucceeded')!;
+    expect(stale).toMatchObject({
+      Period: 3600,
+      EvaluationPeriods: 25,
+      DatapointsToAlarm: 25,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    const ratio = alarms.find((a) => a.Metrics)!;
+    expect(ratio.Threshold).toBe(0.2);
+    expect(JSON.stringify(ratio.Metrics)).toContain('errors / invocations');
+    const dlq = ofType('AWS::Scheduler::Schedule')[0]![1].Properties.Target.DeadLetterConfig;
+    expect(refersTo(dlq, logicalIdOf('AWS::SQS::Queue', 'DailyDeadLetters'))).toBe(true);
     const crawler = alarms.find((a) => a.MetricName === 'Errors')!;
     expect(refersTo(crawler.Dimensions, functionId('CrawlSource'))).toBe(true);
     for (const alarm of alarms)

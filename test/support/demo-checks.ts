@@ -12,16 +12,24 @@ import { expectedFindings } from '../../src/local/demo-privacy-truth';
 import { DEMO_CATALOGUE } from '../../src/local/demo-run';
 import type { Report } from '../../src/report/model';
 
-/** Every flag key (`obligation|period`) named in the data directory's outbox, once per message. */
+/**
+ * Every flag key (`obligation|period`) named in the data directory's outbox, once per message, as a
+ * subscriber sees them: a message repeated under a dedupe key already seen (a publish retried after
+ * a crash) is dropped, as the notification contract asks.
+ */
 export async function notifiedFlagKeys(dataDir: string): Promise<string[]> {
   const text = await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '');
+  const seen = new Set<string>();
   return text
     .split('\n')
     .filter(Boolean)
     .flatMap((line) => {
       const body = JSON.parse(JSON.parse(line).message.default) as {
+        dedupeKey?: string;
         flags: { obligationId: string; periodKey: string }[];
       };
+      if (body.dedupeKey && seen.has(body.dedupeKey)) return [];
+      if (body.dedupeKey) seen.add(body.dedupeKey);
       return body.flags.map((f) => `${f.obligationId}|${f.periodKey}`);
     });
 }

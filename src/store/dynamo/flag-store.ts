@@ -3,7 +3,7 @@ import { parseOrThrow } from '../../core/validation';
  * Flags, one partition (`FLAG`, sort key `<obligationId>#<periodKey>`). Notify reads the unnotified
  * ones right after RaiseFlags wrote them, so they are read with a consistent Query, not a GSI.
  */
-import { type Flag, FlagNotFoundError, type FlagStore } from '../ports';
+import { type Flag, FlagNotFoundError, type FlagStore, type NotifyClaim } from '../ports';
 import { FlagSchema } from '../record-schemas';
 import type { DynamoGateway } from './gateway';
 import { fromItem, toItem } from './items';
@@ -59,7 +59,30 @@ export class DynamoFlagStore implements FlagStore, Metered {
     return items.map((item) => fromItem(FlagSchema, item));
   }
 
-  /** Conditional on notifiedAt being unset, so two racing Notify steps cannot both claim the flag. */
+  /**
+   * Conditional on notifiedAt being unset and no other sweep holding a live claim: of two racing
+   * Notify steps one publishes the flag; a retry of the same sweep, or any sweep after the claim
+   * lapsed, may claim it again.
+   */
+  async claimForNotify(obligationId: string, periodKey: string, claim: NotifyClaim): Promise<boolean> {
+    const result = await this.gateway.update(keys.flag(obligationId, periodKey), {
+      UpdateExpression: 'SET #claimRun = :run, #claimUntil = :until',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(#notifiedAt) AND ' +
+        '(attribute_not_exists(#claimUntil) OR #claimRun = :run OR #claimUntil < :at)',
+      ExpressionAttributeNames: {
+        '#notifiedAt': 'notifiedAt',
+        '#claimRun': 'notifyClaimRun',
+        '#claimUntil': 'notifyClaimUntil',
+      },
+      ExpressionAttributeValues: { ':run': claim.runId, ':until': claim.until, ':at': claim.at },
+    });
+    if (result.ok) return true;
+    if (!result.old) throw new FlagNotFoundError(`no flag for ${obligationId} ${periodKey}`);
+    return false;
+  }
+
+  /** Conditional on notifiedAt being unset: the first publication's time stays. */
   async markNotified(obligationId: string, periodKey: string, at: string): Promise<boolean> {
     const result = await this.gateway.update(keys.flag(obligationId, periodKey), {
       UpdateExpression: 'SET #notifiedAt = :at',

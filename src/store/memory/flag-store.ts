@@ -1,12 +1,23 @@
 /** Flags in memory, with the DynamoDB store's once-only raise and claim. */
 import { parseOrThrow } from '../../core/validation';
 import { keys } from '../dynamo/keys';
-import { type Flag, FlagNotFoundError, type FlagStore } from '../ports';
+import { type Flag, FlagNotFoundError, type FlagStore, type NotifyClaim } from '../ports';
 import { FlagSchema } from '../record-schemas';
 import { SortedItems } from './sorted-items';
 
 export class MemoryFlagStore implements FlagStore {
   private readonly flags = new SortedItems<Flag>();
+  private readonly claims = new Map<string, NotifyClaim>();
+
+  async claimForNotify(obligationId: string, periodKey: string, claim: NotifyClaim): Promise<boolean> {
+    const flag = this.existing(obligationId, periodKey);
+    if (flag.notifiedAt !== undefined) return false;
+    const key = keys.flag(obligationId, periodKey).sk;
+    const held = this.claims.get(key);
+    if (held && held.runId !== claim.runId && held.until >= claim.at) return false;
+    this.claims.set(key, claim);
+    return true;
+  }
 
   async raiseFlag(input: Flag): Promise<boolean> {
     const flag = parseOrThrow(FlagSchema, input, 'flag');

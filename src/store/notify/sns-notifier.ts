@@ -15,8 +15,16 @@ export interface SnsNotifierOptions {
 
 /** The Publish input for a notification: pure, so its shape can be tested without SNS. */
 export function publishInput(topicArn: string, notification: Notification): PublishCommandInput {
-  const { subject, message } = buildNotificationMessage(notification);
-  return { TopicArn: topicArn, Subject: subject, Message: JSON.stringify(message), MessageStructure: 'json' };
+  const { subject, message, dedupeKey } = buildNotificationMessage(notification);
+  return {
+    TopicArn: topicArn,
+    Subject: subject,
+    Message: JSON.stringify(message),
+    MessageStructure: 'json',
+    ...(dedupeKey
+      ? { MessageAttributes: { dedupeKey: { DataType: 'String', StringValue: dedupeKey } } }
+      : {}),
+  };
 }
 
 export class SnsNotifier implements Notifier {

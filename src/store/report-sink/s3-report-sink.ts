@@ -1,4 +1,8 @@
-/** Writes report files to S3 under a prefix; returns their `s3://` URI. */
+/**
+ * Writes report files to S3 under a prefix; returns their `s3://` URI. A sweep's report goes under
+ * `<prefix>/<asOf>/<runId>/` (kept for the bucket's report retention) and is copied to
+ * `<prefix>/latest/`, the place `gongkai report --target aws` signs links to.
+ */
 import { PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import { prefixed } from '../archive/s3-objects';
 import type { ReportSink } from '../ports';
@@ -38,8 +42,31 @@ export function reportPutInput(
   };
 }
 
+/** Where one sweep's report lives, and where the latest report is copied. */
+export function runReportPrefixes(
+  prefix: string,
+  asOf: string,
+  runId: string,
+): { run: string; latest: string } {
+  return { run: reportObjectKey(prefix, `${asOf}/${runId}`), latest: prefixed(prefix, 'latest') };
+}
+
 export class S3ReportSink implements ReportSink {
   constructor(private readonly options: S3ReportSinkOptions) {}
+
+  forRun(asOf: string, runId: string): ReportSink {
+    const prefixes = runReportPrefixes(this.options.prefix, asOf, runId);
+    const run = new S3ReportSink({ ...this.options, prefix: prefixes.run });
+    const latest = new S3ReportSink({ ...this.options, prefix: prefixes.latest });
+    return {
+      // The dated copy first: `latest/` never points at a report that has no dated original.
+      write: async (name, body, contentType) => {
+        const location = await run.write(name, body, contentType);
+        await latest.write(name, body, contentType);
+        return location;
+      },
+    };
+  }
 
   async write(name: string, body: string | Uint8Array, contentType: string): Promise<string> {
     const input = reportPutInput(this.options.bucket, this.options.prefix, name, body, contentType);

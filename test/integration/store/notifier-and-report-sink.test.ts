@@ -1,14 +1,26 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PathOutsideRootError } from '../../../src/store/fs-paths';
-import { buildNotificationMessage, snsSubject } from '../../../src/store/notify/message';
+import {
+  buildNotificationMessage,
+  NotificationTooLargeError,
+  snsSubject,
+} from '../../../src/store/notify/message';
 import { OutboxNotifier } from '../../../src/store/notify/outbox-notifier';
 import { publishInput } from '../../../src/store/notify/sns-notifier';
 import type { Notification } from '../../../src/store/ports';
 import { DirectoryReportSink } from '../../../src/store/report-sink/directory-report-sink';
-import { reportObjectKey, reportPutInput } from '../../../src/store/report-sink/s3-report-sink';
+import {
+  reportObjectKey,
+  reportPutInput,
+  runReportPrefixes,
+  S3ReportSink,
+} from '../../../src/store/report-sink/s3-report-sink';
 
 let dir: string;
 beforeEach(async () => {
@@ -40,6 +52,22 @@ describe('notification message', () => {
   it('keeps a plain ASCII subject, on one line, under 100 characters', () => {
     expect(snsSubject({ ...notification, subject: 'Overdue\nitems' })).toBe('Overdue items');
     expect(snsSubject({ ...notification, subject: 'x'.repeat(300) })).toHaveLength(99);
+  });
+
+  it('refuses a message SNS would refuse (over 256 KiB), before anything is published', async () => {
+    const huge = { ...notification, message: '逾'.repeat(90_000) };
+    expect(() => buildNotificationMessage(huge)).toThrow(NotificationTooLargeError);
+    const outbox = new OutboxNotifier(join(dir, 'huge.jsonl'));
+    await expect(outbox.notify(huge)).rejects.toThrow(/SNS takes at most 262144/);
+    expect(await outbox.sent()).toEqual([]);
+  });
+
+  it('carries the dedupe key in the body and as an SNS message attribute', () => {
+    const keyed = { ...notification, dedupeKey: 'flags-abc' };
+    expect(JSON.parse(buildNotificationMessage(keyed).message.default).dedupeKey).toBe('flags-abc');
+    expect(publishInput('arn:aws:sns:ap-southeast-1:123456789012:gongkai', keyed).MessageAttributes).toEqual({
+      dedupeKey: { DataType: 'String', StringValue: 'flags-abc' },
+    });
   });
 
   it('rejects a flag with an impossible due date, naming it', () => {
@@ -96,6 +124,44 @@ describe('S3ReportSink request', () => {
   it('refuses report names with empty, dot or dot-dot segments', () => {
     for (const name of ['../x', 'a/../../x', '/abs', 'a//b', './x']) {
       expect(() => reportObjectKey('reports', name)).toThrow(/refused/);
+    }
+  });
+});
+
+describe('S3ReportSink for one sweep', () => {
+  it('keeps each sweep under reports/<asOf>/<runId>/ and copies it to reports/latest/', async () => {
+    expect(runReportPrefixes('reports', '2026-11-25', 'run:1')).toEqual({
+      run: 'reports/2026-11-25/run:1',
+      latest: 'reports/latest',
+    });
+    const puts: string[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        puts.push(`${req.method} ${decodeURIComponent(req.url ?? '')}`);
+        res.writeHead(200, { ETag: '"e"' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = new S3Client({
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        forcePathStyle: true,
+        region: 'ap-southeast-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      const sink = new S3ReportSink({ bucket: 'reports-bucket', prefix: 'reports', client });
+      const location = await sink
+        .forRun('2026-11-25', 'd32c5kddcf5bb8c3')
+        .write('report.html', '<p>', 'text/html');
+      expect(location).toBe('s3://reports-bucket/reports/2026-11-25/d32c5kddcf5bb8c3/report.html');
+      expect(puts.map((p) => p.split('?')[0])).toEqual([
+        'PUT /reports-bucket/reports/2026-11-25/d32c5kddcf5bb8c3/report.html',
+        'PUT /reports-bucket/reports/latest/report.html',
+      ]);
+      client.destroy();
+    } finally {
+      server.close();
     }
   });
 });

@@ -35,14 +35,15 @@ async function sweep(asOf: IsoDate, runId = `sweep-${asOf}`) {
   return runSweepLocally({ asOf, runId }, runtime.deps);
 }
 
-/** What the outbox received, as SNS subscribers other than email read it. */
+/** The flag messages the outbox received (each sweep's summary left out), as SNS subscribers other than email read them. */
 async function outbox(): Promise<(NotificationBody & { snsSubject: string })[]> {
   const text = await readFile(join(dataDir, 'outbox.jsonl'), 'utf8').catch(() => '');
   return text
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as NotificationMessage)
-    .map((m) => ({ ...(JSON.parse(m.message.default) as NotificationBody), snsSubject: m.subject }));
+    .map((m) => ({ ...(JSON.parse(m.message.default) as NotificationBody), snsSubject: m.subject }))
+    .filter((body) => body.part !== 'summary');
 }
 
 const verdictOf = async (periodKey: string) =>

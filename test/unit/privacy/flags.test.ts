@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
 import type { Obligation } from '../../../src/core/obligation';
 import type { Flag } from '../../../src/store/ports';
+import { flagNotification } from '../../../src/tasks/notify';
 import { documentFlagKey, personalDataFlagWork } from '../../../src/tasks/personal-data-flags';
-import { flagNotification } from '../../../src/tasks/raise-flags';
 import { leakyDocument } from './leaky-document';
 
 const obligation = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRuleDir, loadCatalogue } from '../../../src/config/catalogue';
 import { expandObligations } from '../../../src/core/expand-obligations';
-import { flagNotification } from '../../../src/tasks/raise-flags';
+import { flagNotification } from '../../../src/tasks/notify';
 
 const pack = (name: string) => loadCatalogue(join(defaultRuleDir(), `${name}.json`));
 

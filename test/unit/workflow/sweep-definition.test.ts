@@ -35,7 +35,7 @@ describe('the sweep definition', () => {
     const keys = collectKeys(definition);
     const text = JSON.stringify(definition);
     for (const feature of UNSUPPORTED_LOCALLY) {
-      expect(keys.has(feature) || text.includes(`"${feature}`), `uses ${feature}`).toBe(false);
+      expect(keys.has(feature) || text.includes(`"${feature}"`), `uses ${feature}`).toBe(false);
     }
     expect(text).not.toMatch(/\{%.*%\}/);
   });
