@@ -107,6 +107,8 @@ export interface SweepSummary {
   runId: string;
   counts: Partial<Record<VerdictKind, number>>;
   byUnit: Record<string, Partial<Record<VerdictKind, number>>>;
+  /** Counts per kind of duty (plan, website, annual-report); absent in sweeps recorded before it. */
+  byGroup?: Record<string, Partial<Record<VerdictKind, number>>>;
   recordedAt: string;
 }
 
@@ -130,7 +132,8 @@ export interface Flag {
   raisedOn: IsoDate;
   raisedAt: string;
   units: string[];
-  status: 'open' | 'resolved' | 'waived';
+  /** lapsed: a site rule's past period, which nothing published later can put right. */
+  status: 'open' | 'resolved' | 'waived' | 'lapsed';
   history: { at: string; status: Flag['status']; note: string }[];
   /** Set once the notification for this flag went out; Notify is retried until it is. */
   notifiedAt?: string;

@@ -1,9 +1,12 @@
+import type { VerdictKind } from '../core/verdict';
 import { summarise } from '../core/verdicts';
+import { obligationGroup } from '../report/outstanding';
 import type { StoredVerdict } from '../store/ports';
 import { assessForRun } from './assessment';
 import type { EvaluateInput, EvaluateOutput } from './contracts';
 import { EvaluateInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { lapsedFlags, siteRuleObligationIds } from './flag-lapse';
 import { judgedCatalogue } from './judged-catalogue';
 import { task } from './task';
 import { vetoObligationIds, vetoWarningWork } from './veto-warnings';
@@ -11,7 +14,8 @@ import { vetoObligationIds, vetoWarningWork } from './veto-warnings';
 /**
  * Judges every obligation-period as of the sweep date, stores the verdicts that changed and one
  * summary for the trend chart, and counts the flag work waiting: missing periods with no flag yet,
- * open flags whose period got evidence or a waiver, and flags not yet notified. The Choice state
+ * open flags whose period got evidence or a waiver, site-rule flags that lapsed, and flags not yet
+ * notified. The Choice state
  * enters RaiseFlags only when there is some.
  */
 export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Promise<EvaluateOutput> {
@@ -27,12 +31,15 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
     ...(v.forecast ? { forecast: v.forecast } : {}),
   }));
   await deps.stores.verdicts.putVerdicts(stored);
-  const summary = summarise(assessment.verdicts, judgedCatalogue(deps).obligations);
+  const obligations = judgedCatalogue(deps).obligations;
+  const summary = summarise(assessment.verdicts, obligations);
+  const groupOf = new Map(obligations.map((o) => [o.id, obligationGroup(o)]));
   await deps.stores.verdicts.putSummary({
     asOf: input.asOf,
     runId: input.runId,
     counts: summary.counts,
     byUnit: summary.byUnit,
+    byGroup: countsByGroup(assessment.verdicts, groupOf),
     recordedAt: deps.now().toISOString(),
   });
   const flags = new Map(
@@ -48,8 +55,22 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   }
   const warnings = vetoWarningWork(assessment.verdicts, vetoObligationIds(deps), flags);
   settled += warnings.toRaise.length + warnings.toSettle.length;
+  settled += lapsedFlags(assessment.verdicts, siteRuleObligationIds(deps), flags.values()).length;
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
+}
+
+/** Verdict counts per kind of duty, so the report can draw each one's trend. */
+function countsByGroup(
+  verdicts: readonly { obligationId: string; kind: VerdictKind }[],
+  groupOf: ReadonlyMap<string, string>,
+): Record<string, Partial<Record<VerdictKind, number>>> {
+  const out: Record<string, Partial<Record<VerdictKind, number>>> = {};
+  for (const v of verdicts) {
+    const row = (out[groupOf.get(v.obligationId) ?? 'plan'] ??= {});
+    row[v.kind] = (row[v.kind] ?? 0) + 1;
+  }
+  return out;
 }
 
 export const EvaluateVerdictsTask = task('EvaluateVerdicts', EvaluateInputSchema, evaluateVerdicts);

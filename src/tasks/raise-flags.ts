@@ -3,6 +3,7 @@ import type { Flag, Notification, StoredVerdict } from '../store/ports';
 import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
 import { NotifyInputSchema, SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { lapsedFlags, siteRuleObligationIds } from './flag-lapse';
 import { judgedCatalogue } from './judged-catalogue';
 import { task } from './task';
 import { vetoObligationIds, vetoWarningWork, warningKey } from './veto-warnings';
@@ -56,8 +57,8 @@ async function raiseVetoWarnings(
 
 /**
  * Raises one flag per missing obligation-period (a conditional put: a repeated or concurrent sweep
- * raises nothing twice), resolves flags whose period later got evidence, and returns every flag
- * not yet notified.
+ * raises nothing twice), resolves flags whose period later got evidence, closes site-rule flags
+ * whose month is over as lapsed (src/tasks/flag-lapse.ts), and returns every flag not yet notified.
  */
 export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<RaiseFlagsOutput> {
   const now = deps.now().toISOString();
@@ -98,6 +99,15 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
         now,
       );
     }
+  }
+  for (const { flag, next } of lapsedFlags(verdicts, siteRuleObligationIds(deps), existing.values())) {
+    await deps.stores.flags.updateFlagStatus(
+      flag.obligationId,
+      flag.periodKey,
+      'lapsed',
+      `period over, cannot be remedied: the next period (due ${next}) is judged`,
+      now,
+    );
   }
   const pending = await deps.stores.flags.listUnnotified();
   const raised = pending.filter((f) => f.status === 'open').map(toRef);
