@@ -286,7 +286,8 @@ function departmentRows(obligations: readonly ReportObligation[]): Department[] 
       row.obligations += 1;
       if (o.counts.missing > 0) row.missingObligations += 1;
       addCounts(row.counts, o.counts);
-      const g = (row.groups[o.group] ??= { obligations: 0, counts: zeroCounts(), complianceRate: null });
+      const g = row.groups[o.group] ?? { obligations: 0, counts: zeroCounts(), complianceRate: null };
+      row.groups[o.group] = g;
       g.obligations += 1;
       addCounts(g.counts as Counts, o.counts);
       units.set(unit, row);

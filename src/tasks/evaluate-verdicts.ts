@@ -67,7 +67,9 @@ function countsByGroup(
 ): Record<string, Partial<Record<VerdictKind, number>>> {
   const out: Record<string, Partial<Record<VerdictKind, number>>> = {};
   for (const v of verdicts) {
-    const row = (out[groupOf.get(v.obligationId) ?? 'plan'] ??= {});
+    const group = groupOf.get(v.obligationId) ?? 'plan';
+    const row = out[group] ?? {};
+    out[group] = row;
     row[v.kind] = (row[v.kind] ?? 0) + 1;
   }
   return out;
