@@ -6,7 +6,7 @@
 import { daysBetween } from '../core/dates';
 import type { Obligation } from '../core/obligation';
 import type { VerdictKind } from '../core/verdict';
-import type { ObligationGroup, OutstandingItem, ReportObligation } from './model';
+import type { ObligationGroup, OutstandingItem, ReportObligation, ReportPeriod } from './model';
 
 /**
  * Plan items, website rules (judged on what the crawler saw of a site: freshness, blank columns,
@@ -51,16 +51,28 @@ const URGENCY: Record<OutstandingItem['state'], number> = {
 };
 
 /**
- * Per obligation: its latest settled period when that is missing (not remedied) or could not be
- * judged, and any period due soon. Most urgent first: missing by days overdue, then periods the
- * monitor could not judge, then due-soon by due date.
+ * The period an obligation stands on now. A plan item or annual report: its latest period already
+ * due (a missing week stays outstanding even when the next week was published early). A website
+ * rule: its latest judged period, since a past month cannot be put right and a month can trip
+ * before it ends.
+ */
+function latestPeriod(o: ReportObligation, asOf: string): ReportPeriod | undefined {
+  const candidates =
+    o.group === 'website'
+      ? o.periods.filter((p) => SETTLED.has(p.verdict))
+      : o.periods.filter((p) => p.due <= asOf);
+  return candidates.reduce<ReportPeriod | undefined>((a, p) => (!a || p.due > a.due ? p : a), undefined);
+}
+
+/**
+ * Per obligation: its latest period when that is missing (not remedied) or could not be judged,
+ * and any period due soon. Most urgent first: missing by days overdue, then periods the monitor
+ * could not judge, then due-soon by due date.
  */
 export function outstandingNow(obligations: readonly ReportObligation[], asOf: string): OutstandingItem[] {
   const items: OutstandingItem[] = [];
   for (const o of obligations) {
-    const latest = o.periods
-      .filter((p) => SETTLED.has(p.verdict))
-      .reduce<(typeof o.periods)[number] | undefined>((a, p) => (!a || p.due > a.due ? p : a), undefined);
+    const latest = latestPeriod(o, asOf);
     const picked = [
       ...(latest && (latest.verdict === 'missing' || latest.verdict === 'insufficient-data') ? [latest] : []),
       ...o.periods.filter((p) => p.verdict === 'due-soon'),
