@@ -14,6 +14,8 @@ export const REPORT_CSS = `
 }
 * { box-sizing: border-box; }
 html { font-size: 15px; }
+/* Links within the page land below the sticky filter bar, not under it. */
+html { scroll-padding-top: 7rem; }
 body {
   margin: 0; color: var(--fg); background: var(--bg); line-height: 1.55;
   font-family: "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
