@@ -36,9 +36,25 @@ function isBackdating(message: string): boolean {
   return /backdat|倒签|伪造发稿日期/i.test(message);
 }
 
+/**
+ * The core names sites by their source id ("tourism read successfully 68 times"); a reader knows
+ * them by name. Each id in a list of sites is replaced by the site's name.
+ */
+function withSiteNames(reason: string, names: ReadonlyMap<string, string>): string {
+  if (names.size === 0) return reason;
+  return reason.replace(
+    /(; |no check of |checks of |no source carries )([^;:]+?)( read successfully| between|: cannot tell)/g,
+    (_, before: string, list: string, after: string) =>
+      `${before}${list
+        .split(/、|, /)
+        .map((id) => names.get(id) ?? id)
+        .join('、')}${after}`,
+  );
+}
+
 function warningItem(message: string, s: ReportStrings): string {
   const tag = isBackdating(message) ? s.backdating : s.warningsLabel;
-  return `<span class="warn"><span class="tag">${text(tag)}</span>${text(message)}</span>`;
+  return `<span class="warn"><span class="tag">${text(tag)}</span>${text(s.now.monitorText(message))}</span>`;
 }
 
 /**
@@ -267,8 +283,12 @@ function periodRow(
   pages: PagesRead,
   once: EvidenceOnce,
   s: ReportStrings,
+  names: ReadonlyMap<string, string>,
 ): string {
-  const items = [...p.reasons.map(text), ...p.warnings.map((w) => warningItem(w, s))];
+  const items = [
+    ...p.reasons.map((r) => text(s.now.monitorText(withSiteNames(r, names)))),
+    ...p.warnings.map((w) => warningItem(w, s)),
+  ];
   // Most periods give one reason: a list of one is markup a year of rows pays for thousands of times.
   const why = items.length === 1 ? items[0] : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const observed = p.evidence.filter((e) => e.kind === 'observation');
@@ -292,7 +312,12 @@ function scheduleText(o: ReportObligation, s: ReportStrings): string {
   return o.schedule === kind || o.schedule.startsWith(kind) ? o.schedule : `${kind} · ${o.schedule}`;
 }
 
-function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): string {
+function obligation(
+  o: ReportObligation,
+  pages: PagesRead,
+  s: ReportStrings,
+  names: ReadonlyMap<string, string>,
+): string {
   const verdicts = [...new Set(o.periods.map((p) => p.verdict))];
   const once = new EvidenceOnce(o, s);
   const meta: [string, string][] = [
@@ -311,12 +336,13 @@ function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): st
   const periods =
     o.periods.length === 0
       ? `<p class="muted">${text(s.noPeriods)}</p>`
-      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${itemLabel(o, s)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody class="pr">${o.periods.map((p) => periodRow(p, o.site, pages, once, s)).join('')}</tbody></table></div></details>`;
+      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${itemLabel(o, s)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody class="pr">${o.periods.map((p) => periodRow(p, o.site, pages, once, s, names)).join('')}</tbody></table></div></details>`;
   return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-group="${attr(o.group)}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(itemLabel(o, s))}</span>${text(o.task)}${o.siteName ? ` <span class="site-name">· ${text(o.siteName)}</span>` : ''}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
 }
 
 function obligationsSection(report: Report, pages: PagesRead, s: ReportStrings): string {
-  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${report.obligations.map((o) => obligation(o, pages, s)).join('')}</section>`;
+  const names = new Map(report.sources.map((src) => [src.id, src.name]));
+  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${report.obligations.map((o) => obligation(o, pages, s, names)).join('')}</section>`;
 }
 
 const FLAG_ORDER: Record<string, number> = { open: 0, lapsed: 1, resolved: 2, waived: 3 };
@@ -338,7 +364,8 @@ function flagsSection(report: Report, obligations: Obligations, s: ReportStrings
     const group = o?.group ?? (f.periodKey.startsWith('warning-') ? 'website' : 'plan');
     const history = f.history
       .map(
-        (h) => `<li>${instant(h.at)} · ${text(statusLabel(h.status))} · ${text(s.now.flagNote(h.note))}</li>`,
+        (h) =>
+          `<li>${instant(h.at)} · ${text(statusLabel(h.status))} · ${text(s.now.monitorText(h.note))}</li>`,
       )
       .join('');
     const age = f.status === 'open' ? Math.max(0, daysBetween(f.due, report.asOf)) : null;

@@ -4,6 +4,7 @@
  * per language.
  */
 import type { ObligationGroup, OutstandingItem } from '../model';
+import { reasonInChinese } from './reasons-zh';
 
 export interface NowStrings {
   title: string;
@@ -38,31 +39,8 @@ export interface NowStrings {
   flagAge: string;
   ageDays: (days: number) => string;
   sortHint: string;
-  /** A note the monitor wrote into a flag's history, in this language. */
-  flagNote: (note: string) => string;
-}
-
-const ZH_NOTES: [RegExp, (...m: string[]) => string][] = [
-  [/^no evidence by (\S+) \(sweep (.+)\)$/, (d, run) => `截至 ${d} 未见公开（监测批次 ${run}）`],
-  [/^no evidence by the due date (\S+)$/, (d) => `截至期限 ${d} 未见公开`],
-  [/^evidence found: met$/, () => '已找到公开证据：按时公开'],
-  [/^evidence found: late$/, () => '已找到公开证据：逾期公开'],
-  [/^evidence found: (.+)$/, (k) => `已找到公开证据：${k}`],
-  [/^forecast to trip on (\S+) \(sweep (.+)\)$/, (d, run) => `预计 ${d} 触发单项否决（监测批次 ${run}）`],
-  [/^no longer forecast for (\S+) as of (\S+)$/, (d, at) => `截至 ${at}，不再预计于 ${d} 触发`],
-  [
-    /^period over, cannot be remedied: the next period \(due (\S+)\) is judged$/,
-    (d) => `期次已过，无法补救：下一期次（截止 ${d}）已作出判定`,
-  ],
-  [/^waived by (.+?) until (\S+): (.*)$/, (by, until, why) => `由 ${by} 豁免至 ${until}：${why}`],
-];
-
-function translated(rules: [RegExp, (...m: string[]) => string][], note: string): string {
-  for (const [re, to] of rules) {
-    const m = re.exec(note);
-    if (m) return to(...m.slice(1));
-  }
-  return note;
+  /** A reason, warning or flag note the monitor wrote (in English), in this language. */
+  monitorText: (note: string) => string;
 }
 
 export const NOW_ZH: NowStrings = {
@@ -108,7 +86,7 @@ export const NOW_ZH: NowStrings = {
   flagAge: '已持续',
   ageDays: (d) => `${d} 天`,
   sortHint: '点击排序',
-  flagNote: (note) => translated(ZH_NOTES, note),
+  monitorText: reasonInChinese,
 };
 
 export const NOW_EN: NowStrings = {
@@ -160,5 +138,5 @@ export const NOW_EN: NowStrings = {
   flagAge: 'Age',
   ageDays: (d) => `${d} day${d === 1 ? '' : 's'}`,
   sortHint: 'click to sort',
-  flagNote: (note) => note,
+  monitorText: (note) => note,
 };
