@@ -19,7 +19,7 @@ function outstandingLines(report: Report, limit: number): string[] {
     .slice(0, limit)
     .map(
       (i) =>
-        `  ${i.state.padEnd(17)} ${when(i).padEnd(34)} ${(i.units.join('、') || '-').padEnd(12)} ${i.task.slice(0, 40)}${i.siteName ? ` · ${i.siteName}` : ''} [${i.periodLabel}]`,
+        `  ${i.state.padEnd(17)} ${when(i).padEnd(34)} ${(i.units.join('、') || '-').padEnd(12)} ${i.task.replace(/\s+/g, ' ').slice(0, 40)}${i.siteName ? ` · ${i.siteName}` : ''} [${i.periodLabel}]`,
     );
   return [
     `Outstanding now (当前待办): ${items.filter((i) => i.state === 'missing').length} missing, ${items.filter((i) => i.state === 'due-soon').length} due soon, ${items.filter((i) => i.state === 'insufficient-data').length} cannot tell${items.length > limit ? `; the ${limit} most urgent:` : ':'}`,
