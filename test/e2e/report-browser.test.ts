@@ -467,12 +467,20 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(flagRows()).resolves.toEqual(['2016-02:resolved', '2016-W40:open', '2016-03:open']);
   });
 
-  it('prints one department: only its obligations, outstanding items and flags', async () => {
+  it('prints one department: only its obligations, outstanding items and open flags', async () => {
     await open();
     await page.selectOption('#f-unit', '市环境保护局');
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('section#o-budget-disclosure').isVisible()).resolves.toBe(false);
-    await expect(page.locator('table.flags tbody tr:visible').count()).resolves.toBe(2);
+    // The department's open flag; its resolved one and the city-wide sections stay on screen.
+    await expect(page.locator('table.flags tbody tr:visible').count()).resolves.toBe(1);
+    await expect(page.locator('#sources').isVisible()).resolves.toBe(false);
+    await expect(
+      page.locator('section#o-air-quality-monthly tr[data-verdict="missing"]').isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.locator('section#o-air-quality-monthly tr[data-verdict="met"]').first().isVisible(),
+    ).resolves.toBe(false);
     await expect(page.locator('table.outstanding tbody tr:visible').count()).resolves.toBe(2);
     const pdf = await page.pdf({ format: 'A4' });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -99,6 +99,8 @@ export const CLIENT_SCRIPT = `(function () {
       if (row.el.hidden === ok) row.el.hidden = !ok;
     });
     groupCards.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-group') === group)); });
+    // One department chosen: paper carries its view only (see the print styles).
+    document.body.classList.toggle('dept-view', unit !== '');
     status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
     var active = [];
     if (group) active.push(selectedText(groupSel));

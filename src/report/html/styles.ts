@@ -211,6 +211,15 @@ table.outstanding th[scope="row"], table.flags td:nth-child(4), table.department
     content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
   .ov { grid-template-columns: minmax(0, 1fr); }
   th button.sort::after { content: none !important; }
+  /* One department printed: its outstanding items, department row, site cards (which stand for its
+     website rules), the periods that need action and its open flags; city-wide sections, settled
+     periods and closed flags stay on screen. */
+  body.dept-view #overview, body.dept-view #waivers, body.dept-view #warnings, body.dept-view #sources,
+  body.dept-view .pages-read, body.dept-view .undated, body.dept-view .cands,
+  body.dept-view section.obl[data-group="website"], body.dept-view table.flags tbody tr:not([data-status="open"]),
+  body.dept-view tbody.pr > tr:is([data-verdict="met"], [data-verdict="pending"], [data-verdict="unverifiable"], [data-verdict="waived"]) {
+    display: none !important; }
+  body.dept-view #site-vetoes, body.dept-view #obligations, body.dept-view #flags { break-before: auto; }
   #site-vetoes, #obligations, #flags, #sources { break-before: page; }
 }
 `;
