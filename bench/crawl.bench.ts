@@ -13,11 +13,11 @@
  *   npm run bench:crawl -- --record          # also writes the section of docs/benchmarks.md
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { parseOrThrow } from '../src/core/validation';
+import { machine, replaceSection } from './bench-doc';
 import { type CrawlMeasurement, startCrawlerProcess } from './crawl/child-protocol';
 import type { CrawleeJob } from './crawl/crawlee-crawler';
 import type { MonitorJob } from './crawl/monitor-crawler';
@@ -86,23 +86,6 @@ function storeTable(first: CrawlMeasurement, again: CrawlMeasurement): string {
     row('first', first),
     row('again, portal unchanged', again),
   ].join('\n');
-}
-
-function machine(): string {
-  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
-  return `${cpus().length} CPUs (nproc), ${cpu}, node ${process.version}, ${process.platform}/${process.arch}, load average ${load} (1/5/15 min) at the start`;
-}
-
-/** Replaces (or appends) this benchmark's section of docs/benchmarks.md, leaving the rest alone. */
-function replaceSection(doc: string, section: string): string {
-  const start = doc.indexOf(SECTION);
-  if (start < 0) return `${doc.trimEnd()}\n\n${section}\n`;
-  const next = doc.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : doc.slice(next + 1);
-  return `${doc.slice(0, start)}${section}\n${rest ? `\n${rest}` : ''}`;
 }
 
 /** Runs one crawler process through its crawls, snapshotting the portal's counters around each. */
@@ -225,7 +208,7 @@ async function main(): Promise<number> {
         speedMet: speedup >= MIN_SPEEDUP,
         portal: `${content.sites.length} sites on separate ports, ${columns} columns, ${content.htmlPages} pages: ${content.sites.length} home pages, ${listPages} list pages of ${content.shape.pageSize} items, ${content.htmlPages - listPages - content.sites.length} detail pages`,
       });
-      writeFileSync(docPath, replaceSection(doc, section));
+      writeFileSync(docPath, replaceSection(doc, SECTION, section));
       console.log(`recorded in ${docPath}`);
     }
     return ok ? 0 : 1;

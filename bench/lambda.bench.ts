@@ -8,12 +8,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { esbuildOptions, FORBIDDEN_IN_BUNDLE, lambdaEntry, PROJECT_ROOT } from '../infra/lambda-bundling';
+import { machine, median, replaceSection as replaceDocSection } from './bench-doc';
 
 const MAX_BYTES = 1.5 * 1024 * 1024;
 const MAX_INIT_MS = 250;
@@ -64,12 +64,6 @@ function importMs(file: string): { wall: number; cpu: number } {
   return JSON.parse(out) as { wall: number; cpu: number };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 type Variant = 'deployed' | 'sdk-external' | 'naive';
 
 async function measure(name: string, variant: Variant, entry: string, dir: string): Promise<Measured> {
@@ -115,21 +109,9 @@ function table(rows: Measured[]): string {
   return lines.join('\n');
 }
 
-function machine(): string {
-  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
-  return `${cpus().length} CPUs (nproc), ${cpu}, node ${process.version}, ${process.platform}/${process.arch}, load average ${load} (1/5/15 min) at the start`;
-}
-
 /** Replaces (or appends) this benchmark's section of docs/benchmarks.md, leaving the rest alone. */
 export function replaceSection(doc: string, section: string): string {
-  const start = doc.indexOf(SECTION);
-  if (start < 0) return `${doc.trimEnd()}${doc.trim() ? '\n\n' : ''}${section}\n`;
-  const next = doc.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : doc.slice(next + 1);
-  return `${doc.slice(0, start)}${section}\n${rest ? `\n${rest}` : ''}`;
+  return replaceDocSection(doc, SECTION, section);
 }
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../src/tasks/lambda';
+import { lambdaHandler } from '../src/lambda/handler';
 import { ListSourcesTask } from '../src/tasks/list-sources';
 
 /** Lambda entry for the sweep state "ListSources" (src/workflow/sweep.asl.json). */

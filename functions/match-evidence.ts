@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../src/tasks/lambda';
+import { lambdaHandler } from '../src/lambda/handler';
 import { MatchEvidenceTask } from '../src/tasks/match-evidence';
 
 /** Lambda entry for the sweep state "MatchEvidence" (src/workflow/sweep.asl.json). */

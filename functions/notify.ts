@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../src/tasks/lambda';
+import { lambdaHandler } from '../src/lambda/handler';
 import { NotifyTask } from '../src/tasks/raise-flags';
 
 /** Lambda entry for the sweep state "Notify" (src/workflow/sweep.asl.json). */

@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../src/tasks/lambda';
+import { lambdaHandler } from '../src/lambda/handler';
 import { RaiseFlagsTask } from '../src/tasks/raise-flags';
 
 /** Lambda entry for the sweep state "RaiseFlags" (src/workflow/sweep.asl.json). */

@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../src/tasks/lambda';
+import { lambdaHandler } from '../src/lambda/handler';
 import { WriteReportTask } from '../src/tasks/write-report';
 
 /** Lambda entry for the sweep state "WriteReport" (src/workflow/sweep.asl.json). */

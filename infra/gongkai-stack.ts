@@ -26,7 +26,7 @@ export interface GongkaiStackProps extends StackProps {
   sourcesJson: string;
 }
 
-/** The environment variables src/tasks/aws-deps.ts reads at cold start. */
+/** The environment variables src/lambda/aws-deps.ts reads at cold start. */
 export const TASK_ENVIRONMENT_KEYS = [
   'TABLE_NAME',
   'ARCHIVE_BUCKET',

@@ -1,69 +1,49 @@
 /**
- * The `gongkai` command. Each subcommand lives in src/cli/<name>.ts and is loaded on demand, so
- * `gongkai extract` does not pay for the AWS SDK and `gongkai run` does not pay for ingest.
+ * The `gongkai` command. Each subcommand lives in src/cli/<name>.ts and is loaded on demand (the
+ * table in src/cli/commands.ts), so `gongkai --help` loads no command, `gongkai extract` does not
+ * pay for the AWS SDK and `gongkai run` does not pay for ingest.
  */
+import type { Command } from './cli/command';
+import { COMMANDS, type CommandEntry } from './cli/commands';
 import { UsageError } from './cli/flags';
 import { ValidationError } from './core/validation';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  run(argv: string[]): Promise<number>;
-}
-
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  demo: () => import('./cli/demo'),
-  ingest: () => import('./cli/ingest'),
-  catalogue: () => import('./cli/catalogue'),
-  periods: () => import('./cli/periods'),
-  extract: () => import('./cli/extract'),
-  crawl: () => import('./cli/crawl'),
-  run: () => import('./cli/run'),
-  report: () => import('./cli/report'),
-  verify: () => import('./cli/verify'),
-  event: () => import('./cli/event'),
-  evidence: () => import('./cli/evidence'),
-  waive: () => import('./cli/waive'),
-};
-
-async function printHelp(): Promise<void> {
+function help(commands: Record<string, CommandEntry>): string {
   const lines = [
     'gongkai — compliance monitor for government disclosure obligations (政务公开)',
     '',
     'Commands:',
   ];
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    try {
-      const { command } = await load();
-      lines.push(`  ${name.padEnd(10)} ${command.summary}`);
-    } catch {
-      // A command whose module is missing is not listed.
-    }
-  }
+  for (const [name, entry] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${entry.summary}`);
   lines.push('', 'Run `gongkai <command> --help` for its flags.');
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line; `commands` is the table of src/cli/commands.ts. */
+export async function main(
+  argv: string[],
+  commands: Record<string, CommandEntry> = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp();
+    console.log(help(commands));
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     console.error(`gongkai: unknown command "${name}". Run \`gongkai --help\`.`);
     return 2;
   }
-  const { command } = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.usage);
-    return 0;
-  }
+  let command: Command | undefined;
   try {
+    ({ command } = await entry.load());
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(command.usage);
+      return 0;
+    }
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (command && error instanceof UsageError) {
       console.error(`gongkai ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
     }
@@ -71,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`gongkai ${name}: ${error.message}`);
       return 2;
     }
+    // A command that fails to load (a missing module, a syntax error) is reported like any failure.
     console.error(`gongkai ${name}: ${(error as Error).stack ?? String(error)}`);
     return 1;
   }

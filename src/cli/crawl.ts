@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
+import type { CrawlSummary } from '../core/crawl-summary';
 import { IsoDateSchema } from '../core/dates';
 import type { Fetcher } from '../crawl/fetch';
-import type { CrawlSummary } from '../tasks/contracts';
 import { crawlSource } from '../tasks/crawl-source';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 import { ProgressBar } from './progress-bar';
@@ -17,7 +17,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Crawl the sources once and store what was found (no judging)',
   usage:
     'gongkai crawl --sources FILE [--as-of YYYY-MM-DD] [--data-dir .gongkai] [--concurrency 4] [--json]\n\nExit 0 when every source answered, 3 when at least one was unreachable (recorded, not fatal).',
   async run(argv) {

@@ -1,11 +1,11 @@
 import { relative } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
 import { DEMO_LAST_SWEEP, runDemo } from '../local/demo-run';
 import { DEFAULT_DATA_DIR } from '../local/local-runtime';
 import { renderSummary } from '../report/render-summary';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 
 const FlagsSchema = z.object({
@@ -25,7 +25,6 @@ const FlagsSchema = z.object({
 });
 
 export const command: Command = {
-  summary: 'Run the whole monitor on the bundled demo portal (what `npm start` does)',
   usage: `gongkai demo [--data-dir ${DEFAULT_DATA_DIR}] [--from 2016-01-04] [--to ${DEMO_LAST_SWEEP}] [--portal-port N] [--quiet]
        [--chaos SEED [--chaos-rate 0.1]]
 

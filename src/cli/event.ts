@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { recordEvent } from '../tasks/ledger-entries';
+import type { Command } from './command';
 import { UsageError } from './flags';
 import { appendLocally, EntryFlagsSchema, IsoDateSchema, WHERE_USAGE } from './ledger-commands';
 
@@ -11,7 +11,6 @@ const Schema = EntryFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Record an event that starts an event-based obligation’s clock',
   usage: `gongkai event add --obligation ID --date YYYY-MM-DD --note TEXT ${WHERE_USAGE}`,
   async run(argv) {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai event add …`');

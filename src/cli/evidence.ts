@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { recordManualEvidence } from '../tasks/ledger-entries';
+import type { Command } from './command';
 import { UsageError } from './flags';
 import { appendLocally, EntryFlagsSchema, IsoDateSchema, WHERE_USAGE } from './ledger-commands';
 
@@ -16,7 +16,6 @@ const Schema = EntryFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Record evidence found by a person (a URL and a note), marked manual in reports',
   usage: `gongkai evidence add --obligation ID --period KEY --url URL --published YYYY-MM-DD --note TEXT ${WHERE_USAGE}`,
   async run(argv) {
     if (argv[0] !== 'add') throw new UsageError('expected `gongkai evidence add …`');

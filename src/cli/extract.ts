@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Agent, interceptors, request } from 'undici';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { shanghaiDate } from '../core/dates';
 import { ColumnSchema } from '../core/source';
 import { decodeHtml, extractDetail, extractList } from '../crawl/extract';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 
 /** The one page a person asks for is capped like a crawled page, so a wrong URL cannot fill memory. */
@@ -95,7 +95,6 @@ async function fetchPage(url: string, baseUrl: string | undefined): Promise<Page
 }
 
 export const command: Command = {
-  summary: 'show the items, dates and next pages the crawler reads from one page',
   usage,
   async run(argv) {
     const flags = parseFlags(

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { loadCalendarFile } from '../config/calendar-file';
 import { loadCatalogue } from '../config/catalogue';
 import { WorkingDayCalendar } from '../core/calendar';
 import type { Period } from '../core/period';
 import { periodsFor } from '../core/periods';
 import { DEFAULT_POLICY } from '../core/policy';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 
 const usage = `Usage: gongkai periods --catalogue <file> [--year <year>] [--obligation <id>] [--calendar <file>] [--json] [--rule-dir <dir>]
@@ -25,7 +25,6 @@ const Flags = z.object({
 });
 
 export const command: Command = {
-  summary: "list each obligation's periods and due dates for a plan year",
   usage,
   async run(argv) {
     const flags = parseFlags(

@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { readLastRun } from '../local/local-runtime';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
 import { buildSweepReport } from '../tasks/write-report';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 
@@ -22,7 +22,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Write the compliance report (HTML, CSV, JSON, summary) from stored data',
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE]
 gongkai report --target aws --bucket REPORTS_BUCKET [--region R]   (prints presigned links to the latest report)
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
 import { runSweepLocally } from '../local/sweep-runner';
+import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
 
@@ -20,7 +20,6 @@ const FlagsSchema = LocalFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Run one sweep (crawl, match, judge, flag, notify, report) as of a date',
   usage: `gongkai run --catalogue FILE --sources FILE [--as-of YYYY-MM-DD] [--data-dir .gongkai] [--json]
 gongkai run --target aws --state-machine-arn ARN [--as-of YYYY-MM-DD] [--region R]
 

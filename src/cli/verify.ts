@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Command } from '../cli';
 import {
   type Citation,
   ReportNotFoundError,
@@ -10,6 +9,7 @@ import {
   verifyReportDir,
   verifySummary,
 } from '../report/verify';
+import type { Command } from './command';
 import { parseFlags } from './flags';
 
 const usage = `Usage: gongkai verify <report-dir> [--json]
@@ -64,7 +64,6 @@ function renderText(result: VerifyResult): string {
 }
 
 export const command: Command = {
-  summary: 're-hash the archived copies a report cites and list mismatched or missing files',
   usage,
   async run(argv) {
     const flags = parseFlags(argv, { json: { type: 'boolean' } }, Flags);

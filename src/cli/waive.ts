@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Command } from '../cli';
 import { recordWaiver } from '../tasks/ledger-entries';
+import type { Command } from './command';
 import { appendLocally, EntryFlagsSchema, IsoDateSchema, WHERE_USAGE } from './ledger-commands';
 
 const Schema = EntryFlagsSchema.extend({
@@ -11,7 +11,6 @@ const Schema = EntryFlagsSchema.extend({
 });
 
 export const command: Command = {
-  summary: 'Waive an obligation (or one period) for periods due on or before a date',
   usage: `gongkai waive --obligation ID [--period KEY] --reason TEXT --until YYYY-MM-DD ${WHERE_USAGE}`,
   async run(argv) {
     return appendLocally(

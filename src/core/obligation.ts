@@ -21,6 +21,9 @@ export const ProvenanceSchema = z
     path: ['lines'],
   });
 
+/** The provenance of an obligation written by hand into the catalogue, not read from a plan. */
+export const HAND_WRITTEN = 'written by hand in the catalogue, not read from a plan';
+
 /** What ingest produces for one obligation, before a person reviews it. */
 export const DraftObligationSchema = z.object({
   item: z.number().int().positive().describe('Item number in the plan'),
@@ -29,6 +32,10 @@ export const DraftObligationSchema = z.object({
   units: z.array(z.string()).describe('责任单位 shown at this item, or carried down when unitsCarried'),
   unitsCarried: z.boolean().describe('True when units were inherited from an earlier item'),
   supportingUnits: z.array(z.string()).optional().describe('配合单位, when the plan names them apart'),
+  collectiveUnits: z
+    .array(z.string())
+    .optional()
+    .describe('Units (or supporting units) that name a group, not one department: 各设区市, 市直有关单位'),
   deadlineText: z.string().nullable().describe('完成时限 verbatim, lines joined with " / "'),
   schedule: ScheduleSchema,
   review: z.array(z.string()).describe('Reasons a person must look at this obligation'),
@@ -120,6 +127,12 @@ export type Scope = z.infer<typeof ScopeSchema>;
 
 /** One reviewed duty in the catalogue. */
 export const ObligationSchema = DraftObligationSchema.extend({
+  // What only ingest knows may be left out of an obligation written by hand.
+  category: DraftObligationSchema.shape.category.default(null),
+  unitsCarried: DraftObligationSchema.shape.unitsCarried.default(false),
+  deadlineText: DraftObligationSchema.shape.deadlineText.default(null),
+  review: DraftObligationSchema.shape.review.default([]),
+  source: ProvenanceSchema.default({ reference: HAND_WRITTEN }),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'obligation id: lowercase letters, digits and dashes'),
   decision: z.string().optional().describe('Why the reviewer decided the schedule or units as they are'),
   evidence: EvidenceRuleSchema,

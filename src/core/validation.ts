@@ -12,7 +12,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line per problem, each starting with the path of what is wrong. */
 export function formatIssues(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((issue) => `${prefix}${formatPath(issue.path)}: ${issue.message}`);
+  return error.issues.map((issue) => `${prefix}${formatPath(issue.path)}: ${messageOf(issue)}`);
+}
+
+/** A missing field says "required" (with what it should be), not "expected number, received undefined". */
+function messageOf(issue: z.core.$ZodIssue): string {
+  const missing = /^Invalid input: expected (.+), received undefined$/.exec(issue.message);
+  return missing ? `required (${missing[1]})` : issue.message;
 }
 
 /** Thrown when input at a boundary is invalid; `problems` are path-first lines for the user. */

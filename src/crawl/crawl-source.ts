@@ -6,6 +6,7 @@
  * Cost discipline: a column whose first list page is unchanged (304, or the same sha256) costs one
  * request and no document writes; known items are never re-fetched.
  */
+import type { CrawlSummary } from '../core/crawl-summary';
 import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
@@ -18,7 +19,6 @@ import type {
   PageState,
   UpsertResult,
 } from '../store/ports';
-import type { CrawlSummary } from '../tasks/contracts';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
 

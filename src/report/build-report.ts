@@ -5,12 +5,15 @@
  */
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
+import type { Flag } from '../core/flag';
+import type { HealthCheck } from '../core/health-check';
+import type { LedgerEntry } from '../core/ledger-entry';
 import type { Catalogue, Obligation } from '../core/obligation';
 import type { Schedule } from '../core/schedule';
 import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
-import type { Flag, HealthCheck, LedgerEntry, SweepSummary } from '../store/ports';
+import type { SweepSummary } from '../store/ports';
 import type { EvidenceRef, GroupTotals, Report, ReportObligation } from './model';
 import { isCollectiveUnit, obligationGroup, outstandingNow } from './outstanding';
 import { buildSiteVetoes } from './site-vetoes';

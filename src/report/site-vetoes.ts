@@ -6,11 +6,11 @@
  */
 import { daysBetween, type IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
+import type { HealthCheck } from '../core/health-check';
 import type { Obligation } from '../core/obligation';
 import type { SiteForecast, VetoStatus } from '../core/site-forecast';
 import type { Offender } from '../core/site-measures';
 import type { Source } from '../core/source';
-import type { HealthCheck } from '../store/ports';
 import type { ReportSiteVeto, ReportVeto, SiteVetoSection, VetoPage } from './model';
 
 export interface SiteVetoInput {

@@ -2,12 +2,19 @@
  * Ports: what the task functions need from storage. One DynamoDB adapter implements them against
  * AWS and DynamoDB Local alike (they differ only in endpoint); the archive has a directory adapter
  * and an S3 adapter. Every write is idempotent: re-running a sweep changes nothing already right.
+ *
+ * The records they exchange (Flag, HealthCheck, LedgerEntry, …) are domain records and live in
+ * src/core; they are re-exported here because every port names them.
  */
 import type { IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
-import type { SiteCheck } from '../core/site-measures';
+import type { Flag } from '../core/flag';
+import type { HealthCheck } from '../core/health-check';
+import type { LedgerEntry } from '../core/ledger-entry';
 import type { VerdictKind } from '../core/verdict';
+
+export type { Flag, HealthCheck, LedgerEntry };
 
 /** The crawler's memory of a URL, for conditional GET and content-hash dedup. */
 export interface PageState {
@@ -20,13 +27,6 @@ export interface PageState {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
-}
-
-/** One check of a site or column: the availability and freshness rules need every one of them. */
-export interface HealthCheck extends SiteCheck {
-  sourceId: string;
-  url: string;
-  latencyMs: number;
 }
 
 export interface CrawlRun {
@@ -125,23 +125,9 @@ export interface VerdictStore {
   listSummaries(): Promise<SweepSummary[]>;
 }
 
-export interface Flag {
-  obligationId: string;
-  periodKey: string;
-  due: IsoDate;
-  raisedOn: IsoDate;
-  raisedAt: string;
-  units: string[];
-  /** lapsed: a site rule's past period, which nothing published later can put right. */
-  status: 'open' | 'resolved' | 'waived' | 'lapsed';
-  history: { at: string; status: Flag['status']; note: string }[];
-  /** Set once the notification for this flag went out; Notify is retried until it is. */
-  notifiedAt?: string;
-  /**
-   * `missing` (absent: the same): no evidence by the due date. `veto-warning`: a single-veto site
-   * rule is forecast to trip on `due` (period key `warning-<due>`), raised once per forecast date.
-   */
-  kind?: 'missing' | 'veto-warning';
+/** What a flag store throws when asked to change a flag that was never raised. */
+export class FlagNotFoundError extends Error {
+  override name = 'FlagNotFoundError';
 }
 
 export interface FlagStore {
@@ -160,31 +146,6 @@ export interface FlagStore {
   /** Marks a flag notified; conditional, so two racing Notify steps send one message. Returns false if already set. */
   markNotified(obligationId: string, periodKey: string, at: string): Promise<boolean>;
 }
-
-/** Entries a person makes; kept in an append-only audit trail. */
-export type LedgerEntry =
-  | { type: 'event'; id: string; obligationId: string; date: IsoDate; note: string; by: string; at: string }
-  | {
-      type: 'manual-evidence';
-      id: string;
-      obligationId: string;
-      periodKey: string;
-      url: string;
-      note: string;
-      publishedOn: IsoDate;
-      by: string;
-      at: string;
-    }
-  | {
-      type: 'waiver';
-      id: string;
-      obligationId: string;
-      periodKey?: string;
-      reason: string;
-      until: IsoDate;
-      by: string;
-      at: string;
-    };
 
 export interface LedgerStore {
   /** Appends an entry; an entry with an existing id is refused (returns false), never overwritten. */
@@ -215,6 +176,12 @@ export interface Archive {
   get(sha256: string): Promise<Uint8Array | undefined>;
   /** A link a report can use: a relative path locally, an S3 key or presigned URL on AWS. */
   locate(sha256: string): Promise<string | undefined>;
+}
+
+/** Where reports go: a directory locally, an S3 prefix on AWS. */
+export interface ReportSink {
+  /** Writes one report file and returns where a reader finds it. */
+  write(name: string, body: string | Uint8Array, contentType: string): Promise<string>;
 }
 
 export interface Notification {

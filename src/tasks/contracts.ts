@@ -3,6 +3,7 @@
  * (src/workflow/sweep.asl.json). Lambda handlers and the local runner both validate with these.
  */
 import { z } from 'zod';
+import { CrawlSummarySchema } from '../core/crawl-summary';
 import { IsoDateSchema } from '../core/dates';
 
 export const SweepInputSchema = z.object({
@@ -39,19 +40,6 @@ export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
 
 export const CrawlSourceInputSchema = SweepInputSchema.extend({ sourceId: z.string().min(1) });
 export type CrawlSourceInput = z.infer<typeof CrawlSourceInputSchema>;
-
-/** What one source's crawl reports back to the state machine (kept small: Step Functions caps payloads). */
-export const CrawlSummarySchema = z.object({
-  sourceId: z.string(),
-  reachable: z.boolean(),
-  pages: z.number().int(),
-  bytes: z.number().int(),
-  newDocuments: z.number().int(),
-  changedDocuments: z.number().int(),
-  errors: z.number().int(),
-  error: z.string().optional(),
-});
-export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
 
 /** The Catch of CrawlSource hands the original input plus `error` (Error, Cause) to RecordCrawlFailure. */
 export const CrawlFailureInputSchema = CrawlSourceInputSchema.extend({

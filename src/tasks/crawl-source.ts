@@ -1,7 +1,8 @@
+import type { CrawlSummary } from '../core/crawl-summary';
 import { CrawlLimitsSchema, type Source } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
-import type { CrawlFailureInput, CrawlSourceInput, CrawlSummary } from './contracts';
+import type { CrawlFailureInput, CrawlSourceInput } from './contracts';
 import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { task } from './task';

@@ -2,12 +2,12 @@ import type { WorkingDayCalendar } from '../core/calendar';
 import type { Catalogue } from '../core/obligation';
 import type { SourcesFile } from '../core/source';
 import type { FetchResult } from '../crawl/fetch';
-import type { Stores } from '../store/ports';
+import type { ReportSink, Stores } from '../store/ports';
 
 /**
  * What every task function receives: the stores, the catalogue and sources, and a clock.
- * Built once per process: at Lambda cold start from environment variables (src/tasks/aws-deps.ts),
- * locally from the data directory (src/local/local-deps.ts).
+ * Built once per process: at Lambda cold start from environment variables (src/lambda/aws-deps.ts),
+ * locally from the data directory (src/local/local-runtime.ts).
  */
 export interface TaskDeps {
   stores: Stores;
@@ -22,9 +22,4 @@ export interface TaskDeps {
   log(message: string, detail?: Record<string, unknown>): void;
   /** Called after every HTTP fetch a crawl makes (progress displays, request counting). */
   onFetch?: (result: FetchResult) => void;
-}
-
-export interface ReportSink {
-  /** Writes one report file and returns where a reader finds it. */
-  write(name: string, body: string | Uint8Array, contentType: string): Promise<string>;
 }

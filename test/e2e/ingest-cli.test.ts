@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftCatalogueSchema } from '../../src/core/obligation';
+import { gongkai, projectRoot } from '../support/gongkai-cli';
 
-const run = promisify(execFile);
-const root = new URL('../..', import.meta.url).pathname;
-
-async function gongkai(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/gongkai.mjs', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
+const root = projectRoot;
 describe('gongkai ingest', () => {
   let dir: string;
   beforeAll(async () => {

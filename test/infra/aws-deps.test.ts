@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ValidationError } from '../../src/core/validation';
+import { awsDeps, readTaskEnvironment } from '../../src/lambda/aws-deps';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../src/local/dynamo-local';
-import { awsDeps, readTaskEnvironment } from '../../src/tasks/aws-deps';
 
 // A minimal S3 on 127.0.0.1 (path-style GetObject only) serving the config bucket's objects.
 const objects = new Map<string, string>([

@@ -1,10 +1,11 @@
 /** One crawl of one source against a local test server, over real stores and a directory archive. */
+
+import type { CrawlSummary } from '../../src/core/crawl-summary';
 import type { Source } from '../../src/core/source';
 import { SourceCrawler } from '../../src/crawl/crawl-source';
 import { createFetcher } from '../../src/crawl/fetch';
 import { DirectoryArchive } from '../../src/store/archive/directory-archive';
 import type { DynamoStores } from '../../src/store/dynamo/create-stores';
-import type { CrawlSummary } from '../../src/tasks/contracts';
 
 export interface CrawlOnceOptions {
   stores: DynamoStores;

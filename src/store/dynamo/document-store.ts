@@ -38,7 +38,7 @@ export interface DocumentStoreOptions {
 const WEEK_MS = 7 * 86_400_000;
 
 /** Fields that make a document "changed"; firstSeen/lastSeen are facts about the crawl, not the page. */
-function content(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen'> {
+export function documentContent(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen'> {
   const { firstSeen: _first, lastSeen: _last, ...rest } = doc;
   return rest;
 }
@@ -73,6 +73,15 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
 
 const later = (a: string, b: string) => (a >= b ? a : b);
 const earlier = (a: string, b: string) => (a <= b ? a : b);
+
+/** A changed document as stored: first seen at the earlier, last seen at the later of the two. */
+export function mergeSeen(previous: Document, doc: Document): Document {
+  return {
+    ...doc,
+    firstSeen: earlier(previous.firstSeen, doc.firstSeen),
+    lastSeen: later(previous.lastSeen, doc.lastSeen),
+  };
+}
 
 export class DynamoDocumentStore implements DocumentStore, Metered {
   private readonly lastSeenResolutionMs: number;
@@ -109,16 +118,12 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
       }
       const previous = fromItem(DocumentSchema, stored);
       const rev = Number(stored.rev ?? 0);
-      if (sameRecord(content(previous), content(doc))) {
+      if (sameRecord(documentContent(previous), documentContent(doc))) {
         if (this.lastSeenIsStale(previous.lastSeen, doc.lastSeen))
           await this.touchLastSeen(key, doc.lastSeen);
         return 'unchanged';
       }
-      const merged: Document = {
-        ...doc,
-        firstSeen: earlier(previous.firstSeen, doc.firstSeen),
-        lastSeen: later(previous.lastSeen, doc.lastSeen),
-      };
+      const merged = mergeSeen(previous, doc);
       const written = await this.gateway.put(
         toItem(key, 'document', merged, { rev: rev + 1, droppedAttachments }),
         {

@@ -3,16 +3,12 @@ import { parseOrThrow } from '../../core/validation';
  * Flags, one partition (`FLAG`, sort key `<obligationId>#<periodKey>`). Notify reads the unnotified
  * ones right after RaiseFlags wrote them, so they are read with a consistent Query, not a GSI.
  */
-import type { Flag, FlagStore } from '../ports';
+import { type Flag, FlagNotFoundError, type FlagStore } from '../ports';
 import { FlagSchema } from '../record-schemas';
 import type { DynamoGateway } from './gateway';
 import { fromItem, toItem } from './items';
 import { keys, PK } from './keys';
 import type { Metered } from './metrics';
-
-export class FlagNotFoundError extends Error {
-  override name = 'FlagNotFoundError';
-}
 
 export class DynamoFlagStore implements FlagStore, Metered {
   constructor(private readonly gateway: DynamoGateway) {}

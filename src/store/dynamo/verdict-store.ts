@@ -14,7 +14,7 @@ import type { Metered } from './metrics';
  * What makes a verdict "changed". `asOf` is left out on purpose: it moves every sweep, and the
  * stored one then says since when the verdict has stood.
  */
-function judgement(v: StoredVerdict) {
+export function judgement(v: StoredVerdict) {
   return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
 }
 

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReportSink } from '../../tasks/deps';
 import { resolveInside } from '../fs-paths';
+import type { ReportSink } from '../ports';
 
 export class DirectoryReportSink implements ReportSink {
   constructor(readonly dir: string) {}

@@ -1,7 +1,7 @@
 /** Writes report files to S3 under a prefix; returns their `s3://` URI. */
 import { PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
-import type { ReportSink } from '../../tasks/deps';
 import { prefixed } from '../archive/s3-objects';
+import type { ReportSink } from '../ports';
 
 export interface S3ReportSinkOptions {
   bucket: string;

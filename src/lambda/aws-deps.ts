@@ -12,7 +12,7 @@ import { S3Archive } from '../store/archive/s3-archive';
 import { createDynamoStores } from '../store/dynamo/create-stores';
 import { SnsNotifier } from '../store/notify/sns-notifier';
 import { S3ReportSink } from '../store/report-sink/s3-report-sink';
-import type { TaskDeps } from './deps';
+import type { TaskDeps } from '../tasks/deps';
 
 const name = z.string().min(1);
 

@@ -2,8 +2,8 @@
  * Turns a task into a Lambda handler: dependencies are built once per cold start and reused by
  * every invocation of that container.
  */
-import type { TaskDeps } from './deps';
-import { runBinding, type TaskBinding } from './task';
+import type { TaskDeps } from '../tasks/deps';
+import { runBinding, type TaskBinding } from '../tasks/task';
 
 let deps: Promise<TaskDeps> | undefined;
 

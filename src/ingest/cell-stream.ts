@@ -1,0 +1,226 @@
+import { bareNumber, continuesSequence, leadingNumber } from './item-number';
+import { REVIEW } from './review';
+import { carryUnits, type PlanRow, type ReadPlan } from './row';
+import { readUnitCell } from './units';
+
+/** One table cell as read, with the line (or table row) it starts on, for provenance. */
+export interface Cell {
+  text: string;
+  line: number;
+}
+
+export type Column = 'item' | 'category' | 'task' | 'lead' | 'responsible' | 'supporting' | 'deadline';
+
+/** Header words of each column, tried in this order (具体要求 before 工作任务). */
+const HEADERS: [Column, RegExp][] = [
+  ['item', /^(?:序号|编号|项次|序)$/],
+  [
+    'task',
+    /具体工作|工作内容|主要内容|工作措施|具体任务|任务内容|具体要求|工作要求|贯彻举措|具体措施|主要任务|工作目标/,
+  ],
+  ['category', /工作任务|类别|领域|工作事项|重点工作|目标任务|^目标$|^任务$|^项目$/],
+  ['lead', /牵头单位|牵头部门|牵头领导单位/],
+  ['supporting', /配合单位|配合部门|协办单位|参与单位|协同单位/],
+  ['responsible', /责任单位|责任部门|负责单位|责任科室|责任股室|责任处室|承办单位|责任主体/],
+  ['deadline', /完成时限|时限|时间要求|完成时间|时间节点|进度安排/],
+];
+
+/** The column a header cell names, or null. Header cells are short labels. */
+export function headerColumn(text: string): Column | null {
+  const label = text.replace(/\s+/g, '');
+  if (label.length === 0 || label.length > 10) return null;
+  return HEADERS.find(([, pattern]) => pattern.test(label))?.[0] ?? null;
+}
+
+/**
+ * Finds the header: the first run of header cells naming a task column and a unit column.
+ * Returns the columns in order and the index of the first cell after the header.
+ */
+export function findHeader(cells: Cell[]): { columns: Column[]; end: number; start: number } | null {
+  for (let start = 0; start < cells.length; start++) {
+    const columns: Column[] = [];
+    let end = start;
+    while (end < cells.length) {
+      const column = headerColumn(cells[end]!.text);
+      if (!column || columns.includes(column)) break;
+      columns.push(column);
+      end++;
+    }
+    const hasUnits = columns.includes('lead') || columns.includes('responsible');
+    if (columns.length >= 2 && columns.includes('task') && hasUnits) return { columns, end, start };
+  }
+  return null;
+}
+
+interface Anchor {
+  number: number;
+  /** The task text when the number sits in the task cell (1.积极推进…). */
+  rest: string | null;
+}
+
+/** An item number that continues the sequence: a bare number cell, or a task cell starting with one. */
+function anchorOf(cell: Cell, previous: number | null): Anchor | null {
+  const bare = bareNumber(cell.text);
+  if (bare !== null) return continuesSequence(bare, previous) ? { number: bare, rest: null } : null;
+  const found = leadingNumber(cell.text);
+  if (!found || !continuesSequence(found.number, previous)) return null;
+  // 2016年… or 3个工作日 are not numbered tasks: a number followed at once by a unit word is not an item.
+  if (/^[年月日个天万亿元%]/.test(found.rest)) return null;
+  return { number: found.number, rest: found.rest };
+}
+
+interface DraftRow {
+  item: number;
+  category: string | null;
+  fields: Map<Column, string[]>;
+  first: number;
+  last: number;
+  review: string[];
+}
+
+export interface CellTableOptions {
+  /** Empty cells keep their column (an HTML table); text copies drop them. */
+  keepEmpty: boolean;
+}
+
+/**
+ * Reads a table given as a stream of cells in reading order, whatever the row boundaries were:
+ * the header names the columns; an item starts at a number that continues the sequence (a cell of
+ * its own, or the start of the task cell); the cells after it fill the columns after the number in
+ * header order; cells before it (a category cell shown once for several items) are the category.
+ * Column order is read from the header, so it may differ from plan to plan.
+ */
+export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPlan | null {
+  const header = findHeader(cells);
+  if (!header) return null;
+  const { columns } = header;
+  const before = cells.slice(0, header.start).filter((cell) => cell.text.trim() !== '');
+  const title = before.find((cell) => !isHeading(cell.text))?.text.trim() ?? null;
+  const itemAt = columns.indexOf('item');
+  const taskAt = columns.indexOf('task');
+  const numberedColumns = itemAt >= 0 ? columns.slice(itemAt + 1) : columns.slice(taskAt);
+  const leadingColumns = columns.slice(0, itemAt >= 0 ? itemAt : taskAt).filter((c) => c !== 'item');
+  const body = cells
+    .slice(header.end)
+    .filter((cell) => options.keepEmpty || cell.text.trim() !== '')
+    .filter((cell) => headerColumn(cell.text) === null || cell.text.length > 10);
+
+  const rows: DraftRow[] = [];
+  // A heading just above the header (一、… over a table of one category) is the first category.
+  let category: string | null = before.findLast((cell) => isHeading(cell.text))?.text.trim() ?? null;
+  let pending: Cell[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const anchor = anchorOf(body[i]!, rows.at(-1)?.item ?? null);
+    if (!anchor) {
+      pending.push(body[i]!);
+      i++;
+      continue;
+    }
+    category = categoryFrom(pending, leadingColumns, rows.at(-1)) ?? category;
+    pending = [];
+    const row: DraftRow = {
+      item: anchor.number,
+      category,
+      fields: new Map(),
+      first: body[i]!.line,
+      last: body[i]!.line,
+      review: [],
+    };
+    const slots = numberedColumns;
+    let slot = 0;
+    if (anchor.rest !== null) {
+      // The number sits in the task cell: the cell is the first numbered column.
+      put(row, slots[0] ?? 'task', anchor.rest);
+      slot = 1;
+    }
+    i++;
+    while (slot < slots.length && i < body.length && !anchorOf(body[i]!, anchor.number)) {
+      put(row, slots[slot]!, body[i]!.text);
+      row.last = body[i]!.line;
+      slot++;
+      i++;
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) return null;
+  return { title, rows: finish(rows) };
+}
+
+function put(row: DraftRow, column: Column, text: string): void {
+  const value = text.trim();
+  if (value === '') return;
+  row.fields.set(column, [...(row.fields.get(column) ?? []), value]);
+}
+
+/**
+ * The category from the cells between two items. Cells beyond the leading columns were left over
+ * from the item above (a cell the text copy split in two): they go back to it, marked for review.
+ */
+function categoryFrom(
+  pending: Cell[],
+  leadingColumns: Column[],
+  previous: DraftRow | undefined,
+): string | null {
+  const texts = pending.map((cell) => cell.text.trim()).filter((text) => text !== '');
+  const unique = texts.filter((text, k) => texts[k - 1] !== text);
+  if (unique.length === 0) return null;
+  const width = Math.max(1, leadingColumns.filter((c) => c === 'category').length);
+  const extra = unique.slice(0, Math.max(0, unique.length - width));
+  for (const text of extra) previous?.review.push(REVIEW.unknownLine(text));
+  return unique.slice(-width).join(' ');
+}
+
+function finish(drafts: DraftRow[]): PlanRow[] {
+  const rows = drafts.map((draft): PlanRow => {
+    const cell = (column: Column) => draft.fields.get(column) ?? [];
+    const assigned = unitsOfRow(cell('lead'), cell('responsible'), cell('supporting'));
+    const review = [...draft.review];
+    const taskLines = cell('task')
+      .flatMap((text) => text.split('\n'))
+      .filter((line) => line.trim() !== '');
+    if (taskLines.length === 0) {
+      taskLines.push(draft.category ?? `(item ${draft.item})`);
+      review.push(REVIEW.headingOnly);
+    }
+    return {
+      item: draft.item,
+      category: draft.category,
+      taskLines,
+      units: assigned.units,
+      unitsCarried: false,
+      ...(assigned.supportingUnits.length > 0 ? { supportingUnits: assigned.supportingUnits } : {}),
+      deadlineLines: cell('deadline')
+        .flatMap((text) => text.split('\n'))
+        .filter((line) => line.trim() !== ''),
+      lines: [draft.first, Math.max(draft.first, draft.last)],
+      review,
+    };
+  });
+  carryUnits(rows, REVIEW.noUnits, REVIEW.unitsCarried);
+  return rows;
+}
+
+/**
+ * Lead units are the obligation's units; a unit cell's own 配合 part, 责任单位 beside a 牵头单位
+ * column and 配合单位 are supporting units.
+ */
+function unitsOfRow(leadCells: string[], responsibleCells: string[], supportingCells: string[]) {
+  const lead = leadCells.map(readUnitCell);
+  const responsible = responsibleCells.map(readUnitCell);
+  const supporting = supportingCells.flatMap((cell) => {
+    const read = readUnitCell(cell);
+    return [...read.lead, ...read.supporting];
+  });
+  const primary = lead.length > 0 ? lead : responsible;
+  const others = lead.length > 0 ? responsible.flatMap((u) => [...u.lead, ...u.supporting]) : [];
+  return {
+    units: primary.flatMap((u) => u.lead),
+    supportingUnits: [...primary.flatMap((u) => u.supporting), ...others, ...supporting],
+  };
+}
+
+/** A category heading: 一、… or （一）… */
+function isHeading(text: string): boolean {
+  return /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(text);
+}

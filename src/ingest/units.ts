@@ -1,0 +1,37 @@
+import { splitUnits } from './lines';
+
+/**
+ * Units that name a group rather than one department: 各设区市, 省直各部门, 各地区各部门,
+ * 市直有关单位, 各县（市、区）政府, 各科室. Reports and sources must not treat them as one department.
+ */
+const COLLECTIVE =
+  /^(?:各|全[省市县区])|[省市县区]直(?:各|有关|相关)|(?:各|有关|相关)(?:部门|单位|科室|股室|镇|街)|各[^、，,]{0,6}(?:部门|单位|机构|政府|市|县|区)$/;
+
+/** True when a unit name stands for several bodies (各设区市, 市直有关单位). */
+export function isCollectiveUnit(unit: string): boolean {
+  return COLLECTIVE.test(unit.trim());
+}
+
+/** The collective names among units, in order, without repeats. */
+export function collectiveUnits(units: string[]): string[] {
+  return [...new Set(units.filter(isCollectiveUnit))];
+}
+
+export interface UnitCell {
+  lead: string[];
+  supporting: string[];
+}
+
+/**
+ * Reads a unit cell that may name roles in its text: 办公室牵头，各科室配合 / 市发改委牵头落实 /
+ * 市金融办、人民银行潍坊市中心支行分别牵头落实. Without 牵头 every unit is a lead unit.
+ */
+export function readUnitCell(cell: string): UnitCell {
+  const text = cell
+    .trim()
+    .replace(/[。.]$/, '')
+    .replace(/(?:分别)?(?:负责)?落实$/, '');
+  const lead = /^(.+?)(?:分别)?牵头(?:[，,、；;\s]*(.+?)(?:配合|参与|协助|协同))?$/.exec(text);
+  if (lead) return { lead: splitUnits(lead[1]!), supporting: lead[2] ? splitUnits(lead[2]) : [] };
+  return { lead: splitUnits(text.replace(/(?:分别)?负责$/, '')), supporting: [] };
+}

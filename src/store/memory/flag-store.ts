@@ -1,0 +1,55 @@
+/** Flags in memory, with the DynamoDB store's once-only raise and claim. */
+import { parseOrThrow } from '../../core/validation';
+import { keys } from '../dynamo/keys';
+import { type Flag, FlagNotFoundError, type FlagStore } from '../ports';
+import { FlagSchema } from '../record-schemas';
+import { SortedItems } from './sorted-items';
+
+export class MemoryFlagStore implements FlagStore {
+  private readonly flags = new SortedItems<Flag>();
+
+  async raiseFlag(input: Flag): Promise<boolean> {
+    const flag = parseOrThrow(FlagSchema, input, 'flag');
+    const key = keys.flag(flag.obligationId, flag.periodKey).sk;
+    if (this.flags.has(key)) return false;
+    this.flags.set(key, flag);
+    return true;
+  }
+
+  async updateFlagStatus(
+    obligationId: string,
+    periodKey: string,
+    status: Flag['status'],
+    note: string,
+    at: string,
+  ): Promise<void> {
+    const entry = parseOrThrow(FlagSchema.shape.history.element, { at, status, note }, 'flag status');
+    const flag = this.existing(obligationId, periodKey);
+    this.store({ ...flag, status: entry.status, history: [...flag.history, entry] });
+  }
+
+  async listFlags(): Promise<Flag[]> {
+    return this.flags.list();
+  }
+
+  async listUnnotified(): Promise<Flag[]> {
+    return this.flags.list().filter((flag) => flag.notifiedAt === undefined);
+  }
+
+  async markNotified(obligationId: string, periodKey: string, at: string): Promise<boolean> {
+    const flag = this.existing(obligationId, periodKey);
+    if (flag.notifiedAt !== undefined) return false;
+    this.store({ ...flag, notifiedAt: at });
+    return true;
+  }
+
+  private existing(obligationId: string, periodKey: string): Flag {
+    const flag = this.flags.get(keys.flag(obligationId, periodKey).sk);
+    if (!flag) throw new FlagNotFoundError(`no flag for ${obligationId} ${periodKey}`);
+    return flag;
+  }
+
+  private store(flag: Flag): void {
+    this.flags.set(keys.flag(flag.obligationId, flag.periodKey).sk, flag);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * A sorted collection keyed like the DynamoDB table (src/store/dynamo/keys.ts), so the in-memory
+ * stores list records in the order the DynamoDB ones return them. Records are copied in and out:
+ * a caller changing what it got back changes nothing stored, as with a real database.
+ */
+export class SortedItems<T> {
+  private readonly items = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    const item = this.items.get(key);
+    return item === undefined ? undefined : structuredClone(item);
+  }
+
+  has(key: string): boolean {
+    return this.items.has(key);
+  }
+
+  set(key: string, item: T): void {
+    this.items.set(key, structuredClone(item));
+  }
+
+  /** Items whose key starts with `prefix` (all without one), in key order. */
+  list(prefix = ''): T[] {
+    return [...this.items.keys()]
+      .filter((key) => key.startsWith(prefix))
+      .sort()
+      .map((key) => structuredClone(this.items.get(key) as T));
+  }
+}

@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands';
+
+// The global setup has just built dist/ from the sources (scripts/build-cli.mjs).
+const root = resolve(import.meta.dirname, '../..');
+const exec = promisify(execFile);
+
+interface Metafile {
+  outputs: Record<
+    string,
+    { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }
+  >;
+}
+
+/** Every output file and package `dist/cli.js` loads before any command runs (static imports only). */
+function loadedAtStart(meta: Metafile): { files: string[]; packages: string[] } {
+  const files: string[] = [];
+  const packages: string[] = [];
+  const visit = (path: string) => {
+    if (files.includes(path)) return;
+    files.push(path);
+    for (const imported of meta.outputs[path]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) packages.push(imported.path);
+      else visit(imported.path);
+    }
+  };
+  visit('dist/cli.js');
+  return { files, packages };
+}
+
+describe('the built gongkai command', () => {
+  it('runs on plain node and lists every command', async () => {
+    const { stdout } = await exec('node', ['bin/gongkai.mjs', '--help'], { cwd: root });
+    for (const [name, entry] of Object.entries(COMMANDS))
+      expect(stdout).toContain(`${name.padEnd(10)} ${entry.summary}`);
+  });
+
+  it('loads no command module, no package and no TypeScript loader for --help', () => {
+    const meta = JSON.parse(readFileSync(resolve(root, 'dist/meta.json'), 'utf8')) as Metafile;
+    const { files, packages } = loadedAtStart(meta);
+    const sources = files.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    expect(sources).toContain('src/cli/commands.ts');
+    for (const name of Object.keys(COMMANDS)) expect(sources).not.toContain(`src/cli/${name}.ts`);
+    expect(packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
+    const everything = Object.values(meta.outputs).flatMap((o) => o.imports.map((i) => i.path));
+    expect(everything.filter((p) => p === 'tsx' || p.startsWith('tsx/'))).toEqual([]);
+    expect(readFileSync(resolve(root, 'bin/gongkai.mjs'), 'utf8')).not.toMatch(/from 'tsx|import\('tsx/);
+  });
+
+  it('loads a command on demand and reports its usage', async () => {
+    const { stdout } = await exec('node', ['bin/gongkai.mjs', 'periods', '--help'], { cwd: root });
+    expect(stdout).toContain('gongkai periods --catalogue');
+  });
+});
