@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   const section = [
     SECTION,
     '',
-    `Wall time of a fresh process, median of ${RUNS} interleaved runs per row. "over node" subtracts the \`node -e 0\` median of the same run. The built command is what \`npm ci\` produces (scripts/build-cli.mjs, esbuild; packages stay in node_modules); the tsx rows run the same sources through tsx, as \`gongkai\` did before it was built.`,
+    `Wall time of a fresh process, median of ${RUNS} interleaved runs per row. "over node" subtracts the \`node -e 0\` median of the same run. The built command is what \`npm ci\` produces (scripts/build-cli.mjs, esbuild; packages stay in node_modules); the tsx rows run the same sources through tsx, as \`gongkai\` did before it was built. On a shared, loaded machine every row is slower (see the load average below); the ratios and the margin over \`node -e 0\` are what carry over.`,
     '',
     '| run | median | min–max | over node |',
     '|---|---:|---:|---:|',

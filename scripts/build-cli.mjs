@@ -20,15 +20,20 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = resolve(ROOT, 'dist');
 export const CLI_ENTRY = resolve(CLI_OUT_DIR, 'cli.js');
 
-/** `import.meta.url` of a source file, written relative to the output folder so a moved clone still works. */
+/**
+ * `import.meta.url` of a source file, written relative to the project root so a moved clone still
+ * works. The root is found from the running file's own URL (everything built lives under dist/),
+ * because a source may end up in dist/cli.js or in any dist/chunks/ file, one folder deeper.
+ */
 const sourceLocation = {
   name: 'source-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
-      const fromOut = relative(CLI_OUT_DIR, args.path).split('\\').join('/');
-      const url = `new URL(${JSON.stringify(fromOut)}, import.meta.url).href`;
+      const fromRoot = relative(ROOT, args.path).split('\\').join('/');
+      const root = `import.meta.url.slice(0, import.meta.url.lastIndexOf('/dist/') + 1)`;
+      const url = `new URL(${JSON.stringify(fromRoot)}, ${root}).href`;
       return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
     });
   },

@@ -15,10 +15,13 @@ import { parseFlags } from './flags';
 const usage = `Usage: gongkai verify <report-dir> [--json]
   Re-hashes every archived copy the report in <report-dir> (its report.json) cites, evidence and
   near misses alike, resolving relative links against <report-dir>, and lists the files whose
-  sha256 no longer matches and the files that are gone. A path to report.json works too.
+  sha256 no longer matches and the files that are gone. Evidence with no archived copy and links
+  that do not point into the archive (…/sha256/ab/<sha256>.<ext>) are failures too; they are
+  never read. A path to report.json works too.
   Links to remote copies (http/https) are listed as skipped: verify never uses the network.
-  Exit code: 0 when every file matches, 1 when any is mismatched or missing, 2 on bad input.
-  --json  prints the full result as JSON (matched, mismatched, missing, skipped, notArchived).`;
+  Exit code: 0 when every file matches, 1 when any is mismatched, missing, not archived or outside
+  the archive, 2 on bad input.
+  --json  prints the full result as JSON (matched, mismatched, missing, skipped, notArchived, outside).`;
 
 const Flags = z.object({
   _: z
@@ -56,8 +59,18 @@ function renderText(result: VerifyResult): string {
   for (const s of result.skipped) {
     lines.push(`SKIPPED  ${s.archived} (${s.reason})`, cited(s.citedBy));
   }
+  for (const o of result.outside) {
+    lines.push(
+      `OUTSIDE  ${o.archived}`,
+      `    file     ${o.path} is not the archive's copy of ${o.expected || '(no sha256)'}`,
+      cited(o.citedBy),
+    );
+  }
   if (result.notArchived.length > 0) {
-    lines.push(`${result.notArchived.length} cited pages have a sha256 but no archived copy in the report.`);
+    lines.push(
+      `NOT ARCHIVED ${result.notArchived.length} citations have no archived copy:`,
+      cited(result.notArchived),
+    );
   }
   lines.push(verifySummary(result) + (result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''));
   return lines.join('\n');

@@ -53,6 +53,19 @@ export function weekday(date: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
+/** The Monday of the Monday–Sunday week that contains `date`. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, 1 - weekday(date));
+}
+
+/**
+ * Week number of `date` within `year` (default: its own), week 1 being the Monday–Sunday week
+ * that contains 1 January, as 第N周 is counted in Chinese usage: every year starts at week 1.
+ */
+export function weekOfYear(date: IsoDate, year = yearOf(date)): number {
+  return Math.floor(daysBetween(mondayOf(isoDate(year, 1, 1)), mondayOf(date)) / 7) + 1;
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

@@ -6,12 +6,35 @@ import { ColumnKindSchema } from './source';
 export const DateOriginSchema = z.enum(['list', 'detail-meta', 'detail-text', 'url', 'context', 'none']);
 export type DateOrigin = z.infer<typeof DateOriginSchema>;
 
+/**
+ * Why a fetched (or unfetched) page is not evidence. `unread`: the monitor could not read it (rate
+ * limited, timed out, too large, on a host it may not fetch): the period cannot be judged missing
+ * on its account. Otherwise the site served no content (404, a soft-404 page, a login page served
+ * as a PDF): as good as absent.
+ */
+export const FetchProblemSchema = z.object({
+  reason: z.string().describe('One line an auditor can read, e.g. "detail page answered HTTP 404"'),
+  unread: z.boolean(),
+});
+export type FetchProblem = z.infer<typeof FetchProblemSchema>;
+
 export const AttachmentSchema = z.object({
   url: z.string(),
   name: z.string(),
   sha256: z.string().optional().describe('Set once the attachment was fetched and archived'),
+  problem: FetchProblemSchema.optional().describe('Why the file is not evidence; absent when it is'),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** An earlier version of an item: the title it had, when, and the hash of its page then. */
+export const DocumentVersionSchema = z.object({
+  title: z.string(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  sha256: z.string().nullable(),
+  fetchedAt: z.string().nullable().optional(),
+});
+export type DocumentVersion = z.infer<typeof DocumentVersionSchema>;
 
 /**
  * One item the crawler found on a department site. `firstSeen`/`lastSeen` are instants (ISO 8601
@@ -31,6 +54,18 @@ export const DocumentSchema = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   sha256: z.string().nullable().describe('sha256 of the archived detail page (or the attachment itself)'),
+  fetchedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When the detail page (or the file) was fetched and archived; null: never'),
+  problem: FetchProblemSchema.nullable()
+    .optional()
+    .describe('Why the detail page is not evidence (not fetched, an error page); null when it is'),
+  versions: z
+    .array(DocumentVersionSchema)
+    .optional()
+    .describe('Earlier versions of the item at this URL (older titles), oldest first'),
   attachments: z.array(AttachmentSchema).default([]),
   absences: z
     .array(z.object({ from: z.string(), to: z.string().nullable() }))
@@ -40,3 +75,18 @@ export const DocumentSchema = z.object({
     ),
 });
 export type Document = z.infer<typeof DocumentSchema>;
+
+/**
+ * Why a document does not count as evidence, or null when it does: evidence is what was fetched,
+ * archived and looks like content. When an attachment is the evidence (the rule wants a file, or the
+ * topic is only in the file's name), the file must have been fetched and archived; otherwise the
+ * detail page itself. Documents stored before fetch problems were recorded count when archived.
+ */
+export function notEvidence(doc: Document, attachment?: Attachment): FetchProblem | null {
+  if (attachment && attachment.url !== doc.url) {
+    if (attachment.problem) return attachment.problem;
+    return attachment.sha256 ? null : { reason: `attachment “${attachment.name}” not fetched`, unread: true };
+  }
+  if (doc.problem) return doc.problem;
+  return doc.sha256 ? null : { reason: 'detail page not fetched', unread: true };
+}

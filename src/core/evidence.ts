@@ -20,5 +20,11 @@ export const EvidenceSchema = z.object({
   title: z.string(),
   recordedAt: z.string().optional(),
   by: z.string().optional().describe('Who entered manual evidence'),
+  unreadable: z
+    .string()
+    .optional()
+    .describe(
+      'Candidates only: the page would be evidence but could not be read (rate limit, timeout, other host); the period cannot be judged missing',
+    ),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;

@@ -21,3 +21,12 @@ export const PeriodSchema = z.object({
   warnings: z.array(z.string()).default([]),
 });
 export type Period = z.infer<typeof PeriodSchema>;
+
+/**
+ * One string per obligation-period, for maps and sets across the code (flags, verdicts, ground
+ * truth). Obligation ids and period keys never contain `|`. The table's sort keys are built in
+ * src/store/dynamo/keys.ts, a storage format of their own.
+ */
+export function obligationPeriodKey(obligationId: string, periodKey: string): string {
+  return `${obligationId}|${periodKey}`;
+}

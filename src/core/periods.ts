@@ -4,7 +4,7 @@
  * each publication date belongs to exactly one period.
  */
 import type { WorkingDayCalendar } from './calendar';
-import { addDays, daysBetween, endOfMonth, type IsoDate, isoDate, maxDate, minDate, weekday } from './dates';
+import { addDays, endOfMonth, type IsoDate, isoDate, maxDate, minDate, mondayOf, weekOfYear } from './dates';
 import type { Period } from './period';
 import type { Policy } from './policy';
 import type { RecurringKind, Schedule } from './schedule';
@@ -178,11 +178,10 @@ function recurringWindows(kind: RecurringKind, year: number): Window[] {
  * W01 and a clipped first week is not keyed to the previous year.
  */
 function weekWindows(year: number, from: IsoDate, to: IsoDate): Window[] {
-  const firstMonday = addDays(isoDate(year, 1, 1), 1 - weekday(isoDate(year, 1, 1)));
   const windows: Window[] = [];
-  let monday = addDays(from, 1 - weekday(from));
+  let monday = mondayOf(from);
   while (monday <= to) {
-    const week = Math.floor(daysBetween(firstMonday, monday) / 7) + 1;
+    const week = weekOfYear(monday, year);
     windows.push({
       key: `${year}-W${pad2(week)}`,
       label: `${year}年第${week}周`,

@@ -2,6 +2,8 @@
  * 政府网站单项否决预警: for each site, which single-veto rules already trip and the first day one
  * will trip if nothing new is published, so a supervisor sees a veto coming before an inspector does.
  */
+
+import { byText } from './compare';
 import { daysBetween, type IsoDate } from './dates';
 import type { Obligation } from './obligation';
 import { assessSiteRule, type RuleOutcome, type SiteCheck } from './site-measures';
@@ -56,9 +58,7 @@ export function forecastSites(input: {
     if (vetoes.length === 0) continue;
     const upcoming = vetoes
       .filter((v) => v.outcome.status === 'clear' && v.outcome.tripsOn)
-      .sort((a, b) =>
-        a.outcome.tripsOn! < b.outcome.tripsOn! ? -1 : a.outcome.tripsOn! > b.outcome.tripsOn! ? 1 : 0,
-      );
+      .sort(byText((v) => v.outcome.tripsOn!));
     const first = upcoming[0];
     const next = first
       ? { veto: first, on: first.outcome.tripsOn!, inDays: daysBetween(input.asOf, first.outcome.tripsOn!) }

@@ -25,6 +25,18 @@ const HttpUrlSchema = z
     message: 'expected an http:// or https:// URL',
   });
 
+/**
+ * `hostname` or `hostname:port`, as a URL would carry it: no scheme, path or credentials. Never
+ * opted in to private networks: only the homepage's host and port can be.
+ */
+const HostNameSchema = z
+  .string()
+  .min(1)
+  .refine((host) => /^[^\s/?#@\\]+$/.test(host) && URL.canParse(`http://${host}`), {
+    message: 'expected a host name, optionally with :port (no scheme, path or user name)',
+  })
+  .describe('hostname or hostname:port; without a port, any port of that host');
+
 const SelectorsSchema = z
   .object({
     item: z.string().describe('CSS selector of one list entry'),
@@ -80,6 +92,12 @@ export const SourceSchema = z
       .default(false)
       .describe('Allow loopback/private addresses (only for local demo or intranet sites)'),
     columns: z.array(ColumnSchema).default([]),
+    hosts: z
+      .array(HostNameSchema)
+      .optional()
+      .describe(
+        'Other hosts of the same government whose detail pages and attachments may be fetched (e.g. files.example.gov.cn); pages anywhere else are recorded as not fetched',
+      ),
     limits: CrawlLimitsSchema.partial().optional(),
   })
   .superRefine((source, ctx) => {

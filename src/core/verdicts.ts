@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { byText, compareText } from './compare';
 import { daysBetween, type IsoDate, IsoDateSchema, minDate, shanghaiDate } from './dates';
 import type { Document } from './document';
 import type { Evidence } from './evidence';
 import { periodsByObligation, sourcesOf, type UnitSources } from './match/match-evidence';
 import { presenceOn } from './match/published-on';
 import type { Obligation } from './obligation';
-import type { Period } from './period';
+import { obligationPeriodKey, type Period } from './period';
 import type { Policy } from './policy';
 import type { SiteCheck } from './site-measures';
 import { judgeSiteRule } from './site-verdicts';
@@ -61,7 +62,7 @@ export function evaluate(input: EvaluateInput): Verdict[] {
   const byObligation = periodsByObligation(input.periods);
   const evidenceByPeriod = new Map<string, Evidence[]>();
   for (const e of input.evidence) {
-    const key = periodId(e.obligationId, e.periodKey);
+    const key = obligationPeriodKey(e.obligationId, e.periodKey);
     const list = evidenceByPeriod.get(key);
     if (list) list.push(e);
     else evidenceByPeriod.set(key, [e]);
@@ -76,7 +77,7 @@ export function evaluate(input: EvaluateInput): Verdict[] {
     for (const period of byObligation.get(obligation.id) ?? []) {
       out.push(
         judge(obligation, period, {
-          evidence: evidenceByPeriod.get(periodId(obligation.id, period.key)) ?? [],
+          evidence: evidenceByPeriod.get(obligationPeriodKey(obligation.id, period.key)) ?? [],
           waivers,
           sources,
           documents,
@@ -93,8 +94,6 @@ export function evaluate(input: EvaluateInput): Verdict[] {
   }
   return out;
 }
-
-const periodId = (obligationId: string, periodKey: string): string => `${obligationId}\u0000${periodKey}`;
 
 interface JudgeContext {
   evidence: Evidence[];
@@ -238,9 +237,17 @@ function judge(obligation: Obligation, period: Period, ctx: JudgeContext): Verdi
   }
   // Past due without evidence. A lapse is itself observed by a successful check.
   if (lapses.length > 0) {
-    const lapse = lapses.sort((a, b) => (a.since < b.since ? -1 : 1))[0]!;
+    const lapse = lapses.sort(byText((l) => l.since))[0]!;
     return verdict('missing', [
       `removed from 栏目 on ${lapse.since}: “${lapse.title}” was no longer in its column`,
+    ]);
+  }
+  // A matching item whose page could not be read (rate limit, timeout, another host) is not
+  // evidence, but its absence is not shown either.
+  const unread = candidates.find((c) => c.unreadable);
+  if (unread) {
+    return verdict('insufficient-data', [
+      `no evidence that could be read: “${unread.title}” fits but ${unread.unreadable}: cannot tell`,
     ]);
   }
   if (ctx.sources.length === 0) {
@@ -289,7 +296,7 @@ class HealthIndex {
       this.raw.set(sourceId, list);
       const sorted = list
         .map((c) => ({ date: shanghaiDate(c.checkedAt), ok: c.ok }))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        .sort(byText((d) => d.date));
       const okBefore = [0];
       for (const c of sorted) okBefore.push(okBefore[okBefore.length - 1]! + (c.ok ? 1 : 0));
       this.bySource.set(sourceId, {
@@ -376,9 +383,7 @@ export function summarise(
       late: row.late ?? 0,
       total: Object.values(row).reduce((a, b) => a + (b ?? 0), 0),
     }))
-    .sort(
-      (a, b) => b.missing - a.missing || b.late - a.late || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
-    );
+    .sort((a, b) => b.missing - a.missing || b.late - a.late || compareText(a.unit, b.unit));
   return { counts, byUnit, unitsByMissing };
 }
 
@@ -391,9 +396,9 @@ export function newlyMissing(
   current: readonly Verdict[],
 ): Verdict[] {
   const wasMissing = new Set(
-    previous.filter((p) => p.kind === 'missing').map((p) => periodId(p.obligationId, p.periodKey)),
+    previous.filter((p) => p.kind === 'missing').map((p) => obligationPeriodKey(p.obligationId, p.periodKey)),
   );
   return current.filter(
-    (v) => v.kind === 'missing' && !wasMissing.has(periodId(v.obligationId, v.periodKey)),
+    (v) => v.kind === 'missing' && !wasMissing.has(obligationPeriodKey(v.obligationId, v.periodKey)),
   );
 }

@@ -11,6 +11,7 @@ import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
 import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
+import { visibleText } from '../core/visible-text';
 import type {
   Archive,
   DocumentStore,
@@ -19,6 +20,7 @@ import type {
   PageState,
   UpsertResult,
 } from '../store/ports';
+import { contentProblem, fetchProblem } from './evidence-check';
 import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
 
@@ -298,7 +300,12 @@ export class SourceCrawler {
     // New items' pages are fetched a few at a time, so one busy column can use every connection the
     // fetcher allows its host (the fetcher's per-host limit still caps what is in flight).
     const discovered = new Map<string, Document>();
-    const pending = items.filter((item) => !known.has(item.url));
+    // New items, items whose page could not be read or was an error page last time (read again:
+    // a rate limit passes, a site fixes its links), and items whose title changed (a new version).
+    const pending = items.filter((item) => {
+      const existing = known.get(item.url);
+      return !existing || Boolean(existing.problem) || retitled(existing, item);
+    });
     let next = 0;
     const worker = async () => {
       while (!failed && next < pending.length) {
@@ -306,8 +313,15 @@ export class SourceCrawler {
         try {
           const doc = await this.discover(column, item, outcome);
           discovered.set(item.url, doc);
-          fresh.push(doc);
-          if (fresh.length >= insertBatch) flush();
+          const existing = known.get(item.url);
+          if (existing) {
+            const updated = this.reread(existing, doc, item);
+            discovered.set(item.url, updated);
+            count(await this.ctx.documents.upsertDocument(updated));
+          } else {
+            fresh.push(doc);
+            if (fresh.length >= insertBatch) flush();
+          }
         } catch (error) {
           // A broken store stops the column: no new fetch starts, the ones in flight finish.
           failed = true;
@@ -322,7 +336,14 @@ export class SourceCrawler {
     for (const s of settled) if (s.status === 'rejected') throw s.reason;
     for (const item of items) {
       const existing = known.get(item.url);
-      const doc = existing ? this.refresh(existing, item) : discovered.get(item.url)!;
+      if (existing && discovered.has(item.url)) {
+        // Read again above and already written.
+        const doc = discovered.get(item.url)!;
+        if (!doc.date) undated += 1;
+        else if (!newest || doc.date > newest) newest = doc.date;
+        continue;
+      }
+      const doc = existing ? this.refresh(existing) : discovered.get(item.url)!;
       if (!doc.date) undated += 1;
       else if (!newest || doc.date > newest) newest = doc.date;
       // A known document whose title and presence did not change needs no request at all.
@@ -344,14 +365,41 @@ export class SourceCrawler {
     return { itemCount: items.length, undatedCount: undated, newestItemDate: newest };
   }
 
-  /** A known item seen again: only a return from absence (or a new title) changes it. */
-  private refresh(doc: Document, item: ListItem): Document {
+  /**
+   * A known item whose page was read again: a new title makes a new version (first-seen restarts,
+   * the old title, hash and times are kept in `versions`); otherwise the page's fetch outcome is
+   * updated and the item keeps its first-seen.
+   */
+  private reread(existing: Document, read: Document, item: ListItem): Document {
+    const present = this.refresh(existing);
+    if (retitled(existing, item)) {
+      const version = {
+        title: existing.title,
+        firstSeen: existing.firstSeen,
+        lastSeen: existing.lastSeen,
+        sha256: existing.sha256,
+        ...(existing.fetchedAt !== undefined ? { fetchedAt: existing.fetchedAt } : {}),
+      };
+      return { ...read, versions: [...(existing.versions ?? []), version] };
+    }
+    return {
+      ...present,
+      sha256: read.sha256 ?? existing.sha256,
+      fetchedAt: read.fetchedAt ?? existing.fetchedAt ?? null,
+      problem: read.problem ?? null,
+      attachments: read.attachments,
+      ...(existing.date ? {} : { date: read.date, dateText: read.dateText, dateOrigin: read.dateOrigin }),
+    };
+  }
+
+  /** A known item seen again: only a return from absence changes it (a new title is reread above). */
+  private refresh(doc: Document): Document {
     const open = doc.absences.at(-1);
     const absences =
       open && open.to === null
         ? [...doc.absences.slice(0, -1), { ...open, to: this.checkedAt }]
         : doc.absences;
-    return { ...doc, title: item.title || doc.title, absences, lastSeen: this.checkedAt };
+    return { ...doc, absences, lastSeen: this.checkedAt };
   }
 
   /** A new item: fetch its page (or the file it links to), archive it, read its date and attachments. */
@@ -370,24 +418,42 @@ export class SourceCrawler {
       firstSeen: this.checkedAt,
       lastSeen: this.checkedAt,
       sha256: null,
+      fetchedAt: null,
+      problem: null,
       attachments: item.attachments.map((a) => ({ url: a.url, name: a.name })),
       absences: [],
     };
-    if (!this.limits.fetchDetails) return doc;
+    if (!this.limits.fetchDetails) {
+      doc.problem = { reason: 'detail page not fetched: this source has fetchDetails off', unread: true };
+      return doc;
+    }
+    const file = looksLikeFile(item.url);
+    const what = file ? 'file' : 'detail page';
     const page = await this.ctx.fetcher.fetch(item.url);
     if (!page.ok || page.notModified) {
       outcome.errors += page.ok ? 0 : 1;
+      doc.problem = page.ok
+        ? { reason: `${what} answered HTTP 304 to a request that was not conditional`, unread: true }
+        : fetchProblem(page, what);
       return doc;
     }
     outcome.pages += 1;
     outcome.bytes += page.body.byteLength;
-    // The page is read while the archive writes it; the document waits for both.
+    doc.fetchedAt = this.ctx.now().toISOString();
+    // The page is read while the archive writes it; the document waits for both. Error pages are
+    // archived too: an auditor can open what the site served instead of the document.
     const archiving = this.archive(page);
-    if (looksLikeFile(item.url) || !isHtml(page)) {
+    if (file || !isHtml(page)) {
       const archived = await archiving;
       doc.sha256 = archived.sha256;
+      doc.problem = contentProblem(page, what);
       doc.attachments = mergeAttachments(doc.attachments, [
-        { url: item.url, name: item.title, sha256: archived.sha256 },
+        {
+          url: item.url,
+          name: item.title,
+          sha256: archived.sha256,
+          ...(doc.problem ? { problem: doc.problem } : {}),
+        },
       ]);
       return doc;
     }
@@ -395,9 +461,12 @@ export class SourceCrawler {
       contentTypeHeader: page.contentType,
       charsetHint: this.source.charset,
     });
+    doc.problem = contentProblem(page, what, text);
+    doc.sha256 = (await archiving).sha256;
+    // An error page's date and links say nothing about the document.
+    if (doc.problem) return doc;
     // The crawler keeps the date, title and attachments; the article text is not stored, so not read.
     const detail = extractDetail(text, { url: page.finalUrl, maxTextChars: 0 });
-    doc.sha256 = (await archiving).sha256;
     if (!doc.date && detail.date) {
       doc.date = detail.date;
       doc.dateText = detail.dateText;
@@ -416,16 +485,21 @@ export class SourceCrawler {
         out.push(attachment);
         continue;
       }
+      const what = `attachment “${attachment.name}”`;
       const file = await this.ctx.fetcher.fetch(attachment.url);
       if (!file.ok || file.notModified) {
         outcome.errors += file.ok ? 0 : 1;
-        out.push(attachment);
+        const problem = file.ok
+          ? { reason: `${what} answered HTTP 304 to a request that was not conditional`, unread: true }
+          : fetchProblem(file, what);
+        out.push({ ...attachment, problem });
         continue;
       }
       outcome.pages += 1;
       outcome.bytes += file.body.byteLength;
       const archived = await this.archive(file);
-      out.push({ ...attachment, sha256: archived.sha256 });
+      const problem = contentProblem(file, what);
+      out.push({ ...attachment, sha256: archived.sha256, ...(problem ? { problem } : {}) });
     }
     return out;
   }
@@ -492,6 +566,16 @@ export class SourceCrawler {
     };
     this.checks.push(check);
   }
+}
+
+/**
+ * Whether a known item's list title changed materially (beyond spacing and invisible characters):
+ * a retitled page is a new document for backdating, never the old one's first-seen date.
+ */
+function retitled(existing: Document, item: ListItem): boolean {
+  if (!item.title) return false;
+  const norm = (t: string) => visibleText(t).replace(/\s+/g, '');
+  return norm(existing.title) !== norm(item.title);
 }
 
 function sameAbsences(a: Document, b: Document): boolean {

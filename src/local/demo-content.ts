@@ -20,7 +20,10 @@ import {
   type IsoDate,
   IsoDateSchema,
   isoDate,
+  minDate,
+  mondayOf,
   weekday,
+  weekOfYear,
 } from '../core/dates';
 import { ColumnKindSchema } from '../core/source';
 import { parseOrThrow, ValidationError } from '../core/validation';
@@ -365,8 +368,8 @@ function seriesPeriods(series: DemoSeries): SeriesPeriod[] {
     for (let monday = mondayOf(series.from); monday <= series.to; monday = addDays(monday, 7)) {
       if (monday < series.from) continue;
       const year = Number(monday.slice(0, 4));
-      const week = planWeek(monday);
-      const end = minDay(addDays(monday, 6), isoDate(year, 12, 31));
+      const week = weekOfYear(monday);
+      const end = minDate(addDays(monday, 6), isoDate(year, 12, 31));
       out.push({
         key: `${year}-W${String(week).padStart(2, '0')}`,
         start: monday,
@@ -403,24 +406,6 @@ function dayTokens(day: IsoDate): Record<string, string> {
     date: day,
     cnDate: `${y}年${m}月${d}日`,
   };
-}
-
-function mondayOf(day: IsoDate): IsoDate {
-  return addDays(day, 1 - weekday(day));
-}
-
-function minDay(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-/**
- * Week number within the day's year, week 1 being the Monday–Sunday week that contains 1 January
- * (the numbering periodsFor uses for weekly keys).
- */
-export function planWeek(day: IsoDate): number {
-  const year = Number(day.slice(0, 4));
-  const firstMonday = mondayOf(isoDate(year, 1, 1));
-  return Math.floor(daysBetween(firstMonday, mondayOf(day)) / 7) + 1;
 }
 
 /** True when the item is on the site on `date`: published and not inside a gone span. */

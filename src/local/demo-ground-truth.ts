@@ -14,7 +14,7 @@ import type { WorkingDayCalendar } from '../core/calendar';
 import { addDays, type IsoDate, minDate, weekday } from '../core/dates';
 import { expandObligations } from '../core/expand-obligations';
 import type { Catalogue, Obligation } from '../core/obligation';
-import type { Period } from '../core/period';
+import { obligationPeriodKey, type Period } from '../core/period';
 import { periodsFor } from '../core/periods';
 import type { Policy } from '../core/policy';
 import type { VerdictKind } from '../core/verdict';
@@ -50,15 +50,11 @@ export interface GroundTruthInput {
 /** `"<obligationId>|<periodKey>"` → the verdict the monitor should reach. */
 export type GroundTruth = Map<string, VerdictKind>;
 
-export function groundTruthKey(obligationId: string, periodKey: string): string {
-  return `${obligationId}|${periodKey}`;
-}
-
 /** Derives the expected verdict of every obligation-period of the catalogue as of `input.asOf`. */
 export function demoGroundTruth(input: GroundTruthInput): GroundTruth {
   const truth: GroundTruth = new Map();
   for (const { obligation, period, verdict } of explainGroundTruth(input)) {
-    truth.set(groundTruthKey(obligation.id, period.key), verdict.kind);
+    truth.set(obligationPeriodKey(obligation.id, period.key), verdict.kind);
   }
   return truth;
 }

@@ -57,7 +57,7 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-/** Opens the local runtime; `close()` stops DynamoDB Local (also on Ctrl-C, see src/cli/lifecycle.ts). */
+/** Opens the local runtime; `close()` stops DynamoDB Local (also on Ctrl-C, see src/cli/local-session.ts). */
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });

@@ -3,6 +3,8 @@
  * Pure: the caller loads everything and passes a `locate` function that turns a sha256 into the
  * archived copy's link.
  */
+
+import { byText } from '../core/compare';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
 import type { Flag } from '../core/flag';
@@ -96,14 +98,34 @@ function evidenceRef(
     title: e.title,
     archived: sha ? (archived.get(sha) ?? null) : null,
     sha256: sha,
-    fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : (doc?.firstSeen ?? null),
+    fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : doc ? fetchedAtOf(doc) : null,
     shownDate: doc?.dateText ?? null,
     publishedOn: e.publishedOn,
     terms: e.terms,
     score: e.score,
     reason: e.reason,
     ...(e.by ? { by: e.by } : {}),
+    ...(doc?.versions?.length
+      ? {
+          earlierVersions: doc.versions.map((v) => ({
+            title: v.title,
+            firstSeen: v.firstSeen,
+            lastSeen: v.lastSeen,
+            sha256: v.sha256,
+            archived: v.sha256 ? (archived.get(v.sha256) ?? null) : null,
+          })),
+        }
+      : {}),
   };
+}
+
+/**
+ * When a document's page was fetched and archived: never for a page the crawler did not fetch.
+ * Documents stored before the fetch time was recorded were fetched when first seen, if archived.
+ */
+function fetchedAtOf(doc: Document): string | null {
+  if (doc.fetchedAt !== undefined) return doc.fetchedAt;
+  return doc.sha256 ? doc.firstSeen : null;
 }
 
 function obligationEntry(
@@ -346,5 +368,5 @@ function latestPerDay(summaries: readonly SweepSummary[]): SweepSummary[] {
     const seen = byDay.get(s.asOf);
     if (!seen || seen.recordedAt <= s.recordedAt) byDay.set(s.asOf, s);
   }
-  return [...byDay.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  return [...byDay.values()].sort(byText((s) => s.asOf));
 }

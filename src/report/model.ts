@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
+import { DocumentVersionSchema } from '../core/document';
 import { VerdictKindSchema } from '../core/verdict';
 
 /**
@@ -23,7 +24,9 @@ export const EvidenceRefSchema = z.object({
   fetchedAt: z
     .string()
     .nullable()
-    .describe('When the monitor first fetched it (instant); observations: the check at which it was read'),
+    .describe(
+      'When the monitor fetched and archived it (instant); null when it never was; observations: the check at which it was read',
+    ),
   shownDate: z.string().nullable().describe('The date exactly as the page shows it'),
   publishedOn: IsoDateSchema.nullable().describe(
     'The date the evidence counts from; observations: the newest dated item on the page',
@@ -32,6 +35,16 @@ export const EvidenceRefSchema = z.object({
   score: z.number(),
   reason: z.string(),
   by: z.string().optional(),
+  earlierVersions: z
+    .array(
+      DocumentVersionSchema.pick({ title: true, firstSeen: true, lastSeen: true, sha256: true }).extend({
+        archived: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe(
+      'Older titles of the page at this URL: a retitled page is a new document, and what it was before stays in the archive',
+    ),
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 

@@ -191,6 +191,13 @@ function evidenceRef(e: EvidenceRef, s: ReportStrings, id?: string): string {
   fields.push([s.ev.reason, text(e.reason)]);
   if (e.kind !== 'manual') fields.push([s.ev.score, text(String(Math.round(e.score * 100) / 100))]);
   if (e.by) fields.push([s.ev.by, text(e.by)]);
+  if (e.earlierVersions?.length) {
+    const items = e.earlierVersions.map(
+      (v) =>
+        `<li>${text(v.title)} · ${instant(v.firstSeen)} – ${instant(v.lastSeen)}${v.archived ? ` · ${link(v.archived, s.ev.archived, s, 'archived')}` : ''}</li>`,
+    );
+    fields.push([s.ev.earlierVersions, `<ul>${items.join('')}</ul>`]);
+  }
   const dl = fields.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('');
   const anchor = id ? ` id="${attr(id)}"` : '';
   return `<div class="ev ev-${e.kind}"${anchor}><span class="kind">[${text(s.evidenceKind[e.kind])}]</span> ${link(e.url, e.title || e.url, s, 'original')}<dl>${dl}</dl></div>`;

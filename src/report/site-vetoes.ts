@@ -4,6 +4,8 @@
  * against the site, and the items that have no date (inspectors count them as not updated, so the
  * report names them). Pure: built from the assessment's forecasts, documents and checks.
  */
+
+import { byText } from '../core/compare';
 import { daysBetween, type IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { HealthCheck } from '../core/health-check';
@@ -172,7 +174,7 @@ function undatedItems(
       url: column.url,
       items: undated
         .filter((d) => d.columnId === column.id)
-        .sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0))
+        .sort(byText((d) => d.firstSeen))
         .map((d) => ({
           url: d.url,
           title: d.title,

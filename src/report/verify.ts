@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { byText } from '../core/compare';
 import { parseOrThrow, ValidationError } from '../core/validation';
 import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from './model';
 
@@ -70,8 +71,13 @@ export interface VerifyResult {
   mismatched: Mismatch[];
   missing: CitedFile[];
   skipped: SkippedLink[];
-  /** Evidence with a sha256 but no archived copy: nothing to re-hash, reported for completeness. */
+  /**
+   * Citations with no archived copy though they need one (crawled evidence, or anything with a
+   * sha256): a failure, since an auditor cannot open what the verdict rests on.
+   */
   notArchived: Citation[];
+  /** Archived links that do not point at the archive's copy of their digest: a failure, never read. */
+  outside: CitedFile[];
 }
 
 export class ReportNotFoundError extends Error {
@@ -108,10 +114,11 @@ export function resolveArchivedLink(
 export function citedFiles(
   report: VerifiableReport,
   reportDir: string,
-): { files: CitedFile[]; skipped: SkippedLink[]; notArchived: Citation[] } {
+): { files: CitedFile[]; skipped: SkippedLink[]; notArchived: Citation[]; outside: CitedFile[] } {
   const files = new Map<string, CitedFile>();
   const skipped = new Map<string, SkippedLink>();
   const notArchived: Citation[] = [];
+  const outside = new Map<string, CitedFile>();
   for (const o of report.obligations) {
     for (const p of o.periods) {
       const refs = [
@@ -121,7 +128,8 @@ export function citedFiles(
       for (const { ref, role } of refs) {
         const citation: Citation = { obligationId: o.id, periodKey: p.key, role, url: ref.url };
         if (!ref.archived) {
-          if (ref.sha256) notArchived.push(citation);
+          // Crawled evidence always rests on an archived copy; a near miss with a hash had one.
+          if (ref.sha256 || (role === 'evidence' && ref.kind === 'match')) notArchived.push(citation);
           continue;
         }
         const resolved = ref.sha256
@@ -135,6 +143,17 @@ export function citedFiles(
           continue;
         }
         const expected = (ref.sha256 ?? '').trim().toLowerCase();
+        if (!insideArchive(resolved.path, expected)) {
+          const entry = outside.get(resolved.path) ?? {
+            archived: ref.archived,
+            path: resolved.path,
+            expected,
+            citedBy: [],
+          };
+          entry.citedBy.push(citation);
+          outside.set(resolved.path, entry);
+          continue;
+        }
         const key = `${resolved.path}\u0000${expected}`;
         const entry = files.get(key) ?? {
           archived: ref.archived,
@@ -148,7 +167,29 @@ export function citedFiles(
       }
     }
   }
-  return { files: [...files.values()], skipped: [...skipped.values()], notArchived };
+  return {
+    files: [...files.values()],
+    skipped: [...skipped.values()],
+    notArchived,
+    outside: [...outside.values()],
+  };
+}
+
+/**
+ * Whether a path is where the archive keeps the content of `sha256`: `…/sha256/<first two hex
+ * digits>/<sha256>.<ext>`. Anything else (`/dev/zero`, `../../etc/passwd`, another digest's file)
+ * is not an archived copy, whatever its bytes hash to, and is never read.
+ */
+export function insideArchive(path: string, sha256: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return false;
+  const parts = path.split(/[\\/]/);
+  const [root, shard, name] = parts.slice(-3);
+  return (
+    parts.length >= 3 &&
+    root === 'sha256' &&
+    shard === sha256.slice(0, 2) &&
+    (name === sha256 || (name?.startsWith(`${sha256}.`) === true && /^[a-z0-9]+$/.test(name.slice(65))))
+  );
 }
 
 /** The sha256 of a file, streamed (archived attachments can be large); undefined when absent. */
@@ -195,7 +236,7 @@ export async function verifyReportDir(
   options: { concurrency?: number } = {},
 ): Promise<VerifyResult> {
   const report = await loadVerifiableReport(reportDir);
-  const { files, skipped, notArchived } = citedFiles(report, reportDir);
+  const { files, skipped, notArchived, outside } = citedFiles(report, reportDir);
   const result: VerifyResult = {
     reportDir: resolve(reportDir),
     checked: files.length,
@@ -204,6 +245,7 @@ export async function verifyReportDir(
     missing: [],
     skipped,
     notArchived,
+    outside,
   };
   const digests = new Map<string, Promise<string | undefined>>();
   const queue = [...files];
@@ -222,20 +264,31 @@ export async function verifyReportDir(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-  const byLink = (a: CitedFile, b: CitedFile) =>
-    a.archived < b.archived ? -1 : a.archived > b.archived ? 1 : 0;
+  const byLink = byText((file: CitedFile) => file.archived);
   result.matched.sort(byLink);
   result.mismatched.sort(byLink);
   result.missing.sort(byLink);
   return result;
 }
 
-/** "N files checked, M mismatched, K missing": the line an auditor quotes. */
+/** "N files checked, M mismatched, K missing[, J not archived, I outside the archive]": the line an auditor quotes. */
 export function verifySummary(result: VerifyResult): string {
-  return `${result.checked} files checked, ${result.mismatched.length} mismatched, ${result.missing.length} missing`;
+  const failures = [
+    ...(result.notArchived.length > 0 ? [`${result.notArchived.length} not archived`] : []),
+    ...(result.outside.length > 0 ? [`${result.outside.length} outside the archive`] : []),
+  ];
+  return [
+    `${result.checked} files checked, ${result.mismatched.length} mismatched, ${result.missing.length} missing`,
+    ...failures,
+  ].join(', ');
 }
 
-/** True when every cited local file is present and matches its digest. */
+/** True when every citation has its archived copy, inside the archive, present and matching its digest. */
 export function verified(result: VerifyResult): boolean {
-  return result.mismatched.length === 0 && result.missing.length === 0;
+  return (
+    result.mismatched.length === 0 &&
+    result.missing.length === 0 &&
+    result.notArchived.length === 0 &&
+    result.outside.length === 0
+  );
 }

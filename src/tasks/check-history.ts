@@ -4,6 +4,8 @@
  * checks it has read and asks the store only for newer ones (the local runner runs a year of sweeps
  * in one process; a warm Lambda container gains the same).
  */
+
+import { byText } from '../core/compare';
 import type { HealthCheck, HealthStore } from '../store/ports';
 
 interface SourceHistory {
@@ -43,7 +45,7 @@ export async function checksUpTo(
         history.checks.push(check);
         if (!history.newest || check.checkedAt > history.newest) history.newest = check.checkedAt;
       }
-      history.checks.sort((a, b) => (a.checkedAt < b.checkedAt ? -1 : a.checkedAt > b.checkedAt ? 1 : 0));
+      history.checks.sort(byText((c) => c.checkedAt));
       return [id, history.checks.filter((c) => c.checkedAt <= to)] as const;
     }),
   );

@@ -2,6 +2,7 @@ import type { CrawlSummary } from '../core/crawl-summary';
 import { CrawlLimitsSchema, type Source } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
+import { sourceHosts } from '../crawl/source-hosts';
 import type { CrawlFailureInput, CrawlSourceInput } from './contracts';
 import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
@@ -13,25 +14,12 @@ function findSource(deps: TaskDeps, sourceId: string): Source {
   return source;
 }
 
-/**
- * Hosts a source may be fetched from: its home page and every column's list page. The private-network
- * opt-in covers the home page's host only (the schema refuses other column hosts with it as well).
- */
-function hostsOf(source: Source) {
-  const home = new URL(source.homepage).host;
-  const hosts = new Set([home, ...source.columns.map((c) => new URL(c.url).host)]);
-  return [...hosts].map((host) => ({
-    host,
-    allowPrivateNetwork: source.allowPrivateNetwork && host === home,
-  }));
-}
-
 /** Crawls one source. A site that is down is a result (reachable: false), not an error. */
 export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSummary> {
   const source = findSource(deps, input.sourceId);
   const limits = CrawlLimitsSchema.parse({ ...deps.sources.defaults, ...source.limits });
   const fetcher = createFetcher({
-    hosts: hostsOf(source),
+    hosts: sourceHosts(source),
     ...(deps.sources.userAgent ? { userAgent: deps.sources.userAgent } : {}),
     perHostConcurrency: limits.perHostConcurrency,
     perHostDelayMs: limits.perHostDelayMs,

@@ -1,3 +1,4 @@
+import { obligationPeriodKey } from '../core/period';
 import type { VerdictKind } from '../core/verdict';
 import { summarise } from '../core/verdicts';
 import { obligationGroup } from '../report/outstanding';
@@ -43,12 +44,12 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
     recordedAt: deps.now().toISOString(),
   });
   const flags = new Map(
-    (await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]),
+    (await deps.stores.flags.listFlags()).map((f) => [obligationPeriodKey(f.obligationId, f.periodKey), f]),
   );
   let newlyMissing = 0;
   let settled = 0;
   for (const v of assessment.verdicts) {
-    const flag = flags.get(`${v.obligationId}|${v.periodKey}`);
+    const flag = flags.get(obligationPeriodKey(v.obligationId, v.periodKey));
     if (v.kind === 'missing' && !flag) newlyMissing += 1;
     if (flag?.status === 'open' && (v.kind === 'met' || v.kind === 'late' || v.kind === 'waived'))
       settled += 1;

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../core/dates';
+import { obligationPeriodKey } from '../core/period';
 import type { Flag, Notification, StoredVerdict } from '../store/ports';
 import type { FlagRef, NotifyInput, RaiseFlagsOutput, SweepInput } from './contracts';
 import { NotifyInputSchema, SweepInputSchema } from './contracts';
@@ -65,11 +66,11 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
   const verdicts = await deps.stores.verdicts.listVerdicts();
   const units = new Map(judgedCatalogue(deps).obligations.map((o) => [o.id, o.units]));
   const existing = new Map(
-    (await deps.stores.flags.listFlags()).map((f) => [`${f.obligationId}|${f.periodKey}`, f]),
+    (await deps.stores.flags.listFlags()).map((f) => [obligationPeriodKey(f.obligationId, f.periodKey), f]),
   );
   await raiseVetoWarnings(input, deps, verdicts, existing, now);
   for (const verdict of verdicts) {
-    const key = `${verdict.obligationId}|${verdict.periodKey}`;
+    const key = obligationPeriodKey(verdict.obligationId, verdict.periodKey);
     const flag = existing.get(key);
     if (verdict.kind === 'missing' && !flag) {
       await deps.stores.flags.raiseFlag({

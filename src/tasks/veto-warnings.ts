@@ -4,6 +4,7 @@
  * EvaluateVerdicts counts this work (to skip RaiseFlags when there is none); RaiseFlags does it.
  */
 import type { IsoDate } from '../core/dates';
+import { obligationPeriodKey } from '../core/period';
 import type { Flag, StoredVerdict } from '../store/ports';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
@@ -35,7 +36,7 @@ export function vetoWarningWork(
   const toRaise: VetoWarningWork['toRaise'] = [];
   for (const v of verdicts) {
     if (!vetoIds.has(v.obligationId) || v.kind !== 'due-soon' || !v.forecast) continue;
-    const key = `${v.obligationId}|${warningKey(v.forecast)}`;
+    const key = obligationPeriodKey(v.obligationId, warningKey(v.forecast));
     forecast.add(key);
     if (!flags.has(key)) toRaise.push({ obligationId: v.obligationId, forecast: v.forecast });
   }

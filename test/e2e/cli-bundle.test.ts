@@ -52,6 +52,22 @@ describe('the built gongkai command', () => {
     expect(readFileSync(resolve(root, 'bin/gongkai.mjs'), 'utf8')).not.toMatch(/from 'tsx|import\('tsx/);
   });
 
+  it('finds the files that sources keep beside them (rule packs, schemas) from any chunk', async () => {
+    // Sources locate seeds/ from their own URL; bundled into dist/chunks/ that URL is one folder
+    // deeper than dist/cli.js, and a wrong root fails every included rule pack.
+    const checked = await exec(
+      'node',
+      ['bin/gongkai.mjs', 'catalogue', 'check', 'seeds/jiangmen-2016/catalogue.json'],
+      {
+        cwd: root,
+      },
+    );
+    expect(checked.stdout).not.toMatch(/rule pack|ENOENT/i);
+    await expect(
+      exec('node', ['bin/gongkai.mjs', 'catalogue', 'schema', '--check'], { cwd: root }),
+    ).resolves.toBeDefined();
+  });
+
   it('loads a command on demand and reports its usage', async () => {
     const { stdout } = await exec('node', ['bin/gongkai.mjs', 'periods', '--help'], { cwd: root });
     expect(stdout).toContain('gongkai periods --catalogue');

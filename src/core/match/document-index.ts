@@ -1,4 +1,5 @@
 import type { Document } from '../document';
+import { visibleText } from '../visible-text';
 
 /**
  * Documents indexed once per matching run so that no obligation scans every document: per source,
@@ -60,7 +61,7 @@ export class DocumentIndex {
     const key = `${sourceId}\u0000${term}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const found = this.search(sourceId, term.toLowerCase());
+    const found = this.search(sourceId, visibleText(term).toLowerCase());
     this.cache.set(key, found);
     return found;
   }
@@ -96,7 +97,7 @@ function searchText(doc: Document): string {
   // One line per name: the lines are split again by lowered().
   const names = (doc.attachments ?? []).map((a) => a.name);
   return [doc.title, ...names]
-    .map((line) => line.replaceAll('\n', ' '))
+    .map((line) => visibleText(line).replaceAll('\n', ' '))
     .join('\n')
     .toLowerCase();
 }

@@ -1,3 +1,4 @@
+import { byText, compareText } from '../compare';
 import {
   addDays,
   daysBetween,
@@ -8,7 +9,7 @@ import {
   shanghaiDate,
   yearOf,
 } from '../dates';
-import type { Document } from '../document';
+import { type Document, type FetchProblem, notEvidence } from '../document';
 import type { Evidence } from '../evidence';
 import type { Obligation } from '../obligation';
 import type { Period } from '../period';
@@ -80,7 +81,7 @@ export function periodsByObligation(
   };
   if (periods instanceof Map) for (const [id, list] of periods) add(id, list);
   else for (const p of periods as readonly Period[]) add(p.obligationId, [p]);
-  for (const list of out.values()) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (const list of out.values()) list.sort(byText((p) => p.start));
   return out;
 }
 
@@ -96,6 +97,8 @@ interface Assignment {
   /** How the period was chosen (or why it is only a candidate), for the reason line. */
   how: string;
   named?: NamedPeriod[];
+  /** Why the document is not evidence though it would have made the period met. */
+  problem?: FetchProblem;
 }
 
 /**
@@ -155,7 +158,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
       }
     }
     if (matched.length === 0) continue;
-    matched.sort((a, b) => cmp(a.pub.date, b.pub.date) || cmp(a.doc.url, b.doc.url));
+    matched.sort((a, b) => compareText(a.pub.date, b.pub.date) || compareText(a.doc.url, b.doc.url));
     const kind = obligation.schedule.kind;
     const assign =
       kind === 'continuous'
@@ -170,12 +173,30 @@ export function matchEvidence(input: MatchInput): MatchResult {
     const window = relevanceWindow(periods);
     const relevant = (date: IsoDate) => date >= window.from && date <= window.to;
     const ctx: AssignContext = { periods, year, asOf: input.asOf, named, relevant };
-    for (const { m, assignments } of assign(matched, ctx)) {
+    // Evidence is what was fetched, archived and looks like content. Items that are not (a 404, an
+    // error page, a page on a host not fetched) are assigned on their own, so they never take a
+    // period's place from real evidence, and every period they would have made met keeps them as
+    // candidates with the reason.
+    const problems = new Map<Matched, FetchProblem>();
+    for (const m of matched) {
+      const problem = notEvidence(
+        m.doc,
+        compiled.attachmentOnly || !m.hit.inTitle ? m.hit.attachment : undefined,
+      );
+      if (problem) problems.set(m, problem);
+    }
+    const fit = matched.filter((m) => !problems.has(m));
+    const unfit = matched.filter((m) => problems.has(m));
+    for (const { m, assignments } of [...assign(fit, ctx), ...(unfit.length > 0 ? assign(unfit, ctx) : [])]) {
+      const problem = problems.get(m);
       for (const a of assignments) {
         const late = m.pub.date > input.asOf && a.kind === 'match';
-        const final: Assignment = late
-          ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
-          : a;
+        const final: Assignment =
+          problem && a.kind === 'match'
+            ? { ...a, kind: 'candidate', problem }
+            : late
+              ? { ...a, kind: 'candidate', how: `${a.how}; published after the as-of date ${input.asOf}` }
+              : a;
         const item = toEvidence(obligation.id, final, m, names);
         (item.kind === 'match' ? evidence : candidates).push(item);
       }
@@ -225,8 +246,6 @@ interface AssignContext {
 }
 
 type Assigner = (matched: Matched[], ctx: AssignContext) => { m: Matched; assignments: Assignment[] }[];
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Documents far from every period are unrelated years, not near misses. */
 const RELEVANCE_DAYS = 31;
@@ -519,7 +538,12 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     `${names.source(doc.sourceId)} / ${names.column(doc.sourceId, doc.columnId)}`,
     publicationText(pub, doc),
   ];
-  const reason = (a.kind === 'candidate' ? 'near miss: ' : '') + parts.join('; ');
+  const lead = a.problem
+    ? `not evidence: ${a.problem.reason}; `
+    : a.kind === 'candidate'
+      ? 'near miss: '
+      : '';
+  const reason = lead + parts.join('; ');
   const terms = [...hit.terms, ...(a.named ?? []).map((n) => n.text)];
   return {
     obligationId,
@@ -532,5 +556,6 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     publishedOn: pub.date,
     sha256: hit.attachment?.sha256 ?? doc.sha256,
     title: doc.title,
+    ...(a.problem?.unread ? { unreadable: a.problem.reason } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Attachment, Document } from '../document';
 import type { EvidenceRule } from '../obligation';
+import { visibleText } from '../visible-text';
 
 /** File types that count as an attachment for `attachmentOnly` rules. */
 const ATTACHMENT_EXT = /\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z)(?:$|[?#])/i;
@@ -20,22 +21,40 @@ export interface CompiledRule {
 }
 
 export function compileRule(rule: EvidenceRule): CompiledRule {
-  const lower = (terms: readonly string[] | undefined) => (terms ?? []).map((t) => t.toLowerCase());
+  // Titles are stored as visibleText; the rule's terms are read the same way so both sides compare alike.
+  const lower = (terms: readonly string[] | undefined) =>
+    (terms ?? []).map((t) => visibleText(t).toLowerCase());
   return {
     keywords: lower(rule.keywords),
     required: lower(rule.required),
     exclude: lower(rule.exclude),
-    patterns: (rule.titlePatterns ?? []).map((source) => ({
-      source,
-      re: new RegExp(source, 'i'),
-      literal: requiredLiteral(source)?.toLowerCase() ?? null,
-    })),
+    patterns: (rule.titlePatterns ?? []).map((source) => {
+      const visible = visiblePattern(source);
+      return {
+        source,
+        re: new RegExp(visible, 'i'),
+        literal: requiredLiteral(visible)?.toLowerCase() ?? null,
+      };
+    }),
     columnKinds: rule.columnKinds ? new Set(rule.columnKinds) : null,
     attachmentOnly: rule.attachmentOnly ?? false,
   };
 }
 
 const META = new Set([...'\\^$.|?*+()[]{}']);
+
+/**
+ * A title pattern read as visibleText, character by character: a full-width （ in the pattern must
+ * still match the （ of a title (stored as "("), but as a literal, never as the start of a group.
+ */
+export function visiblePattern(source: string): string {
+  let out = '';
+  for (const c of source) {
+    const v = visibleText(c);
+    out += v !== c && [...v].some((x) => META.has(x)) ? v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : v;
+  }
+  return out;
+}
 
 /**
  * The longest run of plain characters (two or more) that every match of a regular expression must
@@ -109,11 +128,11 @@ export function testRule(
   doc: Document,
   lowered?: { title: string; names: readonly string[] },
 ): RuleHit | null {
-  const title = lowered?.title ?? doc.title.toLowerCase();
+  const title = lowered?.title ?? visibleText(doc.title).toLowerCase();
   if (rule.exclude.some((t) => title.includes(t))) return null;
   if (rule.columnKinds && !rule.columnKinds.has(doc.columnKind)) return null;
   const attachments = doc.attachments ?? [];
-  const names = lowered?.names ?? attachments.map((a) => a.name.toLowerCase());
+  const names = lowered?.names ?? attachments.map((a) => visibleText(a.name).toLowerCase());
   const terms: string[] = [];
   let inTitle = false;
   let attachmentAt: number | undefined;
@@ -127,11 +146,11 @@ export function testRule(
     else attachmentAt ??= at;
   }
   for (const { source, re } of rule.patterns) {
-    if (re.test(doc.title)) {
+    if (re.test(title)) {
       inTitle = true;
       terms.push(`/${source}/`);
     } else {
-      const i = attachments.findIndex((a) => re.test(a.name));
+      const i = names.findIndex((name) => re.test(name));
       if (i === -1) continue;
       terms.push(`/${source}/`);
       attachmentAt ??= i;

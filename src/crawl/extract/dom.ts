@@ -3,11 +3,30 @@
 import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio/slim';
 import { type AnyNode, type Document, Element, Text } from 'domhandler';
+import { visibleText } from '../../core/visible-text';
 import { parseHtml } from './html-tree';
 
 /** Marks where a block element ends in the pending stack of textOf. */
 const SPACE = Symbol('space');
-const SKIPPED = new Set(['script', 'style', 'template', 'head']);
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head']);
+
+/** Inline styles that hide an element from a reader. */
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$))/i;
+
+/**
+ * Whether an element is hidden from a reader by its own markup: the `hidden` attribute,
+ * `aria-hidden="true"`, or an inline style. Text inside it is not what the page shows, so it must
+ * not make a meeting notice read as a budget disclosure.
+ */
+export function isHidden(element: Element): boolean {
+  const { attribs } = element;
+  if (attribs.hidden !== undefined) return true;
+  if (attribs['aria-hidden']?.trim().toLowerCase() === 'true') return true;
+  if (element.name === 'input' && attribs.type?.toLowerCase() === 'hidden') return true;
+  const style = attribs.style;
+  return style !== undefined && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, ''));
+}
 const BLOCK = new Set([
   'address',
   'article',
@@ -84,17 +103,21 @@ export function notHtml(text: string): string | null {
   return null;
 }
 
-/** Collapses runs of whitespace (including the ideographic space and nbsp) to one space. */
+/**
+ * Collapses runs of whitespace (including the ideographic space and nbsp) to one space, after
+ * removing invisible characters and normalising to NFKC (see visibleText).
+ */
 export function collapse(text: string): string {
   // Control characters (NUL included) are invisible in a browser and must not reach titles or reports.
-  return text
+  return visibleText(text)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .trim();
 }
 
 /**
- * The visible text under a node: script and style skipped, a space wherever a block element or <br>
+ * The visible text under a node: script, style, template, noscript, comments and hidden elements
+ * skipped, a space wherever a block element or <br>
  * breaks the line, so `标题</td><td>2016-07-15` does not read as one word. Stops after `limit`
  * characters.
  */
@@ -112,7 +135,7 @@ export function textOf(node: AnyNode, limit = Number.POSITIVE_INFINITY): string 
       parts.push(current.data);
       length += current.data.length;
     } else if (current instanceof Element || (current && 'children' in current)) {
-      if (current instanceof Element && SKIPPED.has(current.name)) continue;
+      if (current instanceof Element && (SKIPPED.has(current.name) || isHidden(current))) continue;
       const block = current instanceof Element && BLOCK.has(current.name);
       if (block) pending.push(SPACE);
       const children = (current as { children: AnyNode[] }).children;

@@ -6,17 +6,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/**
- * Exponential backoff with full jitter: a uniform wait in [0, min(max, base·2^(n-1))]. Jitter
- * spreads retries from many sweeps so a struggling site is not hit in lockstep.
- *
- * @param retryNumber 1 for the first retry, 2 for the second, …
- * @param random a uniform number in [0, 1)
- */
-export function backoffDelayMs(policy: RetryPolicy, retryNumber: number, random: number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retryNumber - 1));
-  return Math.floor(random * ceiling);
-}
+export { backoffDelayMs } from '../../core/backoff';
 
 /**
  * Reads a Retry-After header: delta-seconds or an HTTP date. Returns the wait in ms (never

@@ -143,6 +143,7 @@ export interface ReportStrings {
     archivedMissing: string;
     sha256: string;
     fetchedAt: string;
+    earlierVersions: string;
     shownDate: string;
     publishedOn: string;
     terms: string;
@@ -348,6 +349,7 @@ const zh: ReportStrings = {
     archivedMissing: '无存档副本',
     sha256: 'SHA-256',
     fetchedAt: '首次抓取',
+    earlierVersions: '此前版本（同一网址的旧标题）',
     shownDate: '页面显示日期',
     publishedOn: '认定发布日期',
     terms: '匹配词',
@@ -577,6 +579,7 @@ const en: ReportStrings = {
     archivedMissing: 'no archived copy',
     sha256: 'SHA-256',
     fetchedAt: 'First fetched',
+    earlierVersions: 'Earlier versions (older titles at this URL)',
     shownDate: 'Date shown on the page',
     publishedOn: 'Counts as published',
     terms: 'Matched terms',

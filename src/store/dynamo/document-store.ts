@@ -22,6 +22,8 @@ export const DOCUMENT_LIMITS = {
   attachmentNameChars: 300,
   /** The newest spans are kept: they are the ones freshness rules look at. */
   absences: 50,
+  /** Earlier titles kept per URL; the newest are kept. */
+  versions: 20,
   units: 50,
   /** Attachments are dropped from the end until the item fits. */
   itemBytes: 300_000,
@@ -54,6 +56,13 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
       .slice(0, DOCUMENT_LIMITS.attachments)
       .map((a) => ({ ...a, name: a.name.slice(0, DOCUMENT_LIMITS.attachmentNameChars) })),
     absences: doc.absences.slice(-DOCUMENT_LIMITS.absences),
+    ...(doc.versions
+      ? {
+          versions: doc.versions
+            .slice(-DOCUMENT_LIMITS.versions)
+            .map((v) => ({ ...v, title: v.title.slice(0, DOCUMENT_LIMITS.titleChars) })),
+        }
+      : {}),
   };
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   // Sizes are summed once rather than re-serialising the whole document per dropped attachment.
@@ -74,11 +83,15 @@ export function boundDocument(doc: Document): { doc: Document; droppedAttachment
 const later = (a: string, b: string) => (a >= b ? a : b);
 const earlier = (a: string, b: string) => (a <= b ? a : b);
 
-/** A changed document as stored: first seen at the earlier, last seen at the later of the two. */
+/** A changed document as stored: first seen at the earlier (a new version at its own), last seen at the later of the two. */
 export function mergeSeen(previous: Document, doc: Document): Document {
   return {
     ...doc,
-    firstSeen: earlier(previous.firstSeen, doc.firstSeen),
+    // A new version (the title changed) restarts first-seen: it is a new document for backdating.
+    firstSeen:
+      (doc.versions?.length ?? 0) > (previous.versions?.length ?? 0)
+        ? doc.firstSeen
+        : earlier(previous.firstSeen, doc.firstSeen),
     lastSeen: later(previous.lastSeen, doc.lastSeen),
   };
 }

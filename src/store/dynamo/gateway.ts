@@ -17,6 +17,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { backoffDelayMs } from '../../core/backoff';
 import {
   isConditionalCheckFailed,
   isTransactionConditionFailure,
@@ -296,7 +297,7 @@ export class DynamoGateway implements Metered {
   }
 
   private backoff(round: number): Promise<void> {
-    const ms = Math.min(this.batchBackoffMs * 2 ** (round - 1), 2_000);
-    return new Promise((resolve) => setTimeout(resolve, ms * (0.5 + Math.random() / 2)));
+    const ms = backoffDelayMs({ baseDelayMs: this.batchBackoffMs, maxDelayMs: 2_000 }, round, Math.random());
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 }

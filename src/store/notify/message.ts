@@ -42,14 +42,12 @@ export function snsSubject(notification: Notification): string {
   return `Gongkai Monitor: ${parts.join(', ')}`;
 }
 
-/** Plain-text rendering for email subscribers: the message, then one line per flag. */
+/**
+ * Plain-text rendering for email subscribers: the subject, then the message, which already lists
+ * the flags (src/tasks/raise-flags.ts builds it, the one place a flag becomes a line of text).
+ */
 export function emailText(notification: Notification): string {
-  const lines = [notification.subject, '', notification.message, ''];
-  for (const flag of notification.flags) {
-    const when = flag.kind === 'veto-warning' ? `veto trips on ${flag.due}` : `due ${flag.due}`;
-    lines.push(`- ${flag.obligationId} ${flag.periodKey} (${when}) ${flag.units.join('、')}`);
-  }
-  return lines.join('\n');
+  return [notification.subject, '', notification.message].join('\n');
 }
 
 /** Builds the message both notifiers send; validates the notification first. */

@@ -34,7 +34,7 @@ describe('notification message', () => {
     const body = JSON.parse(built.message.default);
     expect(body).toMatchObject({ kind: 'gongkai.flags', version: 1, subject: notification.subject });
     expect(body.flags).toEqual(notification.flags);
-    expect(built.message.email).toContain('- budget 2016-H1 (due 2016-07-29) 财政局、审计局');
+    expect(built.message.email).toBe(`${notification.subject}\n\n${notification.message}`);
   });
 
   it('keeps a plain ASCII subject, on one line, under 100 characters', () => {

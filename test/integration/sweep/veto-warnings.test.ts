@@ -171,6 +171,8 @@ describe('a home page that stops updating', () => {
     expect(march?.status).toBe('lapsed');
     expect(march?.history.at(-1)).toMatchObject({ status: 'lapsed' });
     // Named by the latest judged period (May trips on its first day here, so it is May's).
-    expect(march?.history.at(-1)?.note).toMatch(/cannot be remedied: the next period \(due 2016-0[45]-3[01]\)/);
+    expect(march?.history.at(-1)?.note).toMatch(
+      /cannot be remedied: the next period \(due 2016-0[45]-3[01]\)/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../../src/core/calendar';
+import { weekOfYear } from '../../../src/core/dates';
 import { periodsFor } from '../../../src/core/periods';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { SourcesFileSchema } from '../../../src/core/source';
@@ -11,7 +12,6 @@ import {
   expandSeries,
   isVisible,
   loadDemoContent,
-  planWeek,
 } from '../../../src/local/demo-content';
 import { loadDemoLedger } from '../../../src/local/demo-ledger';
 import { renderDemoSources, substitutePlaceholders } from '../../../src/local/demo-sources';
@@ -96,7 +96,7 @@ describe('demo content', () => {
       { year: 2016, policy: DEFAULT_POLICY, calendar: WorkingDayCalendar.chinese() },
     );
     for (const period of periods) {
-      expect(`2016-W${String(planWeek(period.end)).padStart(2, '0')}`).toBe(period.key);
+      expect(`2016-W${String(weekOfYear(period.end)).padStart(2, '0')}`).toBe(period.key);
     }
   });
 

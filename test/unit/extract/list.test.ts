@@ -92,7 +92,7 @@ describe('extractList on other layouts', () => {
     const result = extractList(decoded.text, { url: 'http://www.pjq.gov.cn/gzdt/index.htm' });
     expect(result.items).toHaveLength(3);
     expect(result.items[2]).toMatchObject({
-      title: '蓬江区开展食品安全宣传周活动（镕）',
+      title: '蓬江区开展食品安全宣传周活动(镕)',
       url: 'http://www.pjq.gov.cn/gzdt/201607/t20160720_87800.html',
       date: '2016-07-20',
     });
@@ -214,7 +214,7 @@ describe('extractList attachments', () => {
   it('attaches file links in a row to that row’s item', () => {
     expect(result.items[1]).toMatchObject({
       url: `${SITE}/czyjs/content/post_2001.html`,
-      attachments: [{ url: `${SITE}/attachment/0/12/12400/2015bmjs.xls`, name: '附件：2015年部门决算表' }],
+      attachments: [{ url: `${SITE}/attachment/0/12/12400/2015bmjs.xls`, name: '附件:2015年部门决算表' }],
     });
     expect(result.items).toHaveLength(3);
   });

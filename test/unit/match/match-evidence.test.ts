@@ -85,7 +85,7 @@ describe('matchEvidence: rules', () => {
     const byAttachment = doc({
       title: '信息公开',
       date: '2016-03-02',
-      attachments: [{ url: 'http://127.0.0.1/a.pdf', name: '2016年部门决算.pdf' }],
+      attachments: [{ url: 'http://127.0.0.1/a.pdf', name: '2016年部门决算.pdf', sha256: 'a-sha' }],
     });
     const { evidence } = run(o, [byPattern, byAttachment]);
     expect(evidence.map((e) => e.url).sort()).toEqual([byPattern.url, byAttachment.url].sort());

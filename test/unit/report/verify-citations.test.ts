@@ -4,6 +4,7 @@ import {
   citedFiles,
   resolveArchivedLink,
   VerifiableReportSchema,
+  verified,
   verifySummary,
 } from '../../../src/report/verify';
 import { fixtureReport } from '../../fixtures/reports/fixture-report';
@@ -75,6 +76,34 @@ describe('citedFiles', () => {
     expect(notArchived.map((c) => c.url)).toEqual(['http://czj.jiangmen.gov.cn/a.html']);
     expect(skipped.map((s) => s.reason)).toEqual(['no-sha256']);
   });
+
+  it('names crawled evidence with neither digest nor copy as not archived (H19-01)', () => {
+    const { report } = fixtureReport();
+    const period = report.obligations[0]!.periods[0]!;
+    const first = period.evidence.find((e) => e.kind === 'match')!;
+    period.evidence.push({
+      ...first,
+      url: 'http://czj.jiangmen.gov.cn/c.html',
+      sha256: null,
+      archived: null,
+    });
+    const { notArchived } = citedFiles(VerifiableReportSchema.parse(report), reportDir);
+    expect(notArchived.map((c) => c.url)).toEqual(['http://czj.jiangmen.gov.cn/c.html']);
+  });
+
+  it('refuses links outside the archive without reading them: /dev/zero, a path escape, another digest (H19-01)', () => {
+    const { report } = fixtureReport();
+    const period = report.obligations[0]!.periods[0]!;
+    const first = period.evidence.find((e) => e.archived)!;
+    const sha = first.sha256!;
+    const other = `../archive/sha256/${sha.slice(0, 2)}/${'0'.repeat(64)}.html`;
+    const links = ['/dev/zero', '../../../etc/passwd', other];
+    for (const [i, archived] of links.entries())
+      period.evidence.push({ ...first, url: `http://czj.jiangmen.gov.cn/${i}.html`, archived });
+    const { outside, files } = citedFiles(VerifiableReportSchema.parse(report), reportDir);
+    expect(outside.map((o) => o.archived).sort()).toEqual([...links].sort());
+    expect(files.some((f) => f.path === '/dev/zero')).toBe(false);
+  });
 });
 
 describe('verifySummary', () => {
@@ -89,7 +118,27 @@ describe('verifySummary', () => {
         missing: [file],
         skipped: [],
         notArchived: [],
+        outside: [],
       }),
     ).toBe('3 files checked, 1 mismatched, 1 missing');
+  });
+
+  it('counts citations with no archived copy and links outside the archive as failures (H19-01)', () => {
+    const file = { archived: 'a', path: '/a', expected: 'e', citedBy: [] };
+    const citation = { obligationId: 'o', periodKey: 'p', role: 'evidence' as const, url: 'http://x/' };
+    const result = {
+      reportDir,
+      checked: 0,
+      matched: [],
+      mismatched: [],
+      missing: [],
+      skipped: [],
+      notArchived: [citation],
+      outside: [file],
+    };
+    expect(verifySummary(result)).toBe(
+      '0 files checked, 0 mismatched, 0 missing, 1 not archived, 1 outside the archive',
+    );
+    expect(verified(result)).toBe(false);
   });
 });
