@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates';
 
-/** A missed obligation-period (or a forecast veto) raised for people to act on; resolved or waived later. */
+/** A missed obligation-period (or a forecast veto) raised for people to act on; resolved, waived or lapsed later. */
 export interface Flag {
   obligationId: string;
   periodKey: string;
@@ -8,7 +8,8 @@ export interface Flag {
   raisedOn: IsoDate;
   raisedAt: string;
   units: string[];
-  status: 'open' | 'resolved' | 'waived';
+  /** lapsed: a site rule's past period, which nothing published later can put right. */
+  status: 'open' | 'resolved' | 'waived' | 'lapsed';
   history: { at: string; status: Flag['status']; note: string }[];
   /** Set once the notification for this flag went out; Notify is retried until it is. */
   notifiedAt?: string;

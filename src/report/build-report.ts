@@ -16,7 +16,8 @@ import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { SweepSummary } from '../store/ports';
-import type { EvidenceRef, Report, ReportObligation } from './model';
+import type { EvidenceRef, GroupTotals, Report, ReportObligation } from './model';
+import { isCollectiveUnit, obligationGroup, outstandingNow } from './outstanding';
 import { buildPersonalData } from './personal-data';
 import { buildSiteVetoes } from './site-vetoes';
 
@@ -161,6 +162,7 @@ function obligationEntry(
   for (const v of verdicts) counts[v.kind] += 1;
   return {
     id: obligation.id,
+    group: obligationGroup(obligation),
     item: obligation.item,
     category: obligation.category,
     task: obligation.task,
@@ -213,20 +215,8 @@ export function buildReport(input: ReportInput): Report {
     ),
   );
   const totals = zeroCounts();
-  const units = new Map<string, { counts: Counts; obligations: number; missingObligations: number }>();
-  for (const o of obligations) {
-    for (const k of VERDICT_KINDS) totals[k] += o.counts[k];
-    for (const unit of o.units.length ? o.units : ['（未指定责任单位）']) {
-      const row = units.get(unit) ?? { counts: zeroCounts(), obligations: 0, missingObligations: 0 };
-      row.obligations += 1;
-      if (o.counts.missing > 0) row.missingObligations += 1;
-      for (const k of VERDICT_KINDS) row.counts[k] += o.counts[k];
-      units.set(unit, row);
-    }
-  }
-  const departments = [...units]
-    .map(([unit, row]) => ({ unit, ...row, complianceRate: complianceRate(row.counts) }))
-    .sort((a, b) => b.counts.missing - a.counts.missing || a.unit.localeCompare(b.unit, 'zh'));
+  for (const o of obligations) for (const k of VERDICT_KINDS) totals[k] += o.counts[k];
+  const departments = departmentRows(obligations);
   const warnings = [
     ...input.warnings.map((message) => ({ obligationId: null, periodKey: null, message })),
     ...input.verdicts.flatMap((v) =>
@@ -249,6 +239,8 @@ export function buildReport(input: ReportInput): Report {
       counts: totals,
       complianceRate: complianceRate(totals),
     },
+    groups: groupTotals(obligations, input.summaries),
+    outstanding: outstandingNow(obligations, input.asOf),
     departments,
     obligations,
     flags: input.flags.map((f) => ({
@@ -326,6 +318,83 @@ function withPersonalData(input: ReportInput): Pick<Report, 'personalData'> {
     archived: input.archived,
   });
   return personalData ? { personalData } : {};
+}
+
+type Department = Report['departments'][number];
+
+function addCounts(into: Counts, from: Partial<Counts>): void {
+  for (const k of VERDICT_KINDS) into[k] += from[k] ?? 0;
+}
+
+/**
+ * Per responsible unit, overall and per kind of duty. Departments rank by missing plan items and
+ * annual reports first (what a department can still put right), then by missing website months;
+ * collective units (市直有关单位…) follow, unranked, by name.
+ */
+function departmentRows(obligations: readonly ReportObligation[]): Department[] {
+  const units = new Map<
+    string,
+    { counts: Counts; obligations: number; missingObligations: number; groups: Department['groups'] }
+  >();
+  for (const o of obligations) {
+    for (const unit of o.units.length ? o.units : ['（未指定责任单位）']) {
+      const row = units.get(unit) ?? {
+        counts: zeroCounts(),
+        obligations: 0,
+        missingObligations: 0,
+        groups: {},
+      };
+      row.obligations += 1;
+      if (o.counts.missing > 0) row.missingObligations += 1;
+      addCounts(row.counts, o.counts);
+      const g = row.groups[o.group] ?? { obligations: 0, counts: zeroCounts(), complianceRate: null };
+      row.groups[o.group] = g;
+      g.obligations += 1;
+      addCounts(g.counts as Counts, o.counts);
+      units.set(unit, row);
+    }
+  }
+  const duty = (d: Department) =>
+    (d.groups.plan?.counts.missing ?? 0) + (d.groups['annual-report']?.counts.missing ?? 0);
+  return [...units]
+    .map(([unit, row]) => {
+      for (const g of Object.values(row.groups)) g.complianceRate = complianceRate(g.counts);
+      return { unit, ...row, complianceRate: complianceRate(row.counts), collective: isCollectiveUnit(unit) };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.collective) - Number(b.collective) ||
+        (a.collective ? 0 : duty(b) - duty(a) || b.counts.missing - a.counts.missing) ||
+        a.unit.localeCompare(b.unit, 'zh'),
+    );
+}
+
+const GROUPS = ['plan', 'website', 'annual-report'] as const;
+
+/** Totals and the on-time trend per kind of duty; kinds the catalogue has none of are left out. */
+function groupTotals(
+  obligations: readonly ReportObligation[],
+  summaries: readonly SweepSummary[],
+): GroupTotals[] {
+  const sweeps = latestPerDay(summaries);
+  return GROUPS.flatMap((group) => {
+    const mine = obligations.filter((o) => o.group === group);
+    if (mine.length === 0) return [];
+    const counts = zeroCounts();
+    for (const o of mine) addCounts(counts, o.counts);
+    return [
+      {
+        group,
+        obligations: mine.length,
+        periods: mine.reduce((n, o) => n + o.periods.length, 0),
+        counts,
+        complianceRate: complianceRate(counts),
+        trend: sweeps
+          .filter((s) => s.byGroup)
+          .map((s) => ({ asOf: s.asOf, complianceRate: complianceRate(s.byGroup?.[group] ?? {}) })),
+      },
+    ];
+  });
 }
 
 /** One summary per sweep date: a re-run of the same date replaces the earlier one. */

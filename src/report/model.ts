@@ -68,8 +68,16 @@ export const ReportPeriodSchema = z.object({
 });
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
+export const ObligationGroupSchema = z
+  .enum(['plan', 'website', 'annual-report'])
+  .describe(
+    'plan: a plan item; website: a site rule (what the crawler saw); annual-report: 政府信息公开工作年度报告',
+  );
+export type ObligationGroup = z.infer<typeof ObligationGroupSchema>;
+
 export const ReportObligationSchema = z.object({
   id: z.string(),
+  group: ObligationGroupSchema.default('plan'),
   item: z.number().int(),
   category: z.string().nullable(),
   task: z.string(),
@@ -101,14 +109,60 @@ export const ReportDepartmentSchema = z.object({
     .nullable()
     .describe('met / (met + late + missing); null when nothing is judged yet'),
   missingObligations: z.number().int().describe('Obligations with at least one missing period'),
+  collective: z
+    .boolean()
+    .default(false)
+    .describe('A set of units (市直有关单位, 各县（市、区）…), not one department: listed apart, not ranked'),
+  groups: z
+    .partialRecord(
+      ObligationGroupSchema,
+      z.object({
+        obligations: z.number().int(),
+        counts: CountsSchema,
+        complianceRate: z.number().nullable(),
+      }),
+    )
+    .default({})
+    .describe('The same figures per kind of duty'),
 });
+
+export const OutstandingItemSchema = z.object({
+  obligationId: z.string(),
+  group: ObligationGroupSchema,
+  task: z.string(),
+  siteName: z.string().optional(),
+  units: z.array(z.string()),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  due: IsoDateSchema,
+  state: z
+    .enum(['missing', 'insufficient-data', 'due-soon'])
+    .describe("missing: the obligation's latest settled period has no evidence; due-soon: no evidence yet"),
+  daysOverdue: z
+    .number()
+    .int()
+    .describe('Days from the due date to the report date (negative: due in that many days)'),
+});
+export type OutstandingItem = z.infer<typeof OutstandingItemSchema>;
+
+export const GroupTotalsSchema = z.object({
+  group: ObligationGroupSchema,
+  obligations: z.number().int(),
+  periods: z.number().int(),
+  counts: CountsSchema,
+  complianceRate: z.number().nullable(),
+  trend: z
+    .array(z.object({ asOf: IsoDateSchema, complianceRate: z.number().nullable() }))
+    .describe('On-time rate of this kind of duty at each sweep (from the sweeps that recorded it)'),
+});
+export type GroupTotals = z.infer<typeof GroupTotalsSchema>;
 
 export const ReportFlagSchema = z.object({
   obligationId: z.string(),
   periodKey: z.string(),
   due: IsoDateSchema,
   units: z.array(z.string()),
-  status: z.enum(['open', 'resolved', 'waived']),
+  status: z.enum(['open', 'resolved', 'waived', 'lapsed']),
   raisedOn: IsoDateSchema,
   notifiedAt: z.string().nullable(),
   history: z.array(z.object({ at: z.string(), status: z.string(), note: z.string() })),
@@ -288,6 +342,11 @@ export const ReportSchema = z.object({
     counts: CountsSchema,
     complianceRate: z.number().nullable(),
   }),
+  groups: z.array(GroupTotalsSchema).default([]).describe('Totals per kind of duty'),
+  outstanding: z
+    .array(OutstandingItemSchema)
+    .default([])
+    .describe('Outstanding on the report date, most urgent first (the first screen)'),
   departments: z.array(ReportDepartmentSchema),
   obligations: z.array(ReportObligationSchema),
   flags: z.array(ReportFlagSchema),

@@ -5,9 +5,11 @@
  * Content-Security-Policy forbids any network load and any script but the report's own.
  */
 import { createHash } from 'node:crypto';
+import { daysBetween } from '../core/dates';
 import { VERDICT_KINDS, type VerdictKind } from '../core/verdict';
 import { CLIENT_SCRIPT } from './html/client-script';
 import { attr, text } from './html/escape';
+import { renderFirstScreen } from './html/first-screen';
 import { anchorId, instant, link } from './html/markup';
 import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
 import { personalDataTitle, renderPersonalData } from './html/personal-data';
@@ -15,7 +17,7 @@ import { renderSiteVetoes } from './html/site-vetoes';
 import { type ReportLang, type ReportStrings, stringsFor } from './html/strings';
 import { REPORT_CSS } from './html/styles';
 import { percent, renderTrend } from './html/trend-chart';
-import type { EvidenceRef, Report, ReportObligation, ReportPeriod } from './model';
+import type { EvidenceRef, ObligationGroup, Report, ReportObligation, ReportPeriod } from './model';
 
 export type { ReportLang } from './html/strings';
 
@@ -35,9 +37,25 @@ function isBackdating(message: string): boolean {
   return /backdat|倒签|伪造发稿日期/i.test(message);
 }
 
+/**
+ * The core names sites by their source id ("tourism read successfully 68 times"); a reader knows
+ * them by name. Each id in a list of sites is replaced by the site's name.
+ */
+function withSiteNames(reason: string, names: ReadonlyMap<string, string>): string {
+  if (names.size === 0) return reason;
+  return reason.replace(
+    /(; |no check of |checks of |no source carries )([^;:]+?)( read successfully| between|: cannot tell)/g,
+    (_, before: string, list: string, after: string) =>
+      `${before}${list
+        .split(/、|, /)
+        .map((id) => names.get(id) ?? id)
+        .join('、')}${after}`,
+  );
+}
+
 function warningItem(message: string, s: ReportStrings): string {
   const tag = isBackdating(message) ? s.backdating : s.warningsLabel;
-  return `<span class="warn"><span class="tag">${text(tag)}</span>${text(message)}</span>`;
+  return `<span class="warn"><span class="tag">${text(tag)}</span>${text(s.now.monitorText(message))}</span>`;
 }
 
 /**
@@ -72,6 +90,7 @@ function header(report: Report, s: ReportStrings): string {
     : [];
   const toc = (
     [
+      ['now', s.now.title],
       ['overview', s.sections.overview],
       ['departments', s.sections.departments],
       ...vetoes,
@@ -115,19 +134,49 @@ function overview(report: Report, s: ReportStrings): string {
   return `<section id="overview" aria-labelledby="h-overview"><h2 id="h-overview">${text(s.sections.overview)}</h2><ul class="cards">${summary}</ul><ul class="cards">${verdicts}</ul><p class="muted">${text(s.complianceRate)} = ${text(s.complianceRateNote)}</p><div class="ov"><div>${renderTrend(report, s)}</div><details class="legend-box" open><summary>${text(s.sections.legend)}</summary><dl class="legend">${legend}</dl></details></div></section>`;
 }
 
+function departmentRow(
+  d: Report['departments'][number],
+  groups: readonly ObligationGroup[],
+  s: ReportStrings,
+): string {
+  const perGroup = groups
+    .map((g) => {
+      const row = d.groups[g];
+      return row
+        ? `<td class="num">${text(percent(row.complianceRate, s))}</td><td class="num">${row.counts.missing ?? 0}</td>`
+        : '<td class="num">—</td><td class="num">—</td>';
+    })
+    .join('');
+  return `<tr data-units="${attr(JSON.stringify([d.unit]))}"><th scope="row"><a href="#obligations" data-unit="${attr(d.unit)}">${text(d.unit)}</a></th><td class="num">${d.obligations}</td><td class="num">${text(percent(d.complianceRate, s))}</td>${perGroup}<td class="num">${d.counts.missing ?? 0}</td><td class="num">${d.counts['due-soon'] ?? 0}</td><td class="num">${d.counts['insufficient-data'] ?? 0}</td><td class="num">${d.missingObligations}</td></tr>`;
+}
+
+/**
+ * Per unit, the overall rate and each kind of duty's rate and missing periods. Departments are
+ * ranked (missing plan items and annual reports first); collective units follow in a table of
+ * their own, unranked.
+ */
 function departments(report: Report, s: ReportStrings): string {
+  const groups = report.groups.map((g) => g.group);
   const headers = [
     text(s.col.unit),
     text(s.col.obligations),
     text(s.col.rate),
-    ...VERDICT_KINDS.map((k) => text(s.verdicts[k].label)),
+    ...groups.flatMap((g) => [
+      `${text(s.now.groups[g].short)}<br>${text(s.col.rate)}`,
+      `${text(s.now.groups[g].short)}<br>${text(s.verdicts.missing.label)}`,
+    ]),
+    text(s.verdicts.missing.label),
+    text(s.verdicts['due-soon'].label),
+    text(s.verdicts['insufficient-data'].label),
     text(s.col.missingObligations),
   ];
-  const rows = report.departments.map(
-    (d) =>
-      `<tr><th scope="row"><a href="#obligations" data-unit="${attr(d.unit)}">${text(d.unit)}</a></th><td class="num">${d.obligations}</td><td class="num">${text(percent(d.complianceRate, s))}</td>${VERDICT_KINDS.map((k) => `<td class="num">${d.counts[k] ?? 0}</td>`).join('')}<td class="num">${d.missingObligations}</td></tr>`,
-  );
-  return `<section id="departments" aria-labelledby="h-departments"><h2 id="h-departments">${text(s.sections.departments)}</h2>${table(s.sections.departments, headers, rows, s, 'departments')}</section>`;
+  const ranked = report.departments.filter((d) => !d.collective).map((d) => departmentRow(d, groups, s));
+  const collective = report.departments.filter((d) => d.collective).map((d) => departmentRow(d, groups, s));
+  const apart =
+    collective.length > 0
+      ? `<h3>${text(s.now.collective)}</h3><p class="muted">${text(s.now.collectiveNote)}</p>${table(s.now.collective, headers, collective, s, 'departments collective')}`
+      : '';
+  return `<section id="departments" aria-labelledby="h-departments"><h2 id="h-departments">${text(s.sections.departments)}</h2>${table(s.sections.departments, headers, ranked, s, 'departments')}${apart}</section>`;
 }
 
 function filters(report: Report, s: ReportStrings): string {
@@ -135,7 +184,8 @@ function filters(report: Report, s: ReportStrings): string {
   const kinds = [...new Set(report.obligations.map((o) => o.scheduleKind))];
   const option = (value: string, label: string) => `<option value="${attr(value)}">${text(label)}</option>`;
   const all = option('', s.filters.all);
-  return `<form id="filters" class="filters" role="search" aria-label="${attr(s.filters.legend)}" hidden><div><label for="f-unit">${text(s.filters.unit)}</label><select id="f-unit">${all}${units.map((u) => option(u, u)).join('')}</select></div><div><label for="f-verdict">${text(s.filters.verdict)}</label><select id="f-verdict">${all}${VERDICT_KINDS.map((k) => option(k, `${s.verdicts[k].icon} ${s.verdicts[k].label}`)).join('')}${option(WITHDRAWN_FILTER, s.filters.withdrawn)}</select></div><div><label for="f-kind">${text(s.filters.kind)}</label><select id="f-kind">${all}${kinds.map((k) => option(k, s.scheduleKinds[k] ?? k)).join('')}</select></div><div><label for="f-q">${text(s.filters.search)}</label><input id="f-q" type="search" autocomplete="off" placeholder="${attr(s.filters.searchPlaceholder)}"></div><div><button type="reset">${text(s.filters.reset)}</button></div><output id="f-status" for="f-unit f-verdict f-kind f-q" aria-live="polite" data-template="${attr(s.filters.status)}"></output></form><p id="f-printed" class="print-only" data-prefix="${attr(s.filters.printed)}" hidden></p>`;
+  const group = `<div><label for="f-group">${text(s.now.groupFilter)}</label><select id="f-group">${all}${report.groups.map((g) => option(g.group, s.now.groups[g.group].label)).join('')}</select></div>`;
+  return `<form id="filters" class="filters" role="search" aria-label="${attr(s.filters.legend)}" hidden><button type="button" id="f-toggle" class="f-toggle" aria-expanded="true" aria-controls="f-body">${text(s.filters.legend)}</button><div id="f-body" class="f-body">${group}<div><label for="f-unit">${text(s.filters.unit)}</label><select id="f-unit">${all}${units.map((u) => option(u, u)).join('')}</select></div><div><label for="f-verdict">${text(s.filters.verdict)}</label><select id="f-verdict">${all}${VERDICT_KINDS.map((k) => option(k, `${s.verdicts[k].icon} ${s.verdicts[k].label}`)).join('')}${option(WITHDRAWN_FILTER, s.filters.withdrawn)}</select></div><div><label for="f-kind">${text(s.filters.kind)}</label><select id="f-kind">${all}${kinds.map((k) => option(k, s.scheduleKinds[k] ?? k)).join('')}</select></div><div><label for="f-q">${text(s.filters.search)}</label><input id="f-q" type="search" autocomplete="off" placeholder="${attr(s.filters.searchPlaceholder)}"></div><div><button type="reset">${text(s.filters.reset)}</button></div></div><output id="f-status" for="f-group f-unit f-verdict f-kind f-q" aria-live="polite" data-template="${attr(s.filters.status)}"></output></form><p id="f-printed" class="print-only" data-prefix="${attr(s.filters.printed)}" hidden></p>`;
 }
 
 function evidenceRef(e: EvidenceRef, s: ReportStrings, id?: string): string {
@@ -256,8 +306,12 @@ function periodRow(
   pages: PagesRead,
   once: EvidenceOnce,
   s: ReportStrings,
+  names: ReadonlyMap<string, string>,
 ): string {
-  const items = [...p.reasons.map(text), ...p.warnings.map((w) => warningItem(w, s))];
+  const items = [
+    ...p.reasons.map((r) => text(s.now.monitorText(withSiteNames(r, names)))),
+    ...p.warnings.map((w) => warningItem(w, s)),
+  ];
   // Most periods give one reason: a list of one is markup a year of rows pays for thousands of times.
   const why = items.length === 1 ? items[0] : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const observed = p.evidence.filter((e) => e.kind === 'observation');
@@ -282,7 +336,12 @@ function scheduleText(o: ReportObligation, s: ReportStrings): string {
   return o.schedule === kind || o.schedule.startsWith(kind) ? o.schedule : `${kind} · ${o.schedule}`;
 }
 
-function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): string {
+function obligation(
+  o: ReportObligation,
+  pages: PagesRead,
+  s: ReportStrings,
+  names: ReadonlyMap<string, string>,
+): string {
   const verdicts: string[] = [...new Set(o.periods.map((p) => p.verdict))];
   if (o.periods.some((p) => p.evidence.some((e) => e.withdrawnOn))) verdicts.push(WITHDRAWN_FILTER);
   const once = new EvidenceOnce(o, s);
@@ -302,24 +361,47 @@ function obligation(o: ReportObligation, pages: PagesRead, s: ReportStrings): st
   const periods =
     o.periods.length === 0
       ? `<p class="muted">${text(s.noPeriods)}</p>`
-      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${itemLabel(o, s)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody class="pr">${o.periods.map((p) => periodRow(p, o.site, pages, once, s)).join('')}</tbody></table></div></details>`;
-  return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(itemLabel(o, s))}</span>${text(o.task)}${o.siteName ? ` <span class="site-name">· ${text(o.siteName)}</span>` : ''}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
+      : `<details class="periods"><summary>${text(s.periodsSummary(o.periods.length))}</summary><div class="scroll"><table><caption class="vh">${text(`${itemLabel(o, s)} · ${s.allPeriods}`)}</caption><thead><tr><th scope="col">${text(s.col.period)}</th><th scope="col">${text(s.col.window)}</th><th scope="col">${text(s.col.due)}</th><th scope="col">${text(s.col.verdict)}</th><th scope="col">${text(s.col.reasons)}</th><th scope="col">${text(s.col.evidence)}</th></tr></thead><tbody class="pr">${o.periods.map((p) => periodRow(p, o.site, pages, once, s, names)).join('')}</tbody></table></div></details>`;
+  return `<section class="obl" id="${attr(anchorId(o.id))}" data-units="${attr(JSON.stringify(o.units))}" data-group="${attr(o.group)}" data-kind="${attr(o.scheduleKind)}" data-verdicts="${attr(verdicts.join(' '))}"><header><h3><span class="item">${text(itemLabel(o, s))}</span>${text(o.task)}${o.siteName ? ` <span class="site-name">· ${text(o.siteName)}</span>` : ''}</h3><dl class="meta">${meta.map(([dt, dd]) => `<dt>${text(dt)}</dt><dd>${dd}</dd>`).join('')}</dl></header><ul class="counts">${counts}</ul>${periods}</section>`;
 }
 
 function obligationsSection(report: Report, pages: PagesRead, s: ReportStrings): string {
-  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${filters(report, s)}${report.obligations.map((o) => obligation(o, pages, s)).join('')}</section>`;
+  const names = new Map(report.sources.map((src) => [src.id, src.name]));
+  return `<section id="obligations" aria-labelledby="h-obligations"><h2 id="h-obligations">${text(s.sections.obligations)}</h2>${report.obligations.map((o) => obligation(o, pages, s, names)).join('')}</section>`;
 }
 
+const FLAG_ORDER: Record<string, number> = { open: 0, lapsed: 1, resolved: 2, waived: 3 };
+
+/**
+ * Every flag, open ones first (oldest due first), named by task and department, with its age: days
+ * since the due date while open. Rows carry units and kind of duty, so the filters narrow this table
+ * (and what prints) like the rest; headings sort it.
+ */
 function flagsSection(report: Report, obligations: Obligations, s: ReportStrings): string {
   const statusLabel = (status: string) => s.flagStatus[status as keyof ReportStrings['flagStatus']] ?? status;
-  const rows = report.flags.map((f) => {
+  const ordered = [...report.flags].sort(
+    (a, b) =>
+      (FLAG_ORDER[a.status] ?? 9) - (FLAG_ORDER[b.status] ?? 9) ||
+      (a.due < b.due ? -1 : a.due > b.due ? 1 : 0),
+  );
+  const rows = ordered.map((f) => {
+    const o = obligations.get(f.obligationId);
+    const group = o?.group ?? (f.periodKey.startsWith('warning-') ? 'website' : 'plan');
     const history = f.history
-      .map((h) => `<li>${instant(h.at)} · ${text(statusLabel(h.status))} · ${text(h.note)}</li>`)
+      .map(
+        (h) =>
+          `<li>${instant(h.at)} · ${text(statusLabel(h.status))} · ${text(s.now.monitorText(h.note))}</li>`,
+      )
       .join('');
-    return `<tr data-status="${attr(f.status)}"><th scope="row">${obligationLink(f.obligationId, obligations, s)}</th><td><code>${text(f.periodKey)}</code></td><td class="nw">${text(f.due)}</td><td>${text(f.units.join('、'))}</td><td class="nw"><strong>${text(statusLabel(f.status))}</strong></td><td class="nw">${text(f.raisedOn)}</td><td>${instant(f.notifiedAt)}</td><td><ul>${history}</ul></td></tr>`;
+    const age = f.status === 'open' ? Math.max(0, daysBetween(f.due, report.asOf)) : null;
+    const task = o ? `${o.task}${o.siteName ? ` · ${o.siteName}` : ''}` : f.obligationId;
+    const label = o && !o.pack ? `${itemLabel(o, s)} · ` : '';
+    return `<tr data-status="${attr(f.status)}" data-units="${attr(JSON.stringify(f.units))}" data-group="${attr(group)}"><th scope="row">${text(label)}<a href="#${attr(anchorId(f.obligationId))}">${text(task)}</a></th><td><code>${text(f.periodKey)}</code></td><td class="nw">${text(f.due)}</td><td>${text(f.units.join('、'))}</td><td class="nw" data-v="${FLAG_ORDER[f.status] ?? 9}"><strong>${text(statusLabel(f.status))}</strong></td><td class="num nw" data-v="${age ?? -1}">${age === null ? '—' : text(s.now.ageDays(age))}</td><td class="nw">${text(f.raisedOn)}</td><td>${instant(f.notifiedAt)}</td><td><ul>${history}</ul></td></tr>`;
   });
   const c = s.col;
-  return `<section id="flags" aria-labelledby="h-flags"><h2 id="h-flags">${text(s.sections.flags)}</h2>${table(s.sections.flags, [c.obligation, c.period, c.due, c.unit, c.status, c.raisedOn, c.notifiedAt, c.history].map(text), rows, s, 'flags')}</section>`;
+  const open = report.flags.filter((f) => f.status === 'open').length;
+  const lapsed = report.flags.filter((f) => f.status === 'lapsed').length;
+  return `<section id="flags" aria-labelledby="h-flags"><h2 id="h-flags">${text(s.sections.flags)}</h2><p class="muted">${text(s.now.flagsIntro(open, lapsed, report.flags.length))}</p>${table(s.sections.flags, [c.obligation, c.period, c.due, c.unit, c.status, s.now.flagAge, c.raisedOn, c.notifiedAt, c.history].map(text), rows, s, 'flags sortable cardlike')}</section>`;
 }
 
 function waiversSection(report: Report, obligations: Obligations, s: ReportStrings): string {
@@ -407,6 +489,8 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 
 <body>
 ${header(report, s)}
 <main>
+${filters(report, s)}
+${renderFirstScreen(report, s)}
 ${overview(report, s)}
 ${departments(report, s)}
 ${renderSiteVetoes(report.siteVetoes, obligations, pages, s)}

@@ -1,13 +1,48 @@
 import { VERDICT_KINDS } from '../core/verdict';
-import type { Report } from './model';
+import type { ObligationGroup, Report } from './model';
+
+const GROUP_NAMES: Record<ObligationGroup, string> = {
+  plan: 'plan items',
+  website: 'website rules',
+  'annual-report': 'annual reports',
+};
+
+/** 当前待办: what is outstanding on the report date, most urgent first (the report's first screen). */
+function outstandingLines(report: Report, limit: number): string[] {
+  const items = report.outstanding;
+  if (items.length === 0) return ['Outstanding now (当前待办): nothing.'];
+  const when = (i: Report['outstanding'][number]) =>
+    i.state === 'due-soon'
+      ? `due ${i.due} (in ${-i.daysOverdue} d)`
+      : `due ${i.due} (${Math.max(0, i.daysOverdue)} d overdue)${i.state === 'insufficient-data' ? ' cannot tell' : ''}`;
+  const shown = items
+    .slice(0, limit)
+    .map(
+      (i) =>
+        `  ${i.state.padEnd(17)} ${when(i).padEnd(34)} ${(i.units.join('、') || '-').padEnd(12)} ${i.task.replace(/\s+/g, ' ').slice(0, 40)}${i.siteName ? ` · ${i.siteName}` : ''} [${i.periodLabel}]`,
+    );
+  return [
+    `Outstanding now (当前待办): ${items.filter((i) => i.state === 'missing').length} missing, ${items.filter((i) => i.state === 'due-soon').length} due soon, ${items.filter((i) => i.state === 'insufficient-data').length} cannot tell${items.length > limit ? `; the ${limit} most urgent:` : ':'}`,
+    ...shown,
+  ];
+}
 
 /** The plain-text summary printed at the end of a run and written beside the report. */
-export function renderSummary(report: Report, options: { topDepartments?: number } = {}): string {
+export function renderSummary(
+  report: Report,
+  options: { topDepartments?: number; outstanding?: number } = {},
+): string {
   const top = options.topDepartments ?? 5;
   const rate = report.totals.complianceRate;
   const lines = [
     `${report.plan.issuer} ${report.plan.year} 政务公开监测 — as of ${report.asOf}`,
     `${report.totals.obligations} obligations, ${report.totals.periods} obligation-periods; on-time rate ${rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`}`,
+    ...report.groups.map(
+      (g) =>
+        `  ${GROUP_NAMES[g.group].padEnd(15)} ${String(g.obligations).padStart(4)} obligations, on-time ${g.complianceRate === null ? 'n/a' : `${(g.complianceRate * 100).toFixed(1)}%`}, ${g.counts.missing ?? 0} missing, ${g.counts['due-soon'] ?? 0} due soon`,
+    ),
+    '',
+    ...outstandingLines(report, options.outstanding ?? 25),
     '',
     'Verdicts:',
     ...VERDICT_KINDS.map((k) => `  ${k.padEnd(18)} ${String(report.totals.counts[k] ?? 0).padStart(5)}`),
@@ -51,7 +86,11 @@ export function renderSummary(report: Report, options: { topDepartments?: number
   }
   lines.push(...personalDataLines(report));
   const open = report.flags.filter((f) => f.status === 'open').length;
-  lines.push('', `Flags: ${open} open, ${report.flags.length - open} resolved or waived.`);
+  const lapsed = report.flags.filter((f) => f.status === 'lapsed').length;
+  lines.push(
+    '',
+    `Flags: ${open} open, ${lapsed} lapsed (past website-rule months), ${report.flags.length - open - lapsed} resolved or waived.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

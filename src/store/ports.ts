@@ -107,6 +107,8 @@ export interface SweepSummary {
   runId: string;
   counts: Partial<Record<VerdictKind, number>>;
   byUnit: Record<string, Partial<Record<VerdictKind, number>>>;
+  /** Counts per kind of duty (plan, website, annual-report); absent in sweeps recorded before it. */
+  byGroup?: Record<string, Partial<Record<VerdictKind, number>>>;
   recordedAt: string;
 }
 

@@ -79,10 +79,11 @@ export const SweepSummarySchema = z.object({
   runId: z.string().min(1),
   counts: KindCountsSchema,
   byUnit: z.record(z.string(), KindCountsSchema),
+  byGroup: z.record(z.string(), KindCountsSchema).optional(),
   recordedAt: z.string(),
 }) satisfies z.ZodType<SweepSummary>;
 
-const FlagStatusSchema = z.enum(['open', 'resolved', 'waived']);
+const FlagStatusSchema = z.enum(['open', 'resolved', 'waived', 'lapsed']);
 
 export const FlagSchema = z.object({
   obligationId: z.string().min(1),

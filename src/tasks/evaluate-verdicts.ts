@@ -1,10 +1,13 @@
 import { obligationPeriodKey } from '../core/period';
+import type { VerdictKind } from '../core/verdict';
 import { summarise } from '../core/verdicts';
+import { obligationGroup } from '../report/outstanding';
 import type { StoredVerdict } from '../store/ports';
 import { assessForRun } from './assessment';
 import type { EvaluateInput, EvaluateOutput } from './contracts';
 import { EvaluateInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { lapsedFlags, siteRuleObligationIds } from './flag-lapse';
 import { judgedCatalogue } from './judged-catalogue';
 import { personalDataFlagWork, personalDataObligationIds } from './personal-data-flags';
 import { task } from './task';
@@ -13,7 +16,8 @@ import { vetoObligationIds, vetoWarningWork } from './veto-warnings';
 /**
  * Judges every obligation-period as of the sweep date, stores the verdicts that changed and one
  * summary for the trend chart, and counts the flag work waiting: missing periods with no flag yet,
- * open flags whose period got evidence or a waiver, and flags not yet notified. The Choice state
+ * open flags whose period got evidence or a waiver, site-rule flags that lapsed, and flags not yet
+ * notified. The Choice state
  * enters RaiseFlags only when there is some.
  */
 export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Promise<EvaluateOutput> {
@@ -29,12 +33,15 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
     ...(v.forecast ? { forecast: v.forecast } : {}),
   }));
   await deps.stores.verdicts.putVerdicts(stored);
-  const summary = summarise(assessment.verdicts, judgedCatalogue(deps).obligations);
+  const obligations = judgedCatalogue(deps).obligations;
+  const summary = summarise(assessment.verdicts, obligations);
+  const groupOf = new Map(obligations.map((o) => [o.id, obligationGroup(o)]));
   await deps.stores.verdicts.putSummary({
     asOf: input.asOf,
     runId: input.runId,
     counts: summary.counts,
     byUnit: summary.byUnit,
+    byGroup: countsByGroup(assessment.verdicts, groupOf),
     recordedAt: deps.now().toISOString(),
   });
   const flags = new Map(
@@ -42,7 +49,6 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   );
   let newlyMissing = 0;
   let settled = 0;
-  const obligations = judgedCatalogue(deps).obligations;
   const perDocument = personalDataObligationIds(obligations);
   for (const v of assessment.verdicts) {
     if (perDocument.has(v.obligationId)) continue;
@@ -55,8 +61,24 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   settled += warnings.toRaise.length + warnings.toSettle.length;
   const leaks = personalDataFlagWork(obligations, assessment.documents, flags, input.asOf);
   settled += leaks.toRaise.length + leaks.toSettle.length;
+  settled += lapsedFlags(assessment.verdicts, siteRuleObligationIds(deps), flags.values()).length;
   const unnotified = (await deps.stores.flags.listUnnotified()).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
+}
+
+/** Verdict counts per kind of duty, so the report can draw each one's trend. */
+function countsByGroup(
+  verdicts: readonly { obligationId: string; kind: VerdictKind }[],
+  groupOf: ReadonlyMap<string, string>,
+): Record<string, Partial<Record<VerdictKind, number>>> {
+  const out: Record<string, Partial<Record<VerdictKind, number>>> = {};
+  for (const v of verdicts) {
+    const group = groupOf.get(v.obligationId) ?? 'plan';
+    const row = out[group] ?? {};
+    out[group] = row;
+    row[v.kind] = (row[v.kind] ?? 0) + 1;
+  }
+  return out;
 }
 
 export const EvaluateVerdictsTask = task('EvaluateVerdicts', EvaluateInputSchema, evaluateVerdicts);

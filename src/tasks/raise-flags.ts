@@ -4,6 +4,7 @@ import { assessForRun } from './assessment';
 import type { RaiseFlagsOutput, SweepInput } from './contracts';
 import { SweepInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
+import { lapsedFlags, siteRuleObligationIds } from './flag-lapse';
 import { judgedCatalogue } from './judged-catalogue';
 import { personalDataFlagWork, personalDataObligationIds } from './personal-data-flags';
 import { task } from './task';
@@ -69,8 +70,9 @@ async function raisePersonalDataFlags(
 
 /**
  * Raises one flag per missing obligation-period (a conditional put: a repeated or concurrent sweep
- * raises nothing twice), resolves flags whose period later got evidence, and returns how many open
- * flags await a notification (their list stays in DynamoDB: Notify reads it there).
+ * raises nothing twice), resolves flags whose period later got evidence, closes site-rule flags
+ * whose month is over as lapsed (src/tasks/flag-lapse.ts), and returns how many open flags await a
+ * notification (their list stays in DynamoDB: Notify reads it there).
  */
 export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<RaiseFlagsOutput> {
   const now = deps.now().toISOString();
@@ -114,6 +116,15 @@ export async function raiseFlags(input: SweepInput, deps: TaskDeps): Promise<Rai
         now,
       );
     }
+  }
+  for (const { flag, next } of lapsedFlags(verdicts, siteRuleObligationIds(deps), existing.values())) {
+    await deps.stores.flags.updateFlagStatus(
+      flag.obligationId,
+      flag.periodKey,
+      'lapsed',
+      `period over, cannot be remedied: the next period (due ${next}) is judged`,
+      now,
+    );
   }
   const pending = await deps.stores.flags.listUnnotified();
   return { raisedCount: pending.filter((f) => f.status === 'open').length };

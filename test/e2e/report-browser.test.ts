@@ -387,6 +387,135 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(page.locator('#f-unit').inputValue()).resolves.toBe('');
   });
 
+  it('opens on what is outstanding now, most overdue first, in both languages', async () => {
+    for (const [name, heading, overdue, plan] of [
+      ['report.html', '当前待办', '逾期 3 天', '工作要点任务'],
+      ['report.en.html', 'Outstanding now', '3 days overdue', 'Plan obligations'],
+    ] as const) {
+      await open(name);
+      // The first section of the page, right under the filter bar.
+      await expect(page.locator('main > section').first().getAttribute('id')).resolves.toBe('now');
+      await expect(page.locator('#h-now').textContent()).resolves.toBe(heading);
+      await expect(page.locator('#now .group-card .gname').first().textContent()).resolves.toBe(plan);
+      const rows = page.locator('table.outstanding tbody tr');
+      // Missing first (3 days overdue), then the period that cannot be told, then due soon by date.
+      await expect(
+        rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))),
+      ).resolves.toEqual(['missing', 'insufficient-data', 'due-soon', 'due-soon']);
+      await expect(rows.first().locator('td').nth(1).textContent()).resolves.toBe(overdue);
+      await expect(rows.first().locator('th').textContent()).resolves.toContain('市食品药品监督管理局');
+      await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe('#o-food-sampling-weekly');
+      // The sites whose veto tripped or is forecast within the window, with their rule.
+      await expect(
+        page.locator('table.veto-now tbody tr th').evaluateAll((ths) => ths.map((th) => th.textContent)),
+      ).resolves.toEqual(['江门市旅游局网站', '江门市环境保护局网站']);
+      await expect(page.locator('table.outstanding').isVisible()).resolves.toBe(true);
+    }
+  });
+
+  it('filters by kind of duty from a card, across obligations, the outstanding list and the flags', async () => {
+    await open();
+    const shownRows = (table: string) =>
+      page
+        .locator(`table.${table} tbody tr`)
+        .evaluateAll((trs) =>
+          trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.getAttribute('data-group')),
+        );
+    await page.locator('button.group-pick[data-group="website"]').click();
+    await expect(page.locator('#f-group').inputValue()).resolves.toBe('website');
+    await expect(visibleObligations()).resolves.toEqual(['website-home-stale--hbj']);
+    await expect(shownRows('outstanding')).resolves.toEqual(['website']);
+    await expect(shownRows('flags')).resolves.toEqual([]);
+    await expect(
+      page.locator('button.group-pick[data-group="website"]').getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    // Pressing the card again clears the filter.
+    await page.locator('button.group-pick[data-group="website"]').click();
+    await expect(visibleObligations()).resolves.toHaveLength(report.obligations.length);
+    await page.selectOption('#f-group', 'plan');
+    await expect(shownRows('flags')).resolves.toEqual(['plan', 'plan', 'plan']);
+    await expect(shownRows('outstanding')).resolves.toEqual(['plan', 'plan', 'plan']);
+  });
+
+  it('narrows the flags table by department and sorts it by a heading', async () => {
+    await open();
+    const flagRows = () =>
+      page
+        .locator('table.flags tbody tr')
+        .evaluateAll((trs) =>
+          trs
+            .filter((tr) => !(tr as HTMLElement).hidden)
+            .map((tr) => `${tr.querySelector('td code')?.textContent}:${tr.getAttribute('data-status')}`),
+        );
+    // Open flags first, oldest due first; the task's name, not its id, names the row.
+    await expect(flagRows()).resolves.toEqual(['2016-03:open', '2016-W40:open', '2016-02:resolved']);
+    await expect(page.locator('table.flags tbody tr th').first().textContent()).resolves.toContain(
+      '空气质量',
+    );
+    await page.selectOption('#f-unit', '市环境保护局');
+    await expect(flagRows()).resolves.toEqual(['2016-03:open', '2016-02:resolved']);
+    await page.selectOption('#f-unit', '');
+    // The age column: open flags by days since due, longest first after two clicks.
+    const age = page.locator('table.flags thead th').nth(5).locator('button');
+    await age.click();
+    await age.click();
+    await expect(page.locator('table.flags thead th').nth(5).getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    );
+    await expect(flagRows()).resolves.toEqual(['2016-03:open', '2016-W40:open', '2016-02:resolved']);
+    await age.click();
+    await expect(flagRows()).resolves.toEqual(['2016-02:resolved', '2016-W40:open', '2016-03:open']);
+  });
+
+  it('prints one department: only its obligations, outstanding items and open flags', async () => {
+    await open();
+    await page.selectOption('#f-unit', '市环境保护局');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('section#o-budget-disclosure').isVisible()).resolves.toBe(false);
+    // The department's open flag; its resolved one and the city-wide sections stay on screen.
+    await expect(page.locator('table.flags tbody tr:visible').count()).resolves.toBe(1);
+    await expect(page.locator('#sources').isVisible()).resolves.toBe(false);
+    await expect(
+      page.locator('section#o-air-quality-monthly tr[data-verdict="missing"]').isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.locator('section#o-air-quality-monthly tr[data-verdict="met"]').first().isVisible(),
+    ).resolves.toBe(false);
+    await expect(page.locator('table.outstanding tbody tr:visible').count()).resolves.toBe(2);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(10);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('on a phone, folds the filter bar and shows outstanding rows as cards within the screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    phone.setDefaultTimeout(5_000);
+    watch(phone);
+    try {
+      for (const name of ['report.html', 'report.en.html']) {
+        await phone.goto(pathToFileURL(join(reportDir, name)).href);
+        await expect(phone.locator('#f-body').isVisible()).resolves.toBe(false);
+        await expect(phone.locator('#f-toggle').getAttribute('aria-expanded')).resolves.toBe('false');
+        await phone.locator('#f-toggle').click();
+        await expect(phone.locator('#f-unit').isVisible()).resolves.toBe(true);
+        await phone.selectOption('#f-unit', '市环境保护局');
+        await expect(phone.locator('table.outstanding tbody tr:visible').count()).resolves.toBe(2);
+        const row = await phone.locator('table.outstanding tbody tr:visible').first().boundingBox();
+        expect(row?.width ?? 999).toBeLessThanOrEqual(390);
+        // A department name gets a line of its own, not one character per line.
+        const unit = await phone.locator('table.outstanding tbody tr:visible th').first().boundingBox();
+        expect(unit?.height ?? 999).toBeLessThan(60);
+        await expect(phone.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(
+          390,
+        );
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('logged no errors, warnings or network requests on any page', () => {
     expect(problems).toEqual([]);
   });

@@ -17,6 +17,7 @@ export const CLIENT_SCRIPT = `(function () {
   var unitSel = document.getElementById('f-unit');
   var verdictSel = document.getElementById('f-verdict');
   var kindSel = document.getElementById('f-kind');
+  var groupSel = document.getElementById('f-group');
   var search = document.getElementById('f-q');
   var status = document.getElementById('f-status');
   var printed = document.getElementById('f-printed');
@@ -28,7 +29,7 @@ export const CLIENT_SCRIPT = `(function () {
     try { units = JSON.parse(el.getAttribute('data-units') || '[]'); } catch (e) { units = []; }
     return {
       el: el, units: units, kind: el.getAttribute('data-kind') || '',
-      verdicts: (el.getAttribute('data-verdicts') || '').split(' '),
+      verdicts: (el.getAttribute('data-verdicts') || '').split(' '), group: el.getAttribute('data-group') || '',
       header: el.querySelector('header'), head: null, details: details,
       rows: details ? slice.call(details.querySelectorAll('tr[data-verdict]')) : [], rowText: null, auto: false
     };
@@ -40,13 +41,24 @@ export const CLIENT_SCRIPT = `(function () {
     try { units = JSON.parse(el.getAttribute('data-units') || '[]'); } catch (e) { units = []; }
     return { el: el, units: units, text: null };
   });
+  // Rows of the first screen, department and flags tables: each names its units (and kind of duty).
+  var rowsOut = slice.call(document.querySelectorAll('main tr[data-units]')).filter(function (r) {
+    return !r.closest('section.obl');
+  }).map(function (el) {
+    var units = [];
+    try { units = JSON.parse(el.getAttribute('data-units') || '[]'); } catch (e) { units = []; }
+    return { el: el, units: units, group: el.getAttribute('data-group'), text: null };
+  });
+  var groupCards = slice.call(document.querySelectorAll('button.group-pick'));
   function selectedText(sel) { return sel.options[sel.selectedIndex] ? sel.options[sel.selectedIndex].text : ''; }
   function apply() {
     var unit = unitSel.value, verdict = verdictSel.value, kind = kindSel.value, term = norm(search.value.trim());
+    var group = groupSel ? groupSel.value : '';
     var rowFilter = verdict !== '' || term !== '';
     var shown = 0;
     items.forEach(function (it) {
       var ok = (unit === '' || it.units.indexOf(unit) >= 0) && (kind === '' || it.kind === kind) &&
+        (group === '' || it.group === group) &&
         (verdict === '' || it.verdicts.indexOf(verdict) >= 0);
       if (ok) {
         var headMatch = true;
@@ -80,8 +92,20 @@ export const CLIENT_SCRIPT = `(function () {
       }
       if (site.el.hidden === ok) site.el.hidden = !ok;
     });
+    rowsOut.forEach(function (row) {
+      var ok = (unit === '' || row.units.indexOf(unit) >= 0) && (group === '' || row.group === null || row.group === group);
+      if (ok && term) {
+        if (row.text === null) row.text = norm(row.el.textContent);
+        ok = row.text.indexOf(term) >= 0;
+      }
+      if (row.el.hidden === ok) row.el.hidden = !ok;
+    });
+    groupCards.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-group') === group)); });
+    // One department chosen: paper carries its view only (see the print styles).
+    document.body.classList.toggle('dept-view', unit !== '');
     status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
     var active = [];
+    if (group) active.push(selectedText(groupSel));
     if (unit) active.push(selectedText(unitSel));
     if (verdict) active.push(selectedText(verdictSel));
     if (kind) active.push(selectedText(kindSel));
@@ -100,6 +124,50 @@ export const CLIENT_SCRIPT = `(function () {
     unitSel.value = a.getAttribute('data-unit');
     apply();
   });
+  // A kind-of-duty card is a filter: pressing the pressed one clears it.
+  groupCards.forEach(function (b) {
+    b.addEventListener('click', function () {
+      var g = b.getAttribute('data-group');
+      groupSel.value = groupSel.value === g ? '' : g;
+      apply();
+    });
+  });
+  // Sortable tables: a heading sorts by its column (numbers by data-v), again to reverse.
+  slice.call(document.querySelectorAll('table.sortable')).forEach(function (tbl) {
+    var heads = slice.call(tbl.querySelectorAll('thead th'));
+    heads.forEach(function (th, col) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'sort';
+      while (th.firstChild) b.appendChild(th.firstChild);
+      th.appendChild(b);
+      th.setAttribute('aria-sort', 'none');
+      b.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        heads.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = tbl.tBodies[0];
+        var rows = slice.call(body.rows).map(function (r, i) {
+          var cell = r.cells[col];
+          var v = cell ? cell.getAttribute('data-v') : null;
+          return { r: r, i: i, n: v === null ? null : Number(v), t: cell ? cell.textContent : '' };
+        });
+        rows.sort(function (a, b2) {
+          var d = a.n !== null && b2.n !== null ? a.n - b2.n : a.t.localeCompare(b2.t, document.documentElement.lang);
+          return (asc ? d : -d) || a.i - b2.i;
+        });
+        rows.forEach(function (x) { body.appendChild(x.r); });
+      });
+    });
+  });
+  // The filter bar folds away (folded to start with on a narrow screen).
+  var toggle = document.getElementById('f-toggle');
+  var fbody = document.getElementById('f-body');
+  function fold(open) { toggle.setAttribute('aria-expanded', String(open)); fbody.hidden = !open; }
+  if (toggle && fbody) {
+    toggle.addEventListener('click', function () { fold(toggle.getAttribute('aria-expanded') !== 'true'); });
+    if (window.matchMedia && window.matchMedia('(max-width: 700px)').matches) fold(false);
+  }
   // A link to something the filters hide (an obligation from the flags table, a period row whose
   // evidence another row cites) clears the filters first; one inside folded tables (a page as read
   // in a site card, evidence in a period table) unfolds them, so the link always lands in view.

@@ -3,6 +3,7 @@
  * English. Data taken from plans and web pages is never translated: it stays as published.
  */
 import type { VerdictKind } from '../../core/verdict';
+import { NOW_EN, NOW_ZH, type NowStrings } from './strings-now';
 
 export type ReportLang = 'zh' | 'en';
 
@@ -74,7 +75,7 @@ export interface ReportStrings {
   };
   verdicts: Record<VerdictKind, VerdictLook>;
   scheduleKinds: Record<string, string>;
-  flagStatus: Record<'open' | 'resolved' | 'waived', string>;
+  flagStatus: Record<'open' | 'resolved' | 'waived' | 'lapsed', string>;
   evidenceKind: Record<'match' | 'candidate' | 'manual' | 'observation', string>;
   complianceRate: string;
   complianceRateNote: string;
@@ -163,6 +164,8 @@ export interface ReportStrings {
     sameAs: (period: string) => string;
   };
   veto: VetoStrings;
+  /** 当前待办, kinds of duty, flags: src/report/html/strings-now.ts. */
+  now: NowStrings;
   /** 巡检所见页面: the pages site-rule verdicts rest on, once per site card. */
   pagesRead: {
     title: (n: number) => string;
@@ -280,7 +283,7 @@ const zh: ReportStrings = {
     },
   },
   scheduleKinds: SCHEDULE_KINDS_ZH,
-  flagStatus: { open: '未处理', resolved: '已补公开', waived: '已豁免' },
+  flagStatus: { open: '未处理', resolved: '已补公开', waived: '已豁免', lapsed: '已过期（无法补救）' },
   evidenceKind: {
     match: '自动匹配',
     candidate: '近似（未采纳）',
@@ -371,6 +374,7 @@ const zh: ReportStrings = {
     newestItem: '最新有日期条目',
     sameAs: (period) => `（同 ${period}，详见该期）`,
   },
+  now: NOW_ZH,
   veto: {
     intro: (days) =>
       `按《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）的单项否决项逐站判定：首页2周未更新、站点无法访问、栏目不更新累计5个以上、长期未更新栏目10个以上、空白栏目5个以上。预计日期指此后不再发布新内容时首个否决项触发的日期；${days} 天内将触发的标为“预警”。无发布日期的条目按未更新计。`,
@@ -508,7 +512,12 @@ const en: ReportStrings = {
     },
   },
   scheduleKinds: SCHEDULE_KINDS_EN,
-  flagStatus: { open: 'Open', resolved: 'Resolved (published late)', waived: 'Waived' },
+  flagStatus: {
+    open: 'Open',
+    resolved: 'Resolved (published late)',
+    waived: 'Waived',
+    lapsed: 'Lapsed (cannot be remedied)',
+  },
   evidenceKind: {
     match: 'Matched',
     candidate: 'Near miss (not counted)',
@@ -601,6 +610,7 @@ const en: ReportStrings = {
     newestItem: 'Newest dated item',
     sameAs: (period) => `(as under ${period}: details there)`,
   },
+  now: NOW_EN,
   veto: {
     intro: (days) =>
       `Each site judged on the single-veto items of the national website-inspection indicators (国办秘函〔2019〕19号): home page not updated for 2 weeks, site unreachable, 5 or more stale columns, 10 or more long-stale columns, 5 or more blank columns. The forecast is the day the first veto trips if nothing new is published; one within ${days} days is a warning. Items without a date count as not updated.`,

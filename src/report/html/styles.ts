@@ -14,6 +14,8 @@ export const REPORT_CSS = `
 }
 * { box-sizing: border-box; }
 html { font-size: 15px; }
+/* Links within the page land below the sticky filter bar, not under it. */
+html { scroll-padding-top: 7rem; }
 body {
   margin: 0; color: var(--fg); background: var(--bg); line-height: 1.55;
   font-family: "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -148,6 +150,41 @@ th code { font-weight: normal; color: var(--muted); }
 td code.sha { white-space: normal; }
 td.why { min-width: 16em; }
 @media (max-width: 700px) { .obl dl.meta, .ev dl { grid-template-columns: 1fr; } }
+.groups .group-card { padding: 0; min-width: 210px; flex: 1 1 210px; }
+button.group-pick { display: block; width: 100%; text-align: left; font: inherit; color: inherit; background: none;
+  border: 0; padding: 8px 12px; cursor: pointer; }
+button.group-pick .gname { display: block; font-weight: 700; }
+button.group-pick .gcounts { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 0.9rem; }
+.groups .group-card:has(button[aria-pressed="true"]) { border: 2px solid var(--accent); background: #e3edf7; }
+.f-body { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 16px; }
+.f-body[hidden] { display: none; }
+.f-toggle { display: none; }
+th button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
+  text-align: left; }
+th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
+th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+table.outstanding th[scope="row"], table.flags td:nth-child(4), table.departments th[scope="row"] { min-width: 7em; }
+#now h3 { margin-top: 14px; }
+/* Phones: the filter bar folds to one button, tables scroll sideways instead of squeezing names. */
+@media (max-width: 700px) {
+  main, header.top { padding: 0 10px; }
+  .f-toggle { display: inline-block; font: inherit; font-weight: 600; padding: 4px 10px; border: 1px solid #6b7380;
+    border-radius: 4px; background: var(--panel); }
+  form.filters { padding: 6px 0; }
+  form.filters input[type="search"] { min-width: 0; width: 100%; }
+  .f-body > div { flex: 1 1 45%; }
+  .f-body select { width: 100%; }
+  table { font-size: 0.85rem; }
+  th, td { padding: 4px 5px; }
+  .groups .group-card { flex-basis: 100%; }
+  /* Outstanding, veto and flag rows become cards: each field on its own, names never squeezed. */
+  table.cardlike thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cardlike, table.cardlike tbody, table.cardlike tr { display: block; width: 100%; }
+  table.cardlike tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 6px; }
+  table.cardlike tr[hidden] { display: none; }
+  table.cardlike td, table.cardlike th { display: inline-block; border: 0; padding: 2px 4px; min-width: 0; }
+  table.cardlike td:has(a), table.cardlike th:has(a), table.cardlike td:has(ul) { display: block; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   html { font-size: 10.5pt; }
@@ -177,6 +214,16 @@ td.why { min-width: 16em; }
   .ev-observation a.original::after, .pages-read a.original::after, .pages-read a.archived::after {
     content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
   .ov { grid-template-columns: minmax(0, 1fr); }
+  th button.sort::after { content: none !important; }
+  /* One department printed: its outstanding items, department row, site cards (which stand for its
+     website rules), the periods that need action and its open flags; city-wide sections, settled
+     periods and closed flags stay on screen. */
+  body.dept-view #overview, body.dept-view #waivers, body.dept-view #warnings, body.dept-view #sources,
+  body.dept-view .pages-read, body.dept-view .undated, body.dept-view .cands,
+  body.dept-view section.obl[data-group="website"], body.dept-view table.flags tbody tr:not([data-status="open"]),
+  body.dept-view tbody.pr > tr:is([data-verdict="met"], [data-verdict="pending"], [data-verdict="unverifiable"], [data-verdict="waived"]) {
+    display: none !important; }
+  body.dept-view #site-vetoes, body.dept-view #obligations, body.dept-view #flags { break-before: auto; }
   #site-vetoes, #obligations, #flags, #sources { break-before: page; }
 }
 `;

@@ -2,6 +2,7 @@
  * A site whose home page stops updating, swept weekly by the real state machine: the sweep before
  * the veto trips warns (due-soon, one veto-warning flag, one notification naming the day), the sweep
  * after flags the month missing and settles the warning, and repeating a sweep sends nothing twice.
+ * Once the next month is judged, the past month's flag lapses.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -160,5 +161,19 @@ describe('a home page that stops updating', () => {
     const messages = await outbox();
     expect(messages).toHaveLength(2);
     expect(messages[1]!.message).toContain(`${HOME_STALE} 2016-03 (due 2016-03-31)`);
+  });
+
+  it('closes the March flag as lapsed once April is judged: a past month cannot be put right', async () => {
+    await sweep('2016-05-02');
+    // April is judged (not read during April in this test, so it cannot tell: any settled verdict will do).
+    expect(['missing', 'insufficient-data', 'met']).toContain((await verdictOf('2016-04'))?.kind);
+    const flags = await runtime.deps.stores.flags.listFlags();
+    const march = flags.find((f) => f.obligationId === HOME_STALE && f.periodKey === '2016-03');
+    expect(march?.status).toBe('lapsed');
+    expect(march?.history.at(-1)).toMatchObject({ status: 'lapsed' });
+    // Named by the latest judged period (May trips on its first day here, so it is May's).
+    expect(march?.history.at(-1)?.note).toMatch(
+      /cannot be remedied: the next period \(due 2016-0[45]-3[01]\)/,
+    );
   });
 });

@@ -248,7 +248,8 @@ describe('renderHtml: overview', () => {
   it('shows the compliance rate per department in a semantic table', () => {
     const table = zh('table.departments');
     expect(table.find('caption').text()).toBe('各部门情况');
-    expect(table.find('thead th[scope="col"]').length).toBe(3 + VERDICT_KINDS.length + 1);
+    // Unit, obligations, rate; rate and missing per kind of duty; missing, due soon, insufficient data, obligations missing.
+    expect(table.find('thead th[scope="col"]').length).toBe(3 + 2 * report.groups.length + 4);
     const env = table.find('tbody tr').filter((_, tr) => zh(tr).find('th').text() === '市环境保护局');
     // Air quality 2 met, 1 late, 1 missing; the site's home-page rule 1 met.
     expect(env.find('td').eq(1).text()).toBe('60.0%');
