@@ -64,9 +64,10 @@ export const command: Command = {
           console.log(JSON.stringify({ asOf, runId, sources: summaries }, null, 2));
         } else {
           for (const s of summaries.sort((a, b) => a.sourceId.localeCompare(b.sourceId))) {
-            const state = s.reachable ? 'ok  ' : 'DOWN';
+            const state = !s.reachable ? 'DOWN' : s.cutShort ? 'CUT ' : 'ok  ';
+            const notes = [s.error ?? s.cutShort, ...(s.limitsHit ?? [])].filter(Boolean);
             console.log(
-              `${state} ${s.sourceId.padEnd(24)} ${String(s.pages).padStart(4)} pages  ${String(s.newDocuments).padStart(4)} new  ${String(s.changedDocuments).padStart(4)} changed  ${s.errors} errors${s.error ? `  (${s.error})` : ''}`,
+              `${state} ${s.sourceId.padEnd(24)} ${String(s.pages).padStart(4)} pages  ${String(s.newDocuments).padStart(4)} new  ${String(s.changedDocuments).padStart(4)} changed  ${s.errors} errors${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`,
             );
           }
         }

@@ -10,5 +10,9 @@ export const CrawlSummarySchema = z.object({
   changedDocuments: z.number().int(),
   errors: z.number().int(),
   error: z.string().optional(),
+  /** Set when the crawl's deadline passed before every page was read: what was not read, and why. */
+  cutShort: z.string().optional(),
+  /** Limits that cut a column's reading (links per list page, list pages per column). */
+  limitsHit: z.array(z.string()).optional(),
 });
 export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;

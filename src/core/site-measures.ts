@@ -30,6 +30,8 @@ export interface SiteCheck {
   sha256?: string;
   /** No request was made (robots.txt forbids the page): not a visit the availability rule counts. */
   notVisited?: boolean;
+  /** A crawl limit cut the reading of this page's column (links per list page, list pages). */
+  limitHit?: string;
 }
 
 /** A page whose freshness is judged: a column, or the home page (`id` null, kind `home`). */

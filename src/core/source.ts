@@ -88,6 +88,20 @@ export const CrawlLimitsSchema = z.object({
   perHostDelayMs: z.number().int().min(0).default(250),
   timeoutMs: z.number().int().positive().default(15_000),
   fetchDetails: z.boolean().default(true).describe('Also fetch each item page (date, text, attachments)'),
+  crawlDeadlineMs: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "Wall time for a whole crawl of the source; past it no request starts and reads in progress are cut off (default: the CrawlSource task's TimeoutSeconds less a minute for writing)",
+    ),
+  maxLinksPerPage: z
+    .number()
+    .int()
+    .positive()
+    .default(2000)
+    .describe('List items read from one list page; the rest are skipped and the cut is recorded'),
 });
 export type CrawlLimits = z.infer<typeof CrawlLimitsSchema>;
 

@@ -36,7 +36,12 @@ export interface CrawlContext {
   defaults?: Partial<CrawlLimits>;
   /** Scan new pages and attachments for personal data (default true; benchmarks compare off). */
   scanPersonalData?: boolean;
+  /** Wall time for the whole crawl when the source's limits set none (the task derives it from its budget). */
+  deadlineMs?: number;
 }
+
+/** A crawl's wall time when neither the source nor the caller sets one. */
+export const DEFAULT_CRAWL_DEADLINE_MS = 10 * 60_000;
 
 interface ColumnOutcome {
   pages: number;
@@ -46,6 +51,10 @@ interface ColumnOutcome {
   changedDocuments: number;
   errors: number;
   ok: boolean;
+  /** Some page of the column was not read because the crawl's deadline passed. */
+  cut: boolean;
+  /** Limits that stopped the reading of the column's list (recorded on its check). */
+  limitsHit: string[];
 }
 
 const ATTACHMENTS_PER_ITEM = 5;
@@ -83,6 +92,12 @@ export class SourceCrawler {
   private readonly checkedAt: string;
   /** Checks are written together at the end of the crawl: one request instead of one per column. */
   private readonly checks: HealthCheck[] = [];
+  /**
+   * Epoch ms (wall clock, the fetcher's) after which nothing new is fetched. Wall time, not
+   * `ctx.now`, which may be a simulated day.
+   */
+  private readonly deadlineAt: number;
+  private readonly deadlineMs: number;
 
   constructor(
     private readonly source: Source,
@@ -90,12 +105,34 @@ export class SourceCrawler {
   ) {
     this.limits = CrawlLimitsSchema.parse({ ...ctx.defaults, ...source.limits });
     this.checkedAt = ctx.now().toISOString();
+    this.deadlineMs = this.limits.crawlDeadlineMs ?? ctx.deadlineMs ?? DEFAULT_CRAWL_DEADLINE_MS;
+    this.deadlineAt = Date.now() + this.deadlineMs;
+  }
+
+  /** Every fetch of the crawl shares its deadline; a page it cut off marks the column as cut. */
+  private async fetch(url: string, outcome?: ColumnOutcome, options: { etag?: string; lastModified?: string } = {}) {
+    const result = await this.ctx.fetcher.fetch(url, { ...options, deadlineAt: this.deadlineAt });
+    if (!result.ok && result.reason === 'deadline' && outcome) outcome.cut = true;
+    return result;
+  }
+
+  /**
+   * A crawl cut short read the site only in part. Verdicts judge a source by whether it was read,
+   * so none of its checks may say it was: a period whose evidence sat on an unread page is
+   * `insufficient-data`, never `missing` (and an unread page is never evidence, so never `met`).
+   */
+  private failAll(reason: string): HealthCheck[] {
+    return this.checks.map((c) => (c.ok ? { ...c, ok: false, error: reason } : c));
+  }
+
+  private cutMessage(): string {
+    return `crawl deadline of ${Math.round(this.deadlineMs / 1000)} s passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
   }
 
   /** Crawls the whole source; never throws for a site's misbehaviour, only for a broken store. */
   async crawl(): Promise<CrawlSummary> {
     const startedAt = this.checkedAt;
-    const home = await this.ctx.fetcher.fetch(this.source.homepage);
+    const home = await this.fetch(this.source.homepage);
     if (home.ok && !home.notModified) await this.archive(home);
     await this.recordCheck({ url: this.source.homepage, result: home, stats: this.homeStats(home) });
     const summary: CrawlSummary = {
@@ -108,6 +145,7 @@ export class SourceCrawler {
       errors: home.ok ? 0 : 1,
       ...(home.ok ? {} : { error: describeFailure(home) }),
     };
+    if (!home.ok && home.reason === 'deadline') summary.cutShort = this.cutMessage();
     if (!summary.reachable) {
       // The whole site is down: every column is recorded as failing this check, without hammering it.
       for (const column of this.source.columns) {
@@ -119,6 +157,9 @@ export class SourceCrawler {
       const outcomes = await Promise.all(
         this.source.columns.map((column) => this.crawlColumn(column, states.get(column.url) ?? null)),
       );
+      const limitsHit = outcomes.flatMap((o) => o.limitsHit);
+      if (limitsHit.length > 0) summary.limitsHit = limitsHit;
+      if (outcomes.some((o) => o.cut)) summary.cutShort = this.cutMessage();
       for (const o of outcomes) {
         summary.pages += o.pages;
         summary.bytes += o.bytes;
@@ -127,7 +168,7 @@ export class SourceCrawler {
         summary.errors += o.errors;
       }
     }
-    await this.ctx.health.recordChecks(this.checks);
+    await this.ctx.health.recordChecks(summary.cutShort ? this.failAll(summary.cutShort) : this.checks);
     await this.ctx.health.putRun({
       runId: this.ctx.runId,
       sourceId: this.source.id,
@@ -141,7 +182,7 @@ export class SourceCrawler {
       changedDocuments: summary.changedDocuments,
       errors: summary.errors,
       reachable: summary.reachable,
-      ...(summary.error ? { error: summary.error } : {}),
+      ...(summary.error || summary.cutShort ? { error: summary.error ?? summary.cutShort } : {}),
     });
     return summary;
   }
@@ -155,10 +196,12 @@ export class SourceCrawler {
       changedDocuments: 0,
       errors: 0,
       ok: false,
+      cut: false,
+      limitsHit: [],
     };
-    const first = await this.ctx.fetcher.fetch(column.url, {
-      etag: previous?.etag,
-      lastModified: previous?.lastModified,
+    const first = await this.fetch(column.url, outcome, {
+      ...(previous?.etag ? { etag: previous.etag } : {}),
+      ...(previous?.lastModified ? { lastModified: previous.lastModified } : {}),
     });
     if (!first.ok) {
       outcome.errors += 1;
@@ -208,9 +251,18 @@ export class SourceCrawler {
       ...(first.lastModified ? { lastModified: first.lastModified } : {}),
       ...stats,
     };
-    await this.ctx.documents.putPageState(state, previous);
-    await this.recordCheck({ url: column.url, columnId: column.id, result: first, stats });
-    outcome.ok = true;
+    // A column cut short by the deadline is not read: its page state stays as it was, so the next
+    // crawl reads it again, and its check fails, so its periods are `insufficient-data`.
+    if (!outcome.cut) await this.ctx.documents.putPageState(state, previous);
+    await this.recordCheck({
+      url: column.url,
+      columnId: column.id,
+      result: first,
+      stats,
+      ...(outcome.cut ? { error: this.cutMessage() } : {}),
+      ...(outcome.limitsHit.length > 0 ? { limitHit: outcome.limitsHit.join('; ') } : {}),
+    });
+    outcome.ok = !outcome.cut;
     return outcome;
   }
 
@@ -221,6 +273,7 @@ export class SourceCrawler {
     const items = new Map<string, ListItem>();
     const seenPages = new Set([column.url, first.finalUrl]);
     const queue: string[] = [];
+    let requested = 1;
     let complete = true;
     const take = (page: FetchedBody) => {
       const { text } = decodeHtml(page.body, {
@@ -232,7 +285,14 @@ export class SourceCrawler {
         selectors: column.selectors,
         now: this.ctx.asOf,
       });
-      for (const item of listing.items) if (!items.has(item.url)) items.set(item.url, item);
+      if (listing.items.length > this.limits.maxLinksPerPage) {
+        complete = false;
+        outcome.limitsHit.push(
+          `list page ${page.finalUrl} lists ${listing.items.length} items; only the first ${this.limits.maxLinksPerPage} were read (maxLinksPerPage)`,
+        );
+      }
+      for (const item of listing.items.slice(0, this.limits.maxLinksPerPage))
+        if (!items.has(item.url)) items.set(item.url, item);
       for (const next of listing.next) if (!seenPages.has(next)) queue.push(next);
     };
     take(first);
@@ -243,15 +303,20 @@ export class SourceCrawler {
       while (queue.length > 0 && wave.length < this.limits.perHostConcurrency) {
         const url = queue.shift()!;
         if (seenPages.has(url)) continue;
-        if (seenPages.size >= maxPages + 1) {
+        // Counted as requested, not by distinct addresses: a list page that redirected counts once.
+        if (requested >= maxPages) {
           complete = false;
+          outcome.limitsHit.push(
+            `column ${column.id} has more than ${maxPages} list pages; the rest were not read (maxPages)`,
+          );
           queue.length = 0;
           break;
         }
         seenPages.add(url);
+        requested += 1;
         wave.push(url);
       }
-      const pages = await Promise.all(wave.map((url) => this.ctx.fetcher.fetch(url)));
+      const pages = await Promise.all(wave.map((url) => this.fetch(url, outcome)));
       for (const page of pages) {
         if (!page.ok || page.notModified) {
           outcome.errors += page.ok ? 0 : 1;
@@ -432,7 +497,7 @@ export class SourceCrawler {
     }
     const file = looksLikeFile(item.url);
     const what = file ? 'file' : 'detail page';
-    const page = await this.ctx.fetcher.fetch(item.url);
+    const page = await this.fetch(item.url, outcome);
     if (!page.ok || page.notModified) {
       outcome.errors += page.ok ? 0 : 1;
       doc.problem = page.ok
@@ -505,7 +570,7 @@ export class SourceCrawler {
         continue;
       }
       const what = `attachment “${attachment.name}”`;
-      const file = await this.ctx.fetcher.fetch(attachment.url);
+      const file = await this.fetch(attachment.url, outcome);
       if (!file.ok || file.notModified) {
         outcome.errors += file.ok ? 0 : 1;
         if (!file.ok && file.reason === 'too-large')
@@ -566,6 +631,7 @@ export class SourceCrawler {
     stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate' | 'sha256'>;
     error?: string;
     notVisited?: boolean;
+    limitHit?: string;
   }) {
     const { result } = input;
     // The hash of the page as read (or as last read, for a 304): an auditor finds the archived copy by it.
@@ -585,6 +651,7 @@ export class SourceCrawler {
       ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
       ...(sha256 && ok ? { sha256 } : {}),
       ...(input.notVisited ? { notVisited: true } : {}),
+      ...(input.limitHit ? { limitHit: input.limitHit } : {}),
     };
     this.checks.push(check);
   }

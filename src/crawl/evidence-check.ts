@@ -130,6 +130,7 @@ function visiblePart(html: string): { title: string; text: string } {
 }
 
 const UNREAD_REASONS = new Set([
+  'deadline',
   'timeout',
   'too-large',
   'decompression-failed',

@@ -43,6 +43,7 @@ export const HealthCheckSchema = z.object({
   newestItemDate: IsoDateSchema.nullable().optional(),
   sha256: z.string().optional(),
   notVisited: z.boolean().optional(),
+  limitHit: z.string().optional(),
 }) satisfies z.ZodType<HealthCheck>;
 
 export const CrawlRunSchema = z.object({

@@ -3,6 +3,7 @@ import { CrawlLimitsSchema, type Source } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
 import { sourceHosts } from '../crawl/source-hosts';
+import { taskTimeouts } from '../workflow/definition';
 import type { CrawlFailureInput, CrawlSourceInput } from './contracts';
 import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
@@ -12,6 +13,15 @@ function findSource(deps: TaskDeps, sourceId: string): Source {
   const source = deps.sources.sources.find((s) => s.id === sourceId);
   if (!source) throw new Error(`unknown source "${sourceId}" (not in the sources file)`);
   return source;
+}
+
+/** Time a crawl leaves itself, within the task's budget, to write what it read. */
+const WRITE_MARGIN_MS = 60_000;
+
+/** The crawl's default deadline: the CrawlSource task's TimeoutSeconds less the time to write. */
+export function crawlDeadlineFromBudget(timeoutSeconds = taskTimeouts().get('CrawlSource')): number | undefined {
+  if (!timeoutSeconds) return undefined;
+  return Math.max(timeoutSeconds * 1000 - WRITE_MARGIN_MS, (timeoutSeconds * 1000) / 2);
 }
 
 /** Crawls one source. A site that is down is a result (reachable: false), not an error. */
@@ -27,6 +37,7 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
     bodyTimeoutMs: limits.timeoutMs,
     maxBodyBytes: limits.maxBodyBytes,
   });
+  const deadlineMs = crawlDeadlineFromBudget();
   const observed = deps.onFetch ? observeFetches(fetcher, deps.onFetch) : fetcher;
   try {
     const crawler = new SourceCrawler(source, {
@@ -38,6 +49,7 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
       asOf: input.asOf,
       runId: input.runId,
       defaults: deps.sources.defaults,
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
     });
     const summary = await crawler.crawl();
     deps.log('crawled', { ...summary });

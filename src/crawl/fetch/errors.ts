@@ -21,7 +21,7 @@ export interface ErrorContext {
    * Which of the fetcher's own timers fired, if any; whatever error followed is a consequence of
    * it. (undici's timers have one-second resolution, too coarse for sub-second limits.)
    */
-  expired: 'headers' | 'body' | 'total' | null;
+  expired: 'headers' | 'body' | 'total' | 'deadline' | null;
 }
 
 /** undici and node wrap errors in `cause`; the innermost one with a code says what happened. */
@@ -59,6 +59,9 @@ export function classifyExchangeError(err: unknown, ctx: ErrorContext): Exchange
     if (error instanceof DecodingError) return fail('decompression-failed', error.message);
   }
   const codes = chain.map((c) => c.code).filter((c): c is string => c !== undefined);
+  if (ctx.expired === 'deadline') {
+    return fail('deadline', `${ctx.host}: the crawl's deadline passed while the response was being read`);
+  }
   if (ctx.expired === 'total') {
     return fail(
       'timeout',

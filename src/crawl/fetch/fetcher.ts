@@ -64,6 +64,8 @@ interface ChainOptions {
   /** `truncate`: keep the first `maxBodyBytes` of a longer body instead of failing (robots.txt). */
   overflow: 'fail' | 'truncate';
   checkRobots: boolean;
+  /** Epoch ms after which nothing starts and a read in progress is cut off. */
+  deadlineAt?: number;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -137,12 +139,17 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     if (chain.conditional.etag) headers['if-none-match'] = chain.conditional.etag;
     if (chain.conditional.lastModified) headers['if-modified-since'] = chain.conditional.lastModified;
     const controller = new AbortController();
-    let expired: 'headers' | 'body' | 'total' | null = null;
-    const expire = (which: 'headers' | 'body' | 'total') => () => {
+    let expired: 'headers' | 'body' | 'total' | 'deadline' | null = null;
+    const expire = (which: 'headers' | 'body' | 'total' | 'deadline') => () => {
       expired ??= which;
       controller.abort();
     };
-    const deadline = setTimeout(expire('total'), config.totalTimeoutMs);
+    // The crawl's deadline cuts an exchange short like its own overall limit, whichever comes first.
+    const left = chain.deadlineAt === undefined ? Infinity : Math.max(0, chain.deadlineAt - now());
+    const deadline =
+      left < config.totalTimeoutMs
+        ? setTimeout(expire('deadline'), left)
+        : setTimeout(expire('total'), config.totalTimeoutMs);
     const headersTimer = setTimeout(expire('headers'), config.headersTimeoutMs);
     let idleTimer: NodeJS.Timeout | undefined;
     counters.requests++;
@@ -210,9 +217,20 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   ): Promise<HopOutcome> {
     const key = hostKey(url);
     const policy = config.retries;
+    const pastDeadline = (attempt: number): HopOutcome => ({
+      kind: 'failure',
+      reason: 'deadline',
+      retryable: false,
+      attempts: attempt - 1,
+      message: `${url.href} not fetched: the crawl's deadline passed`,
+    });
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) counters.retries++;
       const release = await gate.enter(key, hostDelayMs(robots));
+      if (chain.deadlineAt !== undefined && now() >= chain.deadlineAt) {
+        release();
+        return pastDeadline(attempt);
+      }
       let outcome: Exchange;
       try {
         outcome = await exchange(url, rule, chain);
@@ -222,7 +240,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const last = attempt >= policy.attempts;
       if (outcome.kind === 'failure') {
         if (!outcome.retryable || last) return { ...outcome, attempts: attempt };
-        await sleep(backoffDelayMs(policy, attempt, random()));
+        const wait = backoffDelayMs(policy, attempt, random());
+        if (waitsPastDeadline(wait, chain)) return pastDeadline(attempt + 1);
+        await sleep(wait);
         continue;
       }
       if (!isRetryableStatus(outcome.status) || last) return { ...outcome, attempts: attempt };
@@ -240,15 +260,31 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           message: `${url.href} answered HTTP ${outcome.status} and asked to retry after ${Math.ceil(asked / 1000)} s, longer than the ${config.maxRetryAfterMs / 1000} s the fetcher waits`,
         };
       }
-      await sleep(asked ?? backoffDelayMs(policy, attempt, random()));
+      const wait = asked ?? backoffDelayMs(policy, attempt, random());
+      // A wait that would end after the deadline is not started: the retry could never run.
+      if (waitsPastDeadline(wait, chain)) {
+        return {
+          kind: 'failure',
+          reason: 'deadline',
+          status: outcome.status,
+          retryable: false,
+          attempts: attempt,
+          message: `${url.href} answered HTTP ${outcome.status}; waiting ${Math.ceil(wait / 1000)} s to retry would pass the crawl's deadline`,
+        };
+      }
+      await sleep(wait);
     }
   }
 
-  async function robotsFor(url: URL, rule: HostRule): Promise<RobotsRules | RobotsRefusal> {
+  function waitsPastDeadline(waitMs: number, chain: ChainOptions): boolean {
+    return chain.deadlineAt !== undefined && now() + waitMs >= chain.deadlineAt;
+  }
+
+  async function robotsFor(url: URL, rule: HostRule, deadlineAt?: number): Promise<RobotsRules | RobotsRefusal> {
     const key = hostKey(url);
     let cached = robotsCache.get(key);
     if (!cached) {
-      cached = loadRobots(new URL('/robots.txt', url.origin), rule).then((rules) => {
+      cached = loadRobots(new URL('/robots.txt', url.origin), rule, deadlineAt).then((rules) => {
         counters.robots[key] = 'state' in rules ? rules.state : 'refused';
         return rules;
       });
@@ -257,12 +293,17 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return cached;
   }
 
-  async function loadRobots(robotsUrl: URL, rule: HostRule): Promise<RobotsRules | RobotsRefusal> {
+  async function loadRobots(
+    robotsUrl: URL,
+    rule: HostRule,
+    deadlineAt?: number,
+  ): Promise<RobotsRules | RobotsRefusal> {
     const result = await fetchChain(robotsUrl, rule, {
       conditional: {},
       maxBodyBytes: ROBOTS_MAX_BYTES,
       overflow: 'truncate',
       checkRobots: false,
+      ...(deadlineAt !== undefined ? { deadlineAt } : {}),
     });
     if (result.ok) {
       if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
@@ -300,7 +341,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     for (;;) {
       let robots: RobotsRules | null = null;
       if (chain.checkRobots) {
-        const found = await robotsFor(current, rule);
+        const found = await robotsFor(current, rule, chain.deadlineAt);
         if (!('state' in found))
           return failure(found.reason, found.message, { attempts: 0, finalUrl: current.href });
         robots = found;
@@ -411,6 +452,16 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         attempts: 0,
       };
     }
+    if (opts.deadlineAt !== undefined && now() >= opts.deadlineAt) {
+      return {
+        ok: false,
+        url: raw,
+        reason: 'deadline',
+        message: `${raw} not fetched: the crawl's deadline passed`,
+        latencyMs: 0,
+        attempts: 0,
+      };
+    }
     return fetchChain(
       checked.url,
       checked.rule,
@@ -419,6 +470,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         maxBodyBytes: opts.maxBodyBytes ?? config.maxBodyBytes,
         overflow: 'fail',
         checkRobots: config.respectRobots,
+        ...(opts.deadlineAt !== undefined ? { deadlineAt: opts.deadlineAt } : {}),
       },
       raw,
     );

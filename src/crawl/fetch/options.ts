@@ -57,5 +57,10 @@ export const FetchRequestOptionsSchema = z.object({
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   maxBodyBytes: z.number().int().positive().optional(),
+  /**
+   * Epoch ms (by the fetcher's clock) after which no request starts, a body being read is cut off
+   * and no retry wait runs past: a whole crawl's deadline, shared by all its fetches.
+   */
+  deadlineAt: z.number().finite().optional(),
 });
 export type FetchRequestOptions = z.input<typeof FetchRequestOptionsSchema>;

@@ -11,6 +11,8 @@ export const FETCH_FAILURE_REASONS = [
   'too-many-redirects',
   'http-status',
   'network',
+  /** The caller's deadline (a whole crawl's) passed before or while this fetch ran. */
+  'deadline',
 ] as const;
 export type FetchFailureReason = (typeof FETCH_FAILURE_REASONS)[number];
 
