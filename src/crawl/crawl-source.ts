@@ -110,7 +110,11 @@ export class SourceCrawler {
   }
 
   /** Every fetch of the crawl shares its deadline; a page it cut off marks the column as cut. */
-  private async fetch(url: string, outcome?: ColumnOutcome, options: { etag?: string; lastModified?: string } = {}) {
+  private async fetch(
+    url: string,
+    outcome?: ColumnOutcome,
+    options: { etag?: string; lastModified?: string } = {},
+  ) {
     const result = await this.ctx.fetcher.fetch(url, { ...options, deadlineAt: this.deadlineAt });
     if (!result.ok && result.reason === 'deadline' && outcome) outcome.cut = true;
     return result;

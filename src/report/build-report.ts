@@ -283,6 +283,7 @@ export function buildReport(input: ReportInput): Report {
         lastCheckedAt: last?.checkedAt ?? null,
         lastOk: last ? last.ok : null,
         lastError: [...checks].reverse().find((c) => !c.ok)?.error ?? null,
+        ...limitsOfLastCrawl(checks),
         documents: input.documents.filter((d) => d.sourceId === s.id).length,
       };
     }),
@@ -405,4 +406,11 @@ function latestPerDay(summaries: readonly SweepSummary[]): SweepSummary[] {
     if (!seen || seen.recordedAt <= s.recordedAt) byDay.set(s.asOf, s);
   }
   return [...byDay.values()].sort(byText((s) => s.asOf));
+}
+
+/** What the source's last crawl (its checks share one `checkedAt`) left unread because of a limit. */
+function limitsOfLastCrawl(checks: readonly HealthCheck[]): { limitsHit?: string[] } {
+  const last = checks.at(-1)?.checkedAt;
+  const hit = checks.filter((c) => c.checkedAt === last && c.limitHit).map((c) => c.limitHit!);
+  return hit.length > 0 ? { limitsHit: hit } : {};
 }

@@ -178,6 +178,8 @@ export const ReportSourceSchema = z.object({
   lastCheckedAt: z.string().nullable(),
   lastOk: z.boolean().nullable(),
   lastError: z.string().nullable(),
+  /** Crawl limits that cut the reading of a column in the source's last crawl (links per page, list pages). */
+  limitsHit: z.array(z.string()).optional(),
   documents: z.number().int(),
 });
 

@@ -454,7 +454,7 @@ function sourcesSection(report: Report, s: ReportStrings): string {
           .join('')}</ul>`;
   const rows = report.sources.map(
     (src) =>
-      `<tr data-last-ok="${String(src.lastOk)}"><th scope="row">${text(src.name)}</th><td>${text(src.units.join('、'))}</td><td>${link(src.homepage, src.homepage, s)}</td><td class="num">${src.checks}</td><td class="num">${src.failedChecks}</td><td>${instant(src.lastCheckedAt)}</td><td>${state(src.lastOk)}</td><td>${text(src.lastError ?? '')}</td><td class="num">${src.documents}</td></tr>`,
+      `<tr data-last-ok="${String(src.lastOk)}"><th scope="row">${text(src.name)}</th><td>${text(src.units.join('、'))}</td><td>${link(src.homepage, src.homepage, s)}</td><td class="num">${src.checks}</td><td class="num">${src.failedChecks}</td><td>${instant(src.lastCheckedAt)}</td><td>${state(src.lastOk)}</td><td>${text([src.lastError, ...(src.limitsHit ?? [])].filter(Boolean).join('; '))}</td><td class="num">${src.documents}</td></tr>`,
   );
   return `<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">${text(s.sections.sources)}</h2>${summary}${table(s.sections.sources, [c.source, c.unit, c.homepage, c.checks, c.failedChecks, c.lastCheckedAt, c.lastOk, c.lastError, c.documents].map(text), rows, s, 'sources')}</section>`;
 }

@@ -19,7 +19,9 @@ function findSource(deps: TaskDeps, sourceId: string): Source {
 const WRITE_MARGIN_MS = 60_000;
 
 /** The crawl's default deadline: the CrawlSource task's TimeoutSeconds less the time to write. */
-export function crawlDeadlineFromBudget(timeoutSeconds = taskTimeouts().get('CrawlSource')): number | undefined {
+export function crawlDeadlineFromBudget(
+  timeoutSeconds = taskTimeouts().get('CrawlSource'),
+): number | undefined {
   if (!timeoutSeconds) return undefined;
   return Math.max(timeoutSeconds * 1000 - WRITE_MARGIN_MS, (timeoutSeconds * 1000) / 2);
 }

@@ -280,7 +280,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return chain.deadlineAt !== undefined && now() + waitMs >= chain.deadlineAt;
   }
 
-  async function robotsFor(url: URL, rule: HostRule, deadlineAt?: number): Promise<RobotsRules | RobotsRefusal> {
+  async function robotsFor(
+    url: URL,
+    rule: HostRule,
+    deadlineAt?: number,
+  ): Promise<RobotsRules | RobotsRefusal> {
     const key = hostKey(url);
     let cached = robotsCache.get(key);
     if (!cached) {

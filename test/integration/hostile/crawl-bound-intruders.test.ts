@@ -5,9 +5,9 @@
  * within its bounds, keep what it read, and record why it stopped.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnChecksFrom } from '../../../src/core/match';
 import { type Source, SourceSchema } from '../../../src/core/source';
@@ -31,7 +31,9 @@ function trickle(res: ServerResponse): void {
 }
 
 function send(res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': HTML, 'content-length': Buffer.byteLength(body), ...extra }).end(body);
+  res
+    .writeHead(status, { 'content-type': HTML, 'content-length': Buffer.byteLength(body), ...extra })
+    .end(body);
 }
 
 function list(rows: string[], next = ''): string {
@@ -40,7 +42,8 @@ function list(rows: string[], next = ''): string {
 
 const SIX = Array.from(
   { length: 6 },
-  (_, i) => `<li><a href="/limited/t2016030${i + 1}_${i}.htm">2016年部门预算公开（${i + 1}）</a><span>2016-03-0${i + 1}</span></li>`,
+  (_, i) =>
+    `<li><a href="/limited/t2016030${i + 1}_${i}.htm">2016年部门预算公开（${i + 1}）</a><span>2016-03-0${i + 1}</span></li>`,
 );
 
 // Built once: about 7 MB, under the 10 MiB body limit, so only the links cap bounds it.
@@ -101,12 +104,15 @@ const at = '2016-03-14T02:00:00Z';
 describe('a deadline for a whole crawl (B04)', () => {
   it('B04a ends a site that trickles every page 1 byte / 2 s within the deadline, recorded as cut short', async () => {
     const started = Date.now();
-    const summary = await crawlOnce(source('trickle', [['tzgg', '/trickle/list/']], { crawlDeadlineMs: 2000 }), {
-      stores,
-      archiveDir,
-      host: server.host,
-      at,
-    });
+    const summary = await crawlOnce(
+      source('trickle', [['tzgg', '/trickle/list/']], { crawlDeadlineMs: 2000 }),
+      {
+        stores,
+        archiveDir,
+        host: server.host,
+        at,
+      },
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(summary.cutShort).toMatch(/crawl deadline of 2 s passed/);
     const checks = await stores.health.listChecks('trickle');
