@@ -175,6 +175,7 @@ describe('caps on links per list page and list pages per column (B05)', () => {
       expect.stringMatching(/lists 100000 items; only the first 2000 were read \(maxLinksPerPage\)/),
       expect.stringMatching(/column tzgg has more than 1 list pages; the rest were not read \(maxPages\)/),
     ]);
+    expect(server.received.some((r) => r.path === '/huge/?page=2')).toBe(false);
     const docs = await stores.documents.listDocuments({ sourceId: 'huge', columnId: 'tzgg' });
     expect(docs).toHaveLength(2000);
     const checks = await stores.health.listChecks('huge');
