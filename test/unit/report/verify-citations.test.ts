@@ -120,6 +120,7 @@ describe('verifySummary', () => {
         skipped: [],
         notArchived: [],
         outside: [],
+        damagedLogLines: [],
       }),
     ).toBe('3 files checked, 1 mismatched, 1 missing');
   });
@@ -137,10 +138,40 @@ describe('verifySummary', () => {
       notArchived: [citation],
       outside: [file],
       refused: [],
+      damagedLogLines: [],
     };
     expect(verifySummary(result)).toBe(
       '0 files checked, 0 mismatched, 0 missing, 1 not archived, 1 outside the archive',
     );
     expect(verified(result)).toBe(false);
+  });
+
+  it('fails on a torn fetch-log line until a run has set it aside (H19-08)', () => {
+    const torn = {
+      log: '/archive/sha256/ab/fetches.jsonl',
+      line: 3,
+      offset: 400,
+      problem: 'cut short (not JSON, no checksum)',
+      unterminated: true,
+      recovered: false,
+      setAside: false,
+    };
+    const result = {
+      reportDir,
+      checked: 0,
+      matched: [],
+      mismatched: [],
+      missing: [],
+      skipped: [],
+      notArchived: [],
+      outside: [],
+      refused: [],
+      damagedLogLines: [torn],
+    };
+    expect(verifySummary(result)).toBe('0 files checked, 0 mismatched, 0 missing, 1 damaged fetch-log lines');
+    expect(verified(result)).toBe(false);
+    const setAside = { ...result, damagedLogLines: [{ ...torn, unterminated: false, setAside: true }] };
+    expect(verifySummary(setAside)).toBe('0 files checked, 0 mismatched, 0 missing');
+    expect(verified(setAside)).toBe(true);
   });
 });
