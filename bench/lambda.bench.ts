@@ -3,7 +3,7 @@
  * the CDK stack does (infra/lambda-bundling.ts) and, as peers in the same run, the same entry with
  * the AWS SDK left to the Lambda runtime, and without minification or tree shaking. Reports bundle
  * size and module initialisation time (import in a fresh node process, median of 10), writes
- * docs/benchmarks.md's section, and exits 1 when the deployed bundle is over 1.5 MB, initialises
+ * docs/benchmarks.md's section, and exits 1 when the deployed bundle is over 1.75 MiB, initialises
  * slower than 250 ms, or pulls in a package that must never reach a Lambda.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,10 @@ import { build, type Metafile } from 'esbuild';
 import { esbuildOptions, FORBIDDEN_IN_BUNDLE, lambdaEntry, PROJECT_ROOT } from '../infra/lambda-bundling';
 import { machine, median, replaceSection as replaceDocSection } from './bench-doc';
 
-const MAX_BYTES = 1.5 * 1024 * 1024;
+// 1.5 MiB until the crawler also checked evidence pages and scanned them for personal data (the
+// detectors, a bounded zip reader for .xlsx/.docx): +37 KiB. Start-up (MAX_INIT_MS) is the guard
+// that matters for a cold start; the size budget keeps growth visible.
+export const MAX_BYTES = 1.75 * 1024 * 1024;
 const MAX_INIT_MS = 250;
 const RUNS = 10;
 const SECTION = '## Lambda bundle (npm run bench:lambda)';

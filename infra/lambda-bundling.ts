@@ -47,6 +47,14 @@ export const FORBIDDEN_IN_BUNDLE = [
 /** Packages left to the Lambda runtime (nodejs22.x and newer ship AWS SDK v3). */
 export const RUNTIME_PROVIDED = ['@aws-sdk/client-sns'] as const;
 
+/**
+ * Packages left out of every Lambda bundle on purpose. unpdf (pdf.js, about 1.6 MB, and 300+ ms of
+ * start-up) reads PDF attachments for the personal-data scan: in the crawler Lambda a PDF is
+ * recorded as not read, with the reason, rather than the crawler outgrowing its 1.5 MB budget and
+ * its 250 ms start-up (see docs/deploy.md, "Lambda bundles").
+ */
+export const NOT_BUNDLED = ['unpdf'] as const;
+
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
 export function nodejsBundling(): BundlingOptions {
   return {
@@ -61,7 +69,7 @@ export function nodejsBundling(): BundlingOptions {
     bundleAwsSDK: true,
     // Only the SNS client comes from the Lambda runtime's own AWS SDK v3: Notify is the one task that
     // publishes, and bundling it into every function would push the crawler past its size budget.
-    externalModules: [...RUNTIME_PROVIDED],
+    externalModules: [...RUNTIME_PROVIDED, ...NOT_BUNDLED],
     charset: Charset.UTF8,
     esbuildArgs: { '--legal-comments': 'none' },
     logLevel: LogLevel.WARNING,

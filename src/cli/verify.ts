@@ -20,8 +20,12 @@ const usage = `Usage: gongkai verify <report-dir> [--json]
   never read. A path to report.json works too.
   Links to remote copies (http/https) are listed as skipped: verify never uses the network.
   Exit code: 0 when every file matches, 1 when any is mismatched, missing, not archived or outside
-  the archive, 2 on bad input.
-  --json  prints the full result as JSON (matched, mismatched, missing, skipped, notArchived, outside).`;
+  the archive or a fetch-log line is damaged, 2 on bad input.
+  The fetch logs of the archives the report cites (sha256/<xx>/fetches.jsonl) are checked too: a
+  line that is not a whole checksummed record (cut short by a full disk or a killed writer) is a
+  failure with its line number, unless a later run has set it aside into fetches.jsonl.torn.
+  --json  prints the full result as JSON (matched, mismatched, missing, skipped, notArchived,
+          outside, damagedLogLines).`;
 
 const Flags = z.object({
   _: z
@@ -67,6 +71,14 @@ function renderText(result: VerifyResult): string {
       `OUTSIDE  ${o.archived}`,
       `    file     ${o.path} is not the archive's copy of ${o.expected || '(no sha256)'}`,
       cited(o.citedBy),
+    );
+  }
+  for (const d of result.damagedLogLines) {
+    const what = d.recovered ? `${d.problem}; the record written after it was recovered` : d.problem;
+    lines.push(
+      d.setAside
+        ? `SET ASIDE ${d.log} line ${d.line}: torn line kept in ${d.log}.torn (${what})`
+        : `TORN LOG ${d.log} line ${d.line}: ${what}${d.unterminated ? '; the next run sets it aside' : ''}`,
     );
   }
   if (result.notArchived.length > 0) {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { byText } from '../core/compare';
 import { parseOrThrow, ValidationError } from '../core/validation';
 import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from './model';
+import { archiveRootOf, type DamagedLogLine, damagedFetchLogLines } from './verify-logs';
 
 const CitedRefSchema = EvidenceRefSchema.pick({ kind: true, url: true, archived: true, sha256: true });
 
@@ -85,6 +86,11 @@ export interface VerifyResult {
   notArchived: Citation[];
   /** Archived links that do not point at the archive's copy of their digest: a failure, never read. */
   outside: CitedFile[];
+  /**
+   * Lines of the cited archives' fetch logs that are not whole records (a full disk, a killed
+   * writer): a failure unless a later run has set the line aside.
+   */
+  damagedLogLines: DamagedLogLine[];
 }
 
 export class ReportNotFoundError extends Error {
@@ -276,6 +282,7 @@ export async function verifyReportDir(
     skipped,
     notArchived,
     outside,
+    damagedLogLines: [],
   };
   const digests = new Map<string, Promise<string | undefined>>();
   const queue = [...files];
@@ -306,6 +313,9 @@ export async function verifyReportDir(
   result.mismatched.sort(byLink);
   result.missing.sort(byLink);
   result.refused.sort(byLink);
+  result.damagedLogLines = await damagedFetchLogLines(
+    files.filter((file) => insideArchive(file.path, file.expected)).map((file) => archiveRootOf(file.path)),
+  );
   return result;
 }
 
@@ -315,6 +325,7 @@ export function verifySummary(result: VerifyResult): string {
     ...(result.notArchived.length > 0 ? [`${result.notArchived.length} not archived`] : []),
     ...(result.outside.length > 0 ? [`${result.outside.length} outside the archive`] : []),
     ...(result.refused.length > 0 ? [`${result.refused.length} not archived copies`] : []),
+    ...(openDamage(result).length > 0 ? [`${openDamage(result).length} damaged fetch-log lines`] : []),
   ];
   return [
     `${result.checked} files checked, ${result.mismatched.length} mismatched, ${result.missing.length} missing`,
@@ -329,6 +340,12 @@ export function verified(result: VerifyResult): boolean {
     result.missing.length === 0 &&
     result.notArchived.length === 0 &&
     result.outside.length === 0 &&
-    result.refused.length === 0
+    result.refused.length === 0 &&
+    openDamage(result).length === 0
   );
+}
+
+/** Damaged fetch-log lines no run has set aside yet: the ones that fail verification. */
+export function openDamage(result: VerifyResult): DamagedLogLine[] {
+  return result.damagedLogLines.filter((line) => !line.setAside);
 }

@@ -71,7 +71,8 @@ describe('gongkai extract', () => {
     const result = await gongkai(fixture('gbk-list.html'));
     const output = JSON.parse(result.stdout);
     expect(output.encoding).toBe('gb18030');
-    expect(output.items[2].title).toBe('蓬江区开展食品安全宣传周活动（镕）');
+    // Titles are read as NFKC (docs/matching.md): full-width brackets read as ASCII ones.
+    expect(output.items[2].title).toBe('蓬江区开展食品安全宣传周活动(镕)');
     expect(output.items[0].url).toBe('file:///gzdt/201608/t20160812_88001.html');
   });
 

@@ -99,4 +99,28 @@ describe('gongkai verify', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('no report.json in');
   });
+
+  it('exits 1 naming the fetch-log line a full disk cut short (H19-08)', async () => {
+    const { root, reportDir, pages } = await fixtureDir();
+    const log = join(root, 'archive', 'sha256', pages[0]!.sha256.slice(0, 2), 'fetches.jsonl');
+    const url = 'http://czj.example.gov.cn/a.htm';
+    const line = JSON.stringify({
+      sha256: pages[0]!.sha256,
+      key: pages[0]!.path.replace('archive/', ''),
+      size: pages[0]!.body.length,
+      url,
+      finalUrl: url,
+      status: 200,
+      fetchedAt: '2016-04-01T02:00:00Z',
+    });
+    await writeFile(log, `${line}\n${line.slice(0, 25)}`);
+    const { code, stdout } = await gongkai('verify', reportDir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `TORN LOG ${log} line 2: cut short (not JSON, no checksum); the next run sets it aside`,
+    );
+    expect(stdout.trim().split('\n').at(-1)).toBe(
+      `${pages.length} files checked, 0 mismatched, 0 missing, 1 damaged fetch-log lines`,
+    );
+  });
 });

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import type { TextSegment } from '../../core/privacy';
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (Excel's "CSV" on Chinese Windows). */
@@ -6,7 +5,8 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+    // The built-in WHATWG decoder, as pages are decoded: iconv-lite stays out of the Lambda bundle.
+    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 

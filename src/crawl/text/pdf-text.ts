@@ -1,6 +1,15 @@
 import type { TextSegment } from '../../core/privacy';
 import { type TextLimits, UnreadError } from './limits';
 
+/** unpdf, or an unread reason where the runtime does not ship it (the Lambda bundles leave it out). */
+async function loadPdfReader(): Promise<typeof import('unpdf')> {
+  try {
+    return await import('unpdf');
+  } catch {
+    throw new UnreadError('PDF text reader (unpdf) not available in this runtime');
+  }
+}
+
 /**
  * The text of a PDF, page by page, with unpdf (a build of Mozilla's pdf.js with no native parts).
  * Scanned PDFs carry no text layer: they read as empty and are recorded so. Pages past
@@ -10,7 +19,7 @@ export async function pdfSegments(
   bytes: Uint8Array,
   limits: TextLimits,
 ): Promise<{ segments: TextSegment[]; cut: boolean; pages: number }> {
-  const { getDocumentProxy } = await import('unpdf');
+  const { getDocumentProxy } = await loadPdfReader();
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: it gets a copy, the archive keeps the original.

@@ -1,8 +1,8 @@
 /**
  * The evidence archive on the local file system. Content is written once per sha256 (temp file,
  * then a hard link that fails if the name exists: concurrent writers cannot both "store" it, and
- * no reader ever sees a half-written file); every fetch appends one JSON line to its shard folder's
- * fetch log.
+ * no reader ever sees a half-written file); every fetch appends one checksummed JSON line to its
+ * shard folder's fetch log (fetch-log.ts).
  *
  * A put decides on the crawl's thread, with a stat and the shard folder's listing (read once per
  * instance), whether the content is new; the file writes (content and fetch-log line) run on the
@@ -31,6 +31,7 @@ import {
   sha256Of,
   shardOf,
 } from './content-address';
+import { fetchLogLine, parseFetchLog } from './fetch-log';
 import { writeFiles } from './file-writer';
 
 interface ShardFolder {
@@ -67,7 +68,7 @@ export class DirectoryArchive implements Archive {
       dir,
       ...(existing ? {} : { store: { name, bytes } }),
       log: FETCH_LOG_NAME,
-      line: `${JSON.stringify(metaRecord(sha256, key, bytes.byteLength, meta))}\n`,
+      line: fetchLogLine(metaRecord(sha256, key, bytes.byteLength, meta)),
     });
     names.set(sha256, name);
     if (stored) {
@@ -100,10 +101,10 @@ export class DirectoryArchive implements Archive {
     const digest = assertSha256(sha256);
     // Sidecars of older archives hold the earlier fetches; the shard's log holds every later one.
     const legacy = await this.readLines(metaSidecarKey(digest));
-    const logged = (await this.readLines(fetchLogKey(digest)))
-      .filter((line) => line.includes(digest))
-      .map((line) => JSON.parse(line) as ArchiveMetaRecord)
-      .filter((record) => record.sha256 === digest);
+    // Torn lines (a full disk, a killed writer) are skipped here; `gongkai verify` reports them.
+    const logged = parseFetchLog(await this.readBytes(fetchLogKey(digest))).records.filter(
+      (record) => record.sha256 === digest,
+    );
     return [...legacy.map((line) => JSON.parse(line) as ArchiveMetaRecord), ...logged];
   }
 
@@ -127,6 +128,15 @@ export class DirectoryArchive implements Archive {
       return (await readFile(this.path(key), 'utf8')).split('\n').filter((line) => line.trim() !== '');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  private async readBytes(key: string): Promise<Uint8Array> {
+    try {
+      return await readFile(this.path(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array();
       throw error;
     }
   }

@@ -1,11 +1,24 @@
 // The archive's file writer thread (see file-writer.ts). Plain JavaScript with only Node built-ins:
 // it runs as-is under tsx, vitest and node, with no loader to register.
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, linkSync, mkdirSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 
 const realRoots = new Map();
+const TAIL_CHUNK = 64 * 1024;
 
 class WriteError extends Error {
   constructor(message, code) {
@@ -63,13 +76,58 @@ function storeOnce(root, target, bytes) {
   }
 }
 
+/**
+ * The unterminated last line of the log open on `fd` and where it starts, or undefined when the
+ * log is empty or ends with a newline. Read backwards in chunks: a log is long, a torn line short.
+ */
+function tornTail(fd) {
+  const size = fstatSync(fd).size;
+  const last = Buffer.alloc(1);
+  if (size === 0 || (readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a)) return undefined;
+  const chunks = [];
+  let start = size;
+  while (start > 0) {
+    const from = Math.max(0, start - TAIL_CHUNK);
+    const chunk = Buffer.alloc(start - from);
+    readSync(fd, chunk, 0, chunk.length, from);
+    const newline = chunk.lastIndexOf(0x0a);
+    if (newline !== -1) {
+      chunks.unshift(chunk.subarray(newline + 1));
+      start = from + newline + 1;
+      break;
+    }
+    chunks.unshift(chunk);
+    start = from;
+  }
+  return { offset: start, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Appends one line to a fetch log, always on a fresh line. A last line left unterminated by a full
+ * disk or a killed writer (of this process or another) is first copied into `<log>.torn` and ended
+ * with a newline: nothing is truncated, so no other writer's record is ever at risk, and readers
+ * skip the torn line (see fetch-log.ts). The check costs an fstat and a one-byte read per append.
+ */
+function appendLine(log, line) {
+  // O_APPEND: one short line per write does not interleave with other writers on a local disk.
+  const fd = openSync(log, 'a+');
+  try {
+    const torn = tornTail(fd);
+    if (torn) appendFileSync(`${log}.torn`, `${JSON.stringify(torn)}\n`, { flag: 'a' });
+    const bytes = Buffer.from(torn ? `\n${line}` : line);
+    // A full disk can take part of a write: the rest is tried, so the error comes from the disk.
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function perform(write) {
   shardReady(write.root, write.dir);
   const stored = write.store
     ? storeOnce(write.root, join(write.dir, write.store.name), write.store.bytes)
     : false;
-  // O_APPEND: one short line per write does not interleave with other writers on a local disk.
-  appendFileSync(join(write.dir, write.log), write.line, { flag: 'a' });
+  appendLine(join(write.dir, write.log), write.line);
   return stored;
 }
 

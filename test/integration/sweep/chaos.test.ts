@@ -39,7 +39,7 @@ describe('gongkai demo --chaos', () => {
       runDemo({ dataDir: await dir('calm'), to: TO }),
       runDemo({ dataDir: await dir('chaos'), to: TO, chaos: { seed: SEED, rate: 0.1 } }),
     ]);
-  }, 140_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));

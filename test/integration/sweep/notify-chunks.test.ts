@@ -144,7 +144,7 @@ describe('Notify with 2,000 flags raised in one sweep', () => {
     const summaries = all.filter((b) => b.part === 'summary');
     expect(summaries.length).toBeGreaterThanOrEqual(1);
     expect(new Set(summaries.map((b) => b.dedupeKey)).size).toBe(1);
-    expect(summaries[0]!.totals).toEqual({ missing: 1714, warnings: 286 });
+    expect(summaries[0]!.totals).toEqual({ missing: 1714, warnings: 286, leaks: 0 });
     expect((await stores.flags.listUnnotified()).filter((f) => f.obligationId.startsWith('a-'))).toEqual([]);
   }, 240_000);
 

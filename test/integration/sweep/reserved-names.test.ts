@@ -1,20 +1,14 @@
-/**
- * Units, obligation ids and source ids are user data: a catalogue whose units are named after every
- * Object.prototype member (constructor, toString, hasOwnProperty …) must pass `catalogue check`,
- * sweep through the real state machine to a report, and leave Object.prototype untouched; a unit
- * named `__proto__` is refused with a message naming its path.
- */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/config';
 import { summarizeCatalogue } from '../../../src/core/catalogue-summary';
 import { SourcesFileSchema } from '../../../src/core/source';
 import { SimulatedClock } from '../../../src/local/demo-run';
-import { type LocalRuntime, openLocalRuntime } from '../../../src/local/local-runtime';
+import type { LocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
+import { openOneSiteRuntime } from '../../support/one-site-runtime';
 import { startServer, type TestServer } from '../fetch/test-server';
 
 const MEMBERS = Object.getOwnPropertyNames(Object.prototype);
@@ -52,25 +46,17 @@ beforeAll(async () => {
     catalogueFile,
     `{"plan":{"issuer":"江门市","year":2016},"obligations":[${obligations.join(',')}]}`,
   );
-  runtime = await openLocalRuntime({
+  runtime = await openOneSiteRuntime({
     dataDir,
-    catalogue: await loadCatalogue(catalogueFile),
-    sources: SourcesFileSchema.parse({
-      defaults: { perHostDelayMs: 0 },
-      sources: [
-        {
-          id: 'constructor',
-          units: RESERVED,
-          name: '江门市测试局',
-          homepage: `${server.origin}/`,
-          allowPrivateNetwork: true,
-          columns: [{ id: 'tostring', name: '通知公告', url: `${server.origin}/tzgg/`, kind: 'notice' }],
-        },
-      ],
-    }),
-    now: clock.now,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `gongkai-reserved-${randomUUID().slice(0, 8)}`,
+    catalogueFile,
+    origin: server.origin,
+    site: {
+      id: 'constructor',
+      units: RESERVED,
+      column: { id: 'tostring', name: '通知公告', path: '/tzgg/', kind: 'notice' },
+    },
+    clock,
+    tablePrefix: 'gongkai-reserved',
   });
 }, 60_000);
 

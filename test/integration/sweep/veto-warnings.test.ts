@@ -1,21 +1,13 @@
-/**
- * A site whose home page stops updating, swept weekly by the real state machine: the sweep before
- * the veto trips warns (due-soon, one veto-warning flag, one notification naming the day), the sweep
- * after flags the month missing and settles the warning, and repeating a sweep sends nothing twice.
- * Once the next month is judged, the past month's flag lapses.
- */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue } from '../../../src/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/core/dates';
-import { SourcesFileSchema } from '../../../src/core/source';
 import { SimulatedClock } from '../../../src/local/demo-run';
-import { type LocalRuntime, openLocalRuntime } from '../../../src/local/local-runtime';
+import type { LocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import type { NotificationBody, NotificationMessage } from '../../../src/store/notify/message';
+import { openOneSiteRuntime } from '../../support/one-site-runtime';
 import { startServer, type TestServer } from '../fetch/test-server';
 
 // The home page's newest item is 2016-03-01 for good: the home-page veto trips on 03-16.
@@ -77,25 +69,17 @@ beforeAll(async () => {
       }),
     ),
   );
-  runtime = await openLocalRuntime({
+  runtime = await openOneSiteRuntime({
     dataDir,
-    catalogue: await loadCatalogue(catalogueFile),
-    sources: SourcesFileSchema.parse({
-      defaults: { perHostDelayMs: 0 },
-      sources: [
-        {
-          id: 'test-bureau',
-          units: ['市测试局'],
-          name: '江门市测试局',
-          homepage: `${server.origin}/`,
-          allowPrivateNetwork: true,
-          columns: [{ id: 'xwdt', name: '工作动态', url: `${server.origin}/xwdt/`, kind: 'news' }],
-        },
-      ],
-    }),
-    now: clock.now,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `gongkai-veto-${randomUUID().slice(0, 8)}`,
+    catalogueFile,
+    origin: server.origin,
+    site: {
+      id: 'test-bureau',
+      units: ['市测试局'],
+      column: { id: 'xwdt', name: '工作动态', path: '/xwdt/', kind: 'news' },
+    },
+    clock,
+    tablePrefix: 'gongkai-veto',
   });
 }, 60_000);
 

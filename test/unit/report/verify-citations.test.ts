@@ -4,12 +4,30 @@ import {
   citedFiles,
   resolveArchivedLink,
   VerifiableReportSchema,
+  type VerifyResult,
   verified,
   verifySummary,
 } from '../../../src/report/verify';
 import { fixtureReport } from '../../fixtures/reports/fixture-report';
 
 const reportDir = resolve('/srv/gongkai/report');
+
+/** A result with nothing checked, nothing wrong, except what `parts` says. */
+function resultWith(parts: Partial<VerifyResult>): VerifyResult {
+  return {
+    reportDir,
+    checked: 0,
+    matched: [],
+    mismatched: [],
+    missing: [],
+    skipped: [],
+    notArchived: [],
+    outside: [],
+    refused: [],
+    damagedLogLines: [],
+    ...parts,
+  };
+}
 
 describe('resolveArchivedLink', () => {
   it('resolves a relative link against the report directory, as the browser does from report.html', () => {
@@ -120,6 +138,7 @@ describe('verifySummary', () => {
         skipped: [],
         notArchived: [],
         outside: [],
+        damagedLogLines: [],
       }),
     ).toBe('3 files checked, 1 mismatched, 1 missing');
   });
@@ -127,20 +146,28 @@ describe('verifySummary', () => {
   it('counts citations with no archived copy and links outside the archive as failures (H19-01)', () => {
     const file = { archived: 'a', path: '/a', expected: 'e', citedBy: [] };
     const citation = { obligationId: 'o', periodKey: 'p', role: 'evidence' as const, url: 'http://x/' };
-    const result = {
-      reportDir,
-      checked: 0,
-      matched: [],
-      mismatched: [],
-      missing: [],
-      skipped: [],
-      notArchived: [citation],
-      outside: [file],
-      refused: [],
-    };
+    const result = resultWith({ notArchived: [citation], outside: [file] });
     expect(verifySummary(result)).toBe(
       '0 files checked, 0 mismatched, 0 missing, 1 not archived, 1 outside the archive',
     );
     expect(verified(result)).toBe(false);
+  });
+
+  it('fails on a torn fetch-log line until a run has set it aside (H19-08)', () => {
+    const torn = {
+      log: '/archive/sha256/ab/fetches.jsonl',
+      line: 3,
+      offset: 400,
+      problem: 'cut short (not JSON, no checksum)',
+      unterminated: true,
+      recovered: false,
+      setAside: false,
+    };
+    const result = resultWith({ damagedLogLines: [torn] });
+    expect(verifySummary(result)).toBe('0 files checked, 0 mismatched, 0 missing, 1 damaged fetch-log lines');
+    expect(verified(result)).toBe(false);
+    const setAside = { ...result, damagedLogLines: [{ ...torn, unterminated: false, setAside: true }] };
+    expect(verifySummary(setAside)).toBe('0 files checked, 0 mismatched, 0 missing');
+    expect(verified(setAside)).toBe(true);
   });
 });
