@@ -8,7 +8,7 @@ import {
   verified,
   verifyReportDir,
   verifySummary,
-} from '../report/verify';
+} from '../audit/verify-report';
 import type { Command } from './command';
 import { parseFlags } from './flags';
 

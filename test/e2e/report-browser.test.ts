@@ -456,12 +456,13 @@ describe('the HTML report in Chromium, from file://', () => {
     await expect(flagRows()).resolves.toEqual(['2016-03:open', '2016-02:resolved']);
     await page.selectOption('#f-unit', '');
     // The age column: open flags by days since due, longest first after two clicks.
-    const age = page.locator('table.flags thead th').nth(5).locator('button');
+    const ageHeading = page.locator('table.flags thead th').nth(5);
+    const age = ageHeading.locator('button');
+    // Each click is seen to take effect before the next, as a person clicking twice would see it.
     await age.click();
+    await expect.poll(() => ageHeading.getAttribute('aria-sort')).toBe('ascending');
     await age.click();
-    await expect(page.locator('table.flags thead th').nth(5).getAttribute('aria-sort')).resolves.toBe(
-      'descending',
-    );
+    await expect.poll(() => ageHeading.getAttribute('aria-sort')).toBe('descending');
     await expect(flagRows()).resolves.toEqual(['2016-03:open', '2016-W40:open', '2016-02:resolved']);
     await age.click();
     await expect(flagRows()).resolves.toEqual(['2016-02:resolved', '2016-W40:open', '2016-03:open']);

@@ -7,7 +7,7 @@ import { appendFile, mkdtemp, readFile, rm, stat, truncate } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verified, verifyReportDir } from '../../../src/report/verify';
+import { verified, verifyReportDir } from '../../../src/audit/verify-report';
 import { fetchLogKey, sha256Of } from '../../../src/store/archive/content-address';
 import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
 import { parseFetchLog } from '../../../src/store/archive/fetch-log';

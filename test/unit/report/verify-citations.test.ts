@@ -7,7 +7,7 @@ import {
   type VerifyResult,
   verified,
   verifySummary,
-} from '../../../src/report/verify';
+} from '../../../src/audit/verify-report';
 import { fixtureReport } from '../../fixtures/reports/fixture-report';
 
 const reportDir = resolve('/srv/gongkai/report');

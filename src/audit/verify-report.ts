@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { byText } from '../core/compare';
 import { parseOrThrow, ValidationError } from '../core/validation';
-import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from './model';
+import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from '../report/model';
 import { archiveRootOf, type DamagedLogLine, damagedFetchLogLines } from './verify-logs';
 
 const CitedRefSchema = EvidenceRefSchema.pick({ kind: true, url: true, archived: true, sha256: true });
