@@ -35,17 +35,10 @@ const matchFor = (o: Obligation, documents: Document[]) =>
   matchEvidence({ obligations: [o], periods: periods(o), documents, unitSources, asOf: AS_OF });
 
 function verdictsOf(o: Obligation, documents: Document[]) {
-  const ps = periods(o);
-  const { evidence, candidates } = matchEvidence({
-    obligations: [o],
-    periods: ps,
-    documents,
-    unitSources,
-    asOf: AS_OF,
-  });
+  const { evidence, candidates } = matchFor(o, documents);
   return evaluate({
     obligations: [o],
-    periods: ps,
+    periods: periods(o),
     evidence: [...evidence, ...candidates],
     checks: dailyChecks,
     unitSources,
