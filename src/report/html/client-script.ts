@@ -180,7 +180,21 @@ export const CLIENT_SCRIPT = `(function () {
     try { id = decodeURIComponent(id); } catch (e) { /* keep the raw fragment */ }
     return id ? document.getElementById(id) : null;
   }
+  // #unit=<name>: one department's view (its outstanding items, row, site cards, obligations,
+  // flags), a link a supervisor can bookmark or send; the department table's names link to it.
+  function unitView() {
+    if (location.hash.indexOf('#unit=') !== 0) return false;
+    var unit = location.hash.slice(6);
+    try { unit = decodeURIComponent(unit); } catch (e) { return false; }
+    var known = slice.call(unitSel.options).some(function (o) { return o.value === unit; });
+    if (!known) return false;
+    if (unitSel.value !== unit) { unitSel.value = unit; apply(); }
+    var now = document.getElementById('now');
+    if (now) now.scrollIntoView();
+    return true;
+  }
   function reveal() {
+    if (unitView()) return;
     var target = targetOf(location.hash);
     if (!target) return;
     var hidden = target.closest('section.obl[hidden], article.site[hidden], tr[hidden], details:not([open])');
