@@ -528,7 +528,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 
 <title>${text(title)} — ${text(report.asOf)}</title>
 <style>${REPORT_CSS}</style>
 </head>
-<body>
+<body${options.department ? ' class="dept-view" data-department=""' : ''}>
 ${header(report, s, options.department)}
 <main>
 ${filters(report, s)}

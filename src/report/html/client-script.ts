@@ -102,7 +102,8 @@ export const CLIENT_SCRIPT = `(function () {
     });
     groupCards.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-group') === group)); });
     // One department chosen: paper carries its view only (see the print styles).
-    document.body.classList.toggle('dept-view', unit !== '');
+    // A department's own page (data-department) always prints as that department's view.
+    document.body.classList.toggle('dept-view', unit !== '' || document.body.hasAttribute('data-department'));
     status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
     var active = [];
     if (group) active.push(selectedText(groupSel));
