@@ -11,6 +11,7 @@ import { departmentFileNames } from './department';
 import { CLIENT_SCRIPT } from './html/client-script';
 import { attr, text } from './html/escape';
 import { renderFirstScreen } from './html/first-screen';
+import { lazify } from './html/lazy-parts';
 import { anchorId, instant, link } from './html/markup';
 import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
 import { personalDataTitle, renderPersonalData } from './html/personal-data';
@@ -36,6 +37,12 @@ export interface DepartmentPage {
 
 export interface RenderHtmlOptions {
   lang: ReportLang;
+  /**
+   * Carry the period rows, flags and pages as read compressed, inflated by the page's script
+   * (html/lazy-parts.ts): true, false, or by default only when they weigh more than
+   * LAZY_THRESHOLD_BYTES.
+   */
+  lazy?: boolean;
   department?: DepartmentPage;
   /**
    * Units whose own files (department-UNIT.html, notice-UNIT.html) are written next to this page,
@@ -93,11 +100,19 @@ function obligationLink(id: string | null, obligations: Obligations, s: ReportSt
   return o ? `<a href="#${attr(anchorId(id))}">${text(label)}</a>` : text(label);
 }
 
-function table(caption: string, headers: string[], rows: string[], s: ReportStrings, className = ''): string {
+/** A table; `lazy` marks its body as one a large report may carry compressed (html/lazy-parts.ts). */
+function table(
+  caption: string,
+  headers: string[],
+  rows: string[],
+  s: ReportStrings,
+  className = '',
+  lazy = false,
+): string {
   if (rows.length === 0) return `<p class="muted">${text(s.emptyTable)}</p>`;
   const head = headers.map((h) => `<th scope="col">${h}</th>`).join('');
   const cls = className ? ` class="${attr(className)}"` : '';
-  return `<div class="scroll"><table${cls}><caption class="vh">${text(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table${cls}><caption class="vh">${text(caption)}</caption><thead><tr>${head}</tr></thead><tbody${lazy ? ' class="lz"' : ''}>${rows.join('')}</tbody></table></div>`;
 }
 
 /** The verdict filter's extra choice: periods resting on evidence since withdrawn from its column. */
@@ -443,7 +458,7 @@ function flagsSection(report: Report, obligations: Obligations, s: ReportStrings
   const c = s.col;
   const open = report.flags.filter((f) => f.status === 'open').length;
   const lapsed = report.flags.filter((f) => f.status === 'lapsed').length;
-  return `<section id="flags" aria-labelledby="h-flags"><h2 id="h-flags">${text(s.sections.flags)}</h2><p class="muted">${text(s.now.flagsIntro(open, lapsed, report.flags.length))}</p>${table(s.sections.flags, [c.obligation, c.period, c.due, c.unit, c.status, s.now.flagAge, c.raisedOn, c.notifiedAt, c.history].map(text), rows, s, 'flags sortable cardlike')}</section>`;
+  return `<section id="flags" aria-labelledby="h-flags"><h2 id="h-flags">${text(s.sections.flags)}</h2><p class="muted">${text(s.now.flagsIntro(open, lapsed, report.flags.length))}</p>${table(s.sections.flags, [c.obligation, c.period, c.due, c.unit, c.status, s.now.flagAge, c.raisedOn, c.notifiedAt, c.history].map(text), rows, s, 'flags sortable cardlike', true)}</section>`;
 }
 
 function waiversSection(report: Report, obligations: Obligations, s: ReportStrings): string {
@@ -517,7 +532,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 
   // escaped escaping could neither execute nor phone home.
   const csp = `default-src 'none'; script-src 'sha256-${sha256Base64(CLIENT_SCRIPT)}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const title = s.title(report.plan.issuer, report.plan.year);
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="${s.htmlLang}">
 <head>
 <meta charset="utf-8">
@@ -547,4 +562,8 @@ ${sourcesSection(report, s)}
 </body>
 </html>
 `;
+  return lazify(page, {
+    failedNote: s.lazyFailed,
+    ...(options.lazy === undefined ? {} : { force: options.lazy }),
+  }).html;
 }

@@ -7,11 +7,15 @@
  * the page (a period's citation of a page as read, of evidence shown under an earlier period) unfold
  * and unhide what they point at.
  *
+ * A large report's folded rows arrive compressed (lazy-parts.ts): they are inflated and put back
+ * first, then everything above starts, so the filters always see every row.
+ *
  * Large reports: row texts are read once, lazily, on the first search that needs them; filters
  * toggle the `hidden` attribute only where it changes, and search input is debounced.
  */
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
+  function init() {
   var form = document.getElementById('filters');
   if (!form) return;
   var unitSel = document.getElementById('f-unit');
@@ -222,4 +226,35 @@ export const CLIENT_SCRIPT = `(function () {
   form.hidden = false;
   apply();
   reveal();
+  }
+  // A large report carries its folded rows compressed (see lazy-parts.ts): put them back, then start.
+  var block = document.getElementById('lazy-parts');
+  if (!block) { init(); return; }
+  function failed() {
+    var note = document.createElement('p');
+    note.className = 'calendar-gap';
+    note.setAttribute('role', 'alert');
+    note.textContent = block.getAttribute('data-failed') || '';
+    var main = document.querySelector('main');
+    if (main) main.insertBefore(note, main.firstChild);
+  }
+  function inflate() {
+  try {
+    var bin = atob(block.textContent.replace(/\\s+/g, ''));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(function (json) {
+      var parts = JSON.parse(json);
+      Array.prototype.forEach.call(document.querySelectorAll('tbody[data-lazy]'), function (body) {
+        // The renderer's own markup, every datum already escaped when the report was written.
+        body.innerHTML = parts[Number(body.getAttribute('data-lazy'))] || '';
+        body.removeAttribute('data-lazy');
+      });
+      init();
+    }, function () { failed(); init(); });
+  } catch (e) { failed(); init(); }
+  }
+  // After the first frame: the first screen paints before the rows are inflated.
+  if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(inflate, 0); });
+  else setTimeout(inflate, 0);
 })();`;

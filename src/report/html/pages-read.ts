@@ -139,5 +139,5 @@ export function pagesReadTable(
       return `<tr id="${attr(row.anchor)}"><th scope="row">${link(row.url, row.title || row.url, s, 'original')}</th><td class="checks">${row.checks.map((c) => instant(c, false)).join(', ')}</td><td class="nw">${text(row.newest ?? s.none)}</td><td>${copy}${sha}</td></tr>`;
     })
     .join('');
-  return `<details class="pages-read"><summary>${text(p.title(rows.length))}</summary><p class="muted">${text(p.note)}</p><div class="scroll"><table><caption class="vh">${text(`${siteName} · ${p.title(rows.length)}`)}</caption><thead><tr>${headers}</tr></thead><tbody>${body}</tbody></table></div></details>`;
+  return `<details class="pages-read"><summary>${text(p.title(rows.length))}</summary><p class="muted">${text(p.note)}</p><div class="scroll"><table><caption class="vh">${text(`${siteName} · ${p.title(rows.length)}`)}</caption><thead><tr>${headers}</tr></thead><tbody class="lz">${body}</tbody></table></div></details>`;
 }

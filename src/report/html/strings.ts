@@ -59,6 +59,8 @@ export interface ReportStrings {
   calendarGap(year: number, periods: number, firstDue: string): string;
   calendarGapFix: string;
   otherLanguageHref: string;
+  /** Shown when the browser cannot inflate a large report's compressed rows. */
+  lazyFailed: string;
   downloads: string;
   contents: string;
   sections: {
@@ -246,6 +248,8 @@ const zh: ReportStrings = {
   calendarGapFix:
     '修正方法：按国务院办公厅公布的当年部分节假日安排，填写日历文件（模板见 seeds/calendars/），在目录的 policy.calendar 中引用，或运行时加 --calendar 文件。',
   otherLanguageHref: 'report.en.html',
+  lazyFailed:
+    '此浏览器无法展开各期明细、预警记录和巡检所见页面（需要 Chrome/Edge 80、Firefox 113、Safari 16.4 或更新版本）。请换用较新的浏览器打开，或查看 report.csv。',
   downloads: '数据文件',
   contents: '目录',
   sections: {
@@ -458,6 +462,8 @@ const en: ReportStrings = {
   calendarGapFix:
     "To fix: write the State Council's holiday arrangement for that year into a calendar file (template in seeds/calendars/) and name it in the catalogue's policy.calendar, or pass --calendar FILE.",
   otherLanguageHref: 'report.html',
+  lazyFailed:
+    'This browser cannot unfold the period details, flags and pages as read (Chrome/Edge 80, Firefox 113, Safari 16.4 or newer are needed). Open the report in a newer browser, or see report.csv.',
   downloads: 'Data files',
   contents: 'Contents',
   sections: {

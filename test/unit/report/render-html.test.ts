@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { VERDICT_KINDS } from '../../../src/core/verdict';
@@ -287,11 +288,41 @@ describe('renderHtml: large reports', () => {
   it('renders 10,000 periods quickly, compactly and collapsed', () => {
     const large = largeReport(10_000, 200);
     const started = performance.now();
-    const html = renderHtml(large, { lang: 'zh' });
+    const html = renderHtml(large, { lang: 'zh', lazy: false });
     const elapsed = performance.now() - started;
     expect(elapsed).toBeLessThan(3000);
     expect(html.length / 10_000).toBeLessThan(800);
     expect(html).not.toMatch(/<details class="periods" open/);
     expect(html.match(/<tr data-verdict=/g)).toHaveLength(10_000);
+  });
+
+  it('carries the rows of a large report compressed, every one of them, in a fraction of the bytes', () => {
+    const large = largeReport(10_000, 200);
+    const eager = renderHtml(large, { lang: 'zh', lazy: false });
+    const html = renderHtml(large, { lang: 'zh' });
+    expect(html.match(/<tr data-verdict=/g)).toBeNull();
+    const $ = cheerio.load(html);
+    const block = $('script#lazy-parts');
+    expect(block.attr('type')).toBe('application/gzip+base64');
+    const parts = JSON.parse(gunzipSync(Buffer.from(block.text(), 'base64')).toString('utf8')) as string[];
+    expect(parts.join('').match(/<tr data-verdict=/g)).toHaveLength(10_000);
+    expect($('tbody[data-lazy]')).toHaveLength(parts.length);
+    // Putting each body back gives the eager page's bodies, in order.
+    const $eager = cheerio.load(eager);
+    const eagerBodies = $eager('tbody.pr, tbody.lz')
+      .map((_, b) => $eager(b).html())
+      .get();
+    expect(parts).toEqual(eagerBodies);
+    expect(Buffer.byteLength(html)).toBeLessThan(Buffer.byteLength(eager) * 0.3);
+    // The first screen, departments and obligation headers stay in the markup.
+    expect($('#now table.outstanding tbody tr').length).toBeGreaterThan(0);
+    expect($('section.obl')).toHaveLength(large.obligations.length);
+  });
+
+  it('leaves a small report whole, and the page says what to do when a browser cannot inflate', () => {
+    expect(cheerio.load(zhHtml)('script#lazy-parts')).toHaveLength(0);
+    expect(zhHtml).not.toContain('data-lazy=');
+    const forced = cheerio.load(renderHtml(report, { lang: 'zh', lazy: true }));
+    expect(forced('script#lazy-parts').attr('data-failed')).toMatch(/report\.csv/);
   });
 });
