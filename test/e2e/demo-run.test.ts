@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
@@ -107,6 +108,16 @@ describe('npm start (gongkai demo)', () => {
     const kinds = new Set(reportVerdicts(first.report).values());
     for (const kind of ['met', 'late', 'missing', 'waived', 'unverifiable', 'insufficient-data'])
       expect(kinds).toContain(kind);
+  });
+
+  it('writes the demo year as a report.html of at most 1.5 MB (rows compressed) that carries every period', async () => {
+    const html = await readFile(join(dataDir, 'report', 'report.html'));
+    expect(html.byteLength).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const block = /<script type="application\/gzip\+base64" id="lazy-parts"[^>]*>([^<]+)<\/script>/.exec(
+      html.toString('utf8'),
+    )?.[1];
+    const parts = JSON.parse(gunzipSync(Buffer.from(block ?? '', 'base64')).toString('utf8')) as string[];
+    expect(parts.join('').match(/<tr data-verdict=/g)).toHaveLength(first.report.totals.periods);
   });
 
   it("prints the largest departments' own pages in at most 10 A4 pages, their notices in 2", async () => {
