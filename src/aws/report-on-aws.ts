@@ -3,7 +3,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 export const LATEST_PREFIX = 'reports/latest/';
-const FILES = ['report.html', 'report.en.html', 'report.csv', 'report.json', 'summary.txt'];
+const FILES = ['report.html', 'report.en.html', 'report.csv', 'report.en.csv', 'report.json', 'summary.txt'];
 
 export async function latestReportLinks(options: {
   bucket: string;

@@ -25,11 +25,13 @@ const FlagsSchema = LocalFlagsSchema.extend({
   department: z.string().min(1).optional(),
   'reply-by': IsoDateSchema.optional(),
   'reply-days': z.coerce.number().int().min(1).max(365).optional(),
+  'csv-unit-per-row': z.boolean().optional(),
   _: z.array(z.string()).max(0, 'report takes no positional arguments'),
 });
 
 export const command: Command = {
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
+    (--csv-unit-per-row: one CSV row per responsible unit of each period, for pivoting by unit)
 gongkai report --department UNIT [--reply-by YYYY-MM-DD | --reply-days N] [same options]
     (also writes UNIT's own report, CSV and 整改通知: department-UNIT.html, notice-UNIT.html…)
 gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
@@ -52,6 +54,7 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         department: { type: 'string' },
         'reply-by': { type: 'string' },
         'reply-days': { type: 'string' },
+        'csv-unit-per-row': { type: 'boolean' },
       },
       FlagsSchema,
     );
@@ -102,7 +105,10 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
             renderHtml(report, { lang, ...(departmentFiles ? { departmentFiles } : {}) }),
           );
         await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-        await writeFile(join(outDir, 'report.csv'), renderCsv(report));
+        const unitPerRow = flags['csv-unit-per-row'] === true;
+        // As the sweep writes them: report.csv with Chinese headings, report.en.csv with the codes.
+        await writeFile(join(outDir, 'report.csv'), renderCsv(report, { lang: 'zh', unitPerRow }));
+        await writeFile(join(outDir, 'report.en.csv'), renderCsv(report, { lang: 'en', unitPerRow }));
         await writeFile(join(outDir, 'summary.txt'), renderSummary(report));
         console.log(renderSummary(report));
         console.log(`Report: ${join(outDir, 'report.html')}`);

@@ -122,6 +122,7 @@ function evidenceRef(
     sha256: sha,
     fetchedAt: e.kind === 'observation' ? (e.recordedAt ?? null) : doc ? fetchedAtOf(doc) : null,
     shownDate: doc?.dateText ?? null,
+    ...(doc ? { firstSeen: doc.firstSeen } : {}),
     publishedOn: e.publishedOn,
     terms: e.terms,
     score: e.score,

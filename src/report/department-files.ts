@@ -58,7 +58,7 @@ export function renderDepartmentFiles(
       renderNotice(notice, mine, { lang, departmentReport: names.html(lang, main) }),
     ]);
   }
-  files.push([names.csv, renderCsv(mine)]);
+  files.push([names.csv, renderCsv(mine, { lang: main })]);
   const missing = notice.items.filter((i) => i.state === 'missing').length;
   const unjudged = notice.items.length - missing;
   return {

@@ -28,6 +28,11 @@ export const EvidenceRefSchema = z.object({
       'When the monitor fetched and archived it (instant); null when it never was; observations: the check at which it was read',
     ),
   shownDate: z.string().nullable().describe('The date exactly as the page shows it'),
+  firstSeen: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When the monitor first saw the document listed (instant); absent for observations'),
   publishedOn: IsoDateSchema.nullable().describe(
     'The date the evidence counts from; observations: the newest dated item on the page',
   ),

@@ -3,27 +3,66 @@ import type { Report } from './model';
 /** Excel opens a UTF-8 CSV as UTF-8 (and shows Chinese correctly) only when it starts with a BOM. */
 export const UTF8_BOM = '\uFEFF';
 
-const HEADER = [
-  'obligation_id',
-  'item',
-  'units',
-  'task',
-  'schedule',
-  'period',
-  'period_label',
-  'start',
-  'end',
-  'due',
-  'verdict',
-  'reasons',
-  'evidence_urls',
-  'archived_copies',
-  'sha256',
-  'warnings',
-  'pack',
-  'site',
-  'forecast',
+/** Column codes (what a program reads) and the Chinese heading shown with each in the zh CSV. */
+const COLUMNS: [string, string][] = [
+  ['obligation_id', '任务编号'],
+  ['item', '项次'],
+  ['units', '责任单位'],
+  ['task', '工作任务'],
+  ['schedule', '公开时限'],
+  ['period', '期次编号'],
+  ['period_label', '期次'],
+  ['start', '起始日'],
+  ['end', '截止日'],
+  ['due', '应公开日期'],
+  ['verdict', '结论代码'],
+  ['reasons', '判定依据'],
+  ['evidence_urls', '证据网址'],
+  ['archived_copies', '存档副本'],
+  ['sha256', 'SHA-256'],
+  ['warnings', '警告'],
+  ['pack', '规则来源'],
+  ['site', '网站'],
+  ['forecast', '预计触发日期'],
+  ['verdict_label', '结论'],
+  ['published_on', '证据发布日期'],
+  ['first_seen', '首次发现时间'],
+  ['fetched_at', '抓取时间'],
 ];
+
+const VERDICT_LABELS: Record<'zh' | 'en', Record<string, string>> = {
+  zh: {
+    met: '按时公开',
+    late: '逾期公开',
+    missing: '未公开',
+    'due-soon': '即将到期',
+    pending: '未到期',
+    waived: '已豁免',
+    unverifiable: '无法核验',
+    'insufficient-data': '数据不足',
+  },
+  en: {
+    met: 'Met',
+    late: 'Late',
+    missing: 'Missing',
+    'due-soon': 'Due soon',
+    pending: 'Pending',
+    waived: 'Waived',
+    unverifiable: 'Unverifiable',
+    'insufficient-data': 'Insufficient data',
+  },
+};
+
+export interface RenderCsvOptions {
+  /** zh: each heading is the Chinese name with the column code, `任务编号 (obligation_id)`; en: the codes. */
+  lang?: 'zh' | 'en';
+  /** One row per responsible unit of each obligation-period (`units` then holds one unit). */
+  unitPerRow?: boolean;
+}
+
+function heading([code, zh]: [string, string], lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `${zh} (${code})` : code;
+}
 
 /** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
 export function csvField(value: string | number): string {
@@ -34,39 +73,51 @@ export function csvField(value: string | number): string {
 }
 
 /**
- * One row per obligation-period, with verdict, due date and evidence links. Rule-pack rows name
- * their pack (their `item` is the pack's indicator number), the site they judge, and for site
- * rules that hold, the day they trip if nothing new is published.
+ * One row per obligation-period (or per unit of it, with `unitPerRow`), with verdict code and
+ * label, due date and evidence: links, archived copies, hashes, and per piece of evidence the date
+ * it counts as published, when the monitor first saw it and when it fetched it (space-separated in
+ * the order of the evidence URLs; `-` where unknown). Rule-pack rows name their pack (their `item` is
+ * the pack's indicator number), the site they judge, and for site rules that hold, the day they trip
+ * if nothing new is published.
  */
-export function renderCsv(report: Report): string {
-  const rows = [HEADER.join(',')];
+export function renderCsv(report: Report, options: RenderCsvOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const rows = [COLUMNS.map((c) => csvField(heading(c, lang))).join(',')];
+  const each = (values: (string | null)[]) => values.map((v) => v ?? '-').join(' ');
   for (const o of report.obligations) {
+    const unitRows = options.unitPerRow && o.units.length > 1 ? o.units.map((u) => [u]) : [o.units];
     for (const p of o.periods) {
-      rows.push(
-        [
-          o.id,
-          o.item,
-          o.units.join('、'),
-          o.task.replace(/\s+/g, ' '),
-          o.schedule,
-          p.key,
-          p.label,
-          p.start,
-          p.end,
-          p.due,
-          p.verdict,
-          p.reasons.join('；'),
-          p.evidence.map((e) => e.url).join(' '),
-          p.evidence.map((e) => e.archived ?? '').join(' '),
-          p.evidence.map((e) => e.sha256 ?? '').join(' '),
-          p.warnings.join('；'),
-          o.packTitle ?? o.pack ?? '',
-          o.siteName ?? o.site ?? '',
-          p.forecast ?? '',
-        ]
-          .map(csvField)
-          .join(','),
-      );
+      for (const units of unitRows) {
+        rows.push(
+          [
+            o.id,
+            o.item,
+            units.join('、'),
+            o.task.replace(/\s+/g, ' '),
+            o.schedule,
+            p.key,
+            p.label,
+            p.start,
+            p.end,
+            p.due,
+            p.verdict,
+            p.reasons.join('；'),
+            p.evidence.map((e) => e.url).join(' '),
+            p.evidence.map((e) => e.archived ?? '').join(' '),
+            p.evidence.map((e) => e.sha256 ?? '').join(' '),
+            p.warnings.join('；'),
+            o.packTitle ?? o.pack ?? '',
+            o.siteName ?? o.site ?? '',
+            p.forecast ?? '',
+            VERDICT_LABELS[lang][p.verdict] ?? p.verdict,
+            p.evidence.length ? each(p.evidence.map((e) => e.publishedOn)) : '',
+            p.evidence.length ? each(p.evidence.map((e) => e.firstSeen ?? null)) : '',
+            p.evidence.length ? each(p.evidence.map((e) => e.fetchedAt)) : '',
+          ]
+            .map(csvField)
+            .join(','),
+        );
+      }
     }
   }
   return `${UTF8_BOM}${rows.join('\r\n')}\r\n`;

@@ -121,7 +121,7 @@ const WITHDRAWN_FILTER = 'withdrawn';
 function fileLinks(s: ReportStrings, department: DepartmentPage | undefined): string {
   const otherLang = s.htmlLang === 'en' ? 'zh-CN' : 'en';
   if (!department)
-    return `<a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a>`;
+    return `<a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="${s.htmlLang === 'en' ? 'report.en.csv' : 'report.csv'}">${s.htmlLang === 'en' ? 'report.en.csv' : 'report.csv'}</a> <a href="report.json">report.json</a>`;
   const d = s.now.department;
   return `<a href="${attr(department.notice)}"><strong>${text(d.notice)}</strong></a> <a href="${attr(department.city)}">${text(d.city)}</a> <a href="${attr(department.otherLanguage)}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="${attr(department.csv)}">${text(department.csv)}</a>`;
 }
@@ -506,12 +506,12 @@ function sourcesSection(report: Report, s: ReportStrings): string {
       : `<p>${text(s.sourcesUnreachable(troubled.length))}</p><ul class="troubled">${troubled
           .map(
             (src) =>
-              `<li><strong>${text(src.name)}</strong> (${text(src.homepage)}) — ${state(src.lastOk)}; ${text(c.failedChecks)} ${src.failedChecks}/${src.checks}${src.lastError ? `; ${text(src.lastError)}` : ''}</li>`,
+              `<li><strong>${text(src.name)}</strong> (${text(src.homepage)}) — ${state(src.lastOk)}; ${text(c.failedChecks)} ${src.failedChecks}/${src.checks}${src.lastError ? `; ${text(s.now.sourceError(src.lastError))}` : ''}</li>`,
           )
           .join('')}</ul>`;
   const rows = report.sources.map(
     (src) =>
-      `<tr data-last-ok="${String(src.lastOk)}"><th scope="row">${text(src.name)}</th><td>${text(src.units.join('、'))}</td><td>${link(src.homepage, src.homepage, s)}</td><td class="num">${src.checks}</td><td class="num">${src.failedChecks}</td><td>${instant(src.lastCheckedAt)}</td><td>${state(src.lastOk)}</td><td>${text([src.lastError, ...(src.limitsHit ?? [])].filter(Boolean).join('; '))}</td><td class="num">${src.documents}</td></tr>`,
+      `<tr data-last-ok="${String(src.lastOk)}"><th scope="row">${text(src.name)}</th><td>${text(src.units.join('、'))}</td><td>${link(src.homepage, src.homepage, s)}</td><td class="num">${src.checks}</td><td class="num">${src.failedChecks}</td><td>${instant(src.lastCheckedAt)}</td><td>${state(src.lastOk)}</td><td>${text([src.lastError ? s.now.sourceError(src.lastError) : null, ...(src.limitsHit ?? [])].filter(Boolean).join('; '))}</td><td class="num">${src.documents}</td></tr>`,
   );
   return `<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">${text(s.sections.sources)}</h2>${summary}${table(s.sections.sources, [c.source, c.unit, c.homepage, c.checks, c.failedChecks, c.lastCheckedAt, c.lastOk, c.lastError, c.documents].map(text), rows, s, 'sources')}</section>`;
 }

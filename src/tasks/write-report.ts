@@ -19,7 +19,8 @@ export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<Wr
     `${JSON.stringify(report, null, 2)}\n`,
     'application/json',
   );
-  await reportSink.write('report.csv', renderCsv(report), 'text/csv; charset=utf-8');
+  await reportSink.write('report.csv', renderCsv(report, { lang: 'zh' }), 'text/csv; charset=utf-8');
+  await reportSink.write('report.en.csv', renderCsv(report, { lang: 'en' }), 'text/csv; charset=utf-8');
   await reportSink.write('summary.txt', renderSummary(report), 'text/plain; charset=utf-8');
   await reportSink.write('report.html', renderHtml(report, { lang: 'zh' }), 'text/html; charset=utf-8');
   await reportSink.write('report.en.html', renderHtml(report, { lang: 'en' }), 'text/html; charset=utf-8');

@@ -74,6 +74,7 @@ describe('crawl, run and report on a sources file', () => {
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="en"');
     expect(await readFile(join(out, 'report.zh.html'), 'utf8')).toContain('<html lang="zh');
-    expect(await readFile(join(out, 'report.csv'), 'utf8')).toMatch(/^\uFEFFobligation_id,/);
+    expect(await readFile(join(out, 'report.csv'), 'utf8')).toMatch(/^\uFEFF任务编号 \(obligation_id\),/);
+    expect(await readFile(join(out, 'report.en.csv'), 'utf8')).toMatch(/^\uFEFFobligation_id,/);
   });
 });

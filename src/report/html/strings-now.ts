@@ -5,6 +5,7 @@
  */
 import type { ObligationGroup, OutstandingItem } from '../model';
 import { reasonInChinese } from './reasons-zh';
+import { sourceErrorInChinese } from './source-errors';
 
 export interface NowStrings {
   title: string;
@@ -41,6 +42,8 @@ export interface NowStrings {
   sortHint: string;
   /** A reason, warning or flag note the monitor wrote (in English), in this language. */
   monitorText: (note: string) => string;
+  /** A source's recorded error (`reason: message`, in English), in this language. */
+  sourceError: (error: string) => string;
   /** A department's own report and the drill-down to it. */
   department: {
     scope: (unit: string) => string;
@@ -94,6 +97,7 @@ export const NOW_ZH: NowStrings = {
   ageDays: (d) => `${d} 天`,
   sortHint: '点击排序',
   monitorText: reasonInChinese,
+  sourceError: sourceErrorInChinese,
   department: {
     scope: (unit) => `部门报告：${unit}`,
     notice: '整改通知',
@@ -152,6 +156,7 @@ export const NOW_EN: NowStrings = {
   ageDays: (d) => `${d} day${d === 1 ? '' : 's'}`,
   sortHint: 'click to sort',
   monitorText: (note) => note,
+  sourceError: (error) => error,
   department: {
     scope: (unit) => `Department report: ${unit}`,
     notice: 'Rectification notice',
