@@ -58,10 +58,10 @@ describe('the CSV', () => {
     expect(withEvidence.length).toBeGreaterThan(0);
     for (const { o, p } of withEvidence) {
       const row = rows.find((r) => r.obligation_id === o.id && r.period === p.key);
-      expect(row?.evidence_urls.split(' ')).toHaveLength(p.evidence.length);
+      expect(row?.evidence_urls?.split(' ')).toHaveLength(p.evidence.length);
       expect(row?.published_on).toBe(p.evidence.map((e) => e.publishedOn ?? '-').join(' '));
       expect(row?.fetched_at).toBe(p.evidence.map((e) => e.fetchedAt ?? '-').join(' '));
-      expect(row?.first_seen.split(' ')).toHaveLength(p.evidence.length);
+      expect(row?.first_seen?.split(' ')).toHaveLength(p.evidence.length);
     }
     const none = rows.find((r) => r.evidence_urls === '');
     expect(none?.published_on).toBe('');
