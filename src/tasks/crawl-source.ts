@@ -88,7 +88,7 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
       error: `crawl failed: ${error}`,
     });
   }
-  deps.log('crawl failed', { sourceId: input.sourceId, error });
+  deps.log('crawl failed', { sourceId: input.sourceId, error }, 'error');
   return {
     sourceId: input.sourceId,
     reachable: false,
