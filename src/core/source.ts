@@ -160,11 +160,28 @@ export const SourceSchema = z
   });
 export type Source = z.infer<typeof SourceSchema>;
 
+/** A sweep's crawl deadline when the sources file sets none: two hours for every source together. */
+export const DEFAULT_SWEEP_CRAWL_DEADLINE_MS = 2 * 60 * 60_000;
+
+/** Bounds on a whole sweep, across its sources. */
+export const SweepLimitsSchema = z.object({
+  crawlDeadlineMs: z
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SWEEP_CRAWL_DEADLINE_MS)
+    .describe(
+      "Wall time for crawling every source of one sweep, counted from the sweep's start. A source whose crawl has not started by then is not crawled; a crawl still running stops there. Either way its checks fail with the reason, so its periods read insufficient-data this sweep (default 7200000, two hours)",
+    ),
+});
+export type SweepLimits = z.infer<typeof SweepLimitsSchema>;
+
 export const SourcesFileSchema = z
   .object({
     $schema: z.string().optional(),
     userAgent: z.string().optional(),
     defaults: CrawlLimitsSchema.partial().optional(),
+    sweep: SweepLimitsSchema.partial().optional(),
     sources: z.array(SourceSchema),
   })
   .superRefine((file, ctx) => {
