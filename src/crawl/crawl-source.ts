@@ -39,6 +39,11 @@ export interface CrawlContext {
   scanPersonalData?: boolean;
   /** Wall time for the whole crawl when the source's limits set none (the task derives it from its budget). */
   deadlineMs?: number;
+  /**
+   * Epoch ms (wall clock) at which the sweep's crawling ends for every source (sources.sweep.
+   * crawlDeadlineMs after the sweep started); the crawl stops at whichever deadline comes first.
+   */
+  sweepDeadlineAt?: number;
 }
 
 /** A crawl's wall time when neither the source nor the caller sets one. */
@@ -99,6 +104,8 @@ export class SourceCrawler {
    */
   private readonly deadlineAt: number;
   private readonly deadlineMs: number;
+  /** The sweep's deadline for all sources comes before this crawl's own. */
+  private readonly sweepDeadlineFirst: boolean;
 
   constructor(
     private readonly source: Source,
@@ -107,7 +114,9 @@ export class SourceCrawler {
     this.limits = CrawlLimitsSchema.parse({ ...ctx.defaults, ...source.limits });
     this.checkedAt = ctx.now().toISOString();
     this.deadlineMs = this.limits.crawlDeadlineMs ?? ctx.deadlineMs ?? DEFAULT_CRAWL_DEADLINE_MS;
-    this.deadlineAt = Date.now() + this.deadlineMs;
+    const own = Date.now() + this.deadlineMs;
+    this.sweepDeadlineFirst = ctx.sweepDeadlineAt !== undefined && ctx.sweepDeadlineAt < own;
+    this.deadlineAt = this.sweepDeadlineFirst ? ctx.sweepDeadlineAt! : own;
   }
 
   /** Every fetch of the crawl shares its deadline; a page it cut off marks the column as cut. */
@@ -131,6 +140,9 @@ export class SourceCrawler {
   }
 
   private cutMessage(): string {
+    if (this.sweepDeadlineFirst) {
+      return `the sweep's crawl deadline (${new Date(this.deadlineAt).toISOString()}) passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
+    }
     return `crawl deadline of ${Math.round(this.deadlineMs / 1000)} s passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
   }
 
