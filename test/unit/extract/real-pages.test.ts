@@ -38,11 +38,16 @@ describe('scoring a page', () => {
       expected,
     );
     expect([score.titles, score.dates]).toEqual([1, 0.5]);
-    expect(score.misses).toEqual(['date of http://www.example.gov.cn/tzgg/1.html: 2019-05-06, expected 2020-05-06']);
+    expect(score.misses).toEqual([
+      'date of http://www.example.gov.cn/tzgg/1.html: 2019-05-06, expected 2020-05-06',
+    ]);
   });
 
   it('counts an item not read as missing both its title and its date', () => {
-    const score = scorePage([item('http://www.example.gov.cn/tzgg/1.html', '关于甲的通知', '2020-05-06')], expected);
+    const score = scorePage(
+      [item('http://www.example.gov.cn/tzgg/1.html', '关于甲的通知', '2020-05-06')],
+      expected,
+    );
     expect([score.titles, score.dates]).toEqual([0.5, 0.5]);
   });
 });
