@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { IsoDateSchema } from '../../src/core/dates';
-import { parseOrThrow } from '../../src/core/validation';
 import { visibleText } from '../../src/core/visible-text';
 import { decodeHtml, extractList, type ListItem } from '../../src/crawl/extract';
+import { readCorpusJson } from '../corpus-json';
 
 /** The real list-page corpus: test/fixtures/pages/real (README.md there gives each page's provenance). */
 export const CORPUS_DIR = new URL('../../test/fixtures/pages/real/', import.meta.url).pathname;
@@ -74,18 +74,10 @@ export function scorePage(items: readonly ListItem[], expected: ExpectedPage) {
 
 /** Reads every corpus page as the crawler would (bytes decoded, then the list extracted) and scores it. */
 export async function scoreCorpus(dir = CORPUS_DIR): Promise<PageScore[]> {
-  const corpus = parseOrThrow(
-    CorpusSchema,
-    JSON.parse(await readFile(join(dir, 'corpus.json'), 'utf8')),
-    'corpus.json',
-  );
+  const corpus = await readCorpusJson(dir, 'corpus.json', CorpusSchema);
   const scores: PageScore[] = [];
   for (const page of corpus.pages) {
-    const expected = parseOrThrow(
-      ExpectedSchema,
-      JSON.parse(await readFile(join(dir, 'expected', `${page.expected}.json`), 'utf8')),
-      `expected/${page.expected}.json`,
-    );
+    const expected = await readCorpusJson(dir, `expected/${page.expected}.json`, ExpectedSchema);
     const decoded = decodeHtml(new Uint8Array(await readFile(join(dir, page.file))));
     const list = extractList(decoded.text, { url: expected.url, now: page.savedBy });
     scores.push({
