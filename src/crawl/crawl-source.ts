@@ -22,7 +22,14 @@ import type {
   UpsertResult,
 } from '../store/ports';
 import { contentProblem, fetchProblem } from './evidence-check';
-import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
+import {
+  completesCutTitle,
+  decodeHtml,
+  extractDetail,
+  extractList,
+  isCutTitle,
+  type ListItem,
+} from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
 import { PersonalDataCollector } from './personal-data';
 
@@ -617,7 +624,8 @@ export class SourceCrawler {
       doc.dateText = detail.dateText;
       doc.dateOrigin = detail.dateOrigin;
     }
-    if (!doc.title && detail.title) doc.title = detail.title;
+    // A list that cut the title short (`关于…的通...`) leaves the whole title to the detail page.
+    if (detail.title && (!doc.title || completesCutTitle(detail.title, doc.title))) doc.title = detail.title;
     const attachments = mergeAttachments(doc.attachments, detail.attachments);
     doc.attachments = await this.fetchAttachments(attachments, outcome, privacy);
     return this.withPersonalData(doc, privacy);
@@ -738,6 +746,8 @@ export class SourceCrawler {
 function retitled(existing: Document, item: ListItem): boolean {
   if (!item.title) return false;
   const norm = (t: string) => visibleText(t).replace(/\s+/g, '');
+  // A stored title taken whole from the detail page is the same title the list shows cut short.
+  if (isCutTitle(item.title) && completesCutTitle(norm(existing.title), norm(item.title))) return false;
   return norm(existing.title) !== norm(item.title);
 }
 
