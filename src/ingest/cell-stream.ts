@@ -1,7 +1,8 @@
 import { bareNumber, continuesSequence, leadingNumber } from './item-number';
 import { REVIEW } from './review';
 import { carryUnits, type PlanRow, type ReadPlan } from './row';
-import { readUnitCell } from './units';
+import { isDeadlineLine } from './lines';
+import { looksLikeUnitCell, readUnitCell } from './units';
 
 /** One table cell as read, with the line (or table row) it starts on, for provenance. */
 export interface Cell {
@@ -42,7 +43,8 @@ export function findHeader(cells: Cell[]): { columns: Column[]; end: number; sta
     let end = start;
     while (end < cells.length) {
       const column = headerColumn(cells[end]!.text);
-      if (!column || columns.includes(column)) break;
+      // Two category columns (目标 / 任务: a heading and a sub-heading) are allowed; other repeats end the header.
+      if (!column || (columns.includes(column) && column !== 'category')) break;
       columns.push(column);
       end++;
     }
@@ -59,7 +61,9 @@ interface Anchor {
 }
 
 /** An item number that continues the sequence: a bare number cell, or a task cell starting with one. */
-function anchorOf(cell: Cell, previous: number | null): Anchor | null {
+function anchorOf(cell: Cell, previous: number | null, headingsAreCategories = false): Anchor | null {
+  // Under a category column, 一、… and （一）… cells are category headings, not numbered items.
+  if (headingsAreCategories && isHeading(cell.text)) return null;
   const bare = bareNumber(cell.text);
   if (bare !== null) return continuesSequence(bare, previous) ? { number: bare, rest: null } : null;
   const found = leadingNumber(cell.text);
@@ -81,6 +85,11 @@ interface DraftRow {
 export interface CellTableOptions {
   /** Empty cells keep their column (an HTML table); text copies drop them. */
   keepEmpty: boolean;
+  /**
+   * Accept only a table whose rows carry no numbers (lines read as cells: numbered tables of that
+   * shape are the flattened-table reader's).
+   */
+  unnumberedOnly?: boolean;
 }
 
 /**
@@ -105,13 +114,14 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
     .filter((cell) => options.keepEmpty || cell.text.trim() !== '')
     .filter((cell) => headerColumn(cell.text) === null || cell.text.length > 10);
 
+  const headingsAreCategories = leadingColumns.includes('category');
   const rows: DraftRow[] = [];
   // A heading just above the header (一、… over a table of one category) is the first category.
   let category: string | null = before.findLast((cell) => isHeading(cell.text))?.text.trim() ?? null;
   let pending: Cell[] = [];
   let i = 0;
   while (i < body.length) {
-    const anchor = anchorOf(body[i]!, rows.at(-1)?.item ?? null);
+    const anchor = anchorOf(body[i]!, rows.at(-1)?.item ?? null, headingsAreCategories);
     if (!anchor) {
       pending.push(body[i]!);
       i++;
@@ -135,7 +145,11 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
       slot = 1;
     }
     i++;
-    while (slot < slots.length && i < body.length && !anchorOf(body[i]!, anchor.number)) {
+    while (
+      slot < slots.length &&
+      i < body.length &&
+      !anchorOf(body[i]!, anchor.number, headingsAreCategories)
+    ) {
       put(row, slots[slot]!, body[i]!.text);
       row.last = body[i]!.line;
       slot++;
@@ -143,8 +157,59 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
     }
     rows.push(row);
   }
-  if (rows.length === 0) return null;
+  // Without a 序号 column the rows may carry no numbers at all: read them by their unit cells.
+  const unnumbered = itemAt < 0 ? readUnnumbered(body, columns, category) : [];
+  if (unnumbered.length > rows.length && rows.length <= 1) return { title, rows: finish(unnumbered) };
+  if (rows.length === 0 || options.unnumberedOnly) return null;
   return { title, rows: finish(rows) };
+}
+
+/** Whether a cell can fill a column after the task: unit columns take unit cells, the deadline column deadlines. */
+function fits(column: Column, text: string): boolean {
+  if (column === 'deadline') return isDeadlineLine(text);
+  if (column === 'task' || column === 'category' || column === 'item') return false;
+  return looksLikeUnitCell(text);
+}
+
+/**
+ * Rows of a table that shows no item numbers (the task column first, units after it): each item is
+ * the task cell right before a cell that fits the first column after the task; cells before the
+ * task are its category; the columns after the task are filled while their cells fit. Items are
+ * numbered 1, 2, … in table order and each is marked for review.
+ */
+function readUnnumbered(body: Cell[], columns: Column[], firstCategory: string | null): DraftRow[] {
+  const taskAt = columns.indexOf('task');
+  const after = columns.slice(taskAt + 1);
+  const leading = columns.slice(0, taskAt);
+  if (after.length === 0) return [];
+  const cells = body.filter((cell) => cell.text.trim() !== '');
+  const rows: DraftRow[] = [];
+  let category = firstCategory;
+  let from = 0;
+  for (let i = 1; i < cells.length; i++) {
+    if (!fits(after[0]!, cells[i]!.text) || fits(after[0]!, cells[i - 1]!.text)) continue;
+    const task = cells[i - 1]!;
+    category = categoryFrom(cells.slice(from, i - 1), leading, rows.at(-1)) ?? category;
+    const row: DraftRow = {
+      item: rows.length + 1,
+      category,
+      fields: new Map([['task', [task.text.trim()]]]),
+      first: task.line,
+      last: task.line,
+      review: [REVIEW.unnumbered(rows.length + 1)],
+    };
+    let slot = 0;
+    while (slot < after.length && i < cells.length && fits(after[slot]!, cells[i]!.text)) {
+      put(row, after[slot]!, cells[i]!.text);
+      row.last = cells[i]!.line;
+      slot++;
+      i++;
+    }
+    rows.push(row);
+    from = i;
+    i--;
+  }
+  return rows;
 }
 
 function put(row: DraftRow, column: Column, text: string): void {

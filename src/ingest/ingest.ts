@@ -88,6 +88,13 @@ const cellReaders: Reader[] = [
   tagged('cell-table', (lines) =>
     looksDelimited(lines) ? readCellTable(textCells(lines), { keepEmpty: false }) : null,
   ),
+  // Cells one per line with no separators at all, rows without numbers (潍坊市 2017).
+  tagged('cell-table', (lines) =>
+    readCellTable(
+      lines.map((line) => ({ text: line.text, line: line.no })),
+      { keepEmpty: false, unnumberedOnly: true },
+    ),
+  ),
 ];
 const textReaders: Reader[] = [
   tagged('flattened-table', readFlattenedTable),

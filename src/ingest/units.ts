@@ -35,3 +35,18 @@ export function readUnitCell(cell: string): UnitCell {
   if (lead) return { lead: splitUnits(lead[1]!), supporting: lead[2] ? splitUnits(lead[2]) : [] };
   return { lead: splitUnits(text.replace(/(?:分别)?负责$/, '')), supporting: [] };
 }
+
+const UNIT_END =
+  /(?:局|委员会|委|办公室|办|中心|室|院|厅|部|部门|府|政府|单位|机构|公司|所|行|支行|分行|科|股|处|组|队|站|会|馆|市|县|区|镇|乡|街道)(?:[（(][^（）()]{1,20}[）)])?$/;
+
+/**
+ * A cell that names units and nothing else: 市发改委牵头落实, 办公室牵头,各科室配合,
+ * 市金融办、人民银行潍坊市中心支行分别牵头落实. Short, no sentence, every name ending like a body.
+ */
+export function looksLikeUnitCell(cell: string): boolean {
+  const text = cell.trim();
+  if (text === '' || text.length > 80 || /[。；;：:]/.test(text)) return false;
+  const read = readUnitCell(text);
+  const names = [...read.lead, ...read.supporting];
+  return names.length > 0 && names.every((name) => name.length <= 24 && UNIT_END.test(name));
+}
