@@ -1,7 +1,7 @@
 import { bareNumber, continuesSequence, leadingNumber } from './item-number';
+import { isDeadlineLine } from './lines';
 import { REVIEW } from './review';
 import { carryUnits, type PlanRow, type ReadPlan } from './row';
-import { isDeadlineLine } from './lines';
 import { looksLikeUnitCell, readUnitCell } from './units';
 
 /** One table cell as read, with the line (or table row) it starts on, for provenance. */
