@@ -49,6 +49,9 @@ export function findHeader(cells: Cell[]): { columns: Column[]; end: number; sta
       end++;
     }
     const hasUnits = columns.includes('lead') || columns.includes('responsible');
+    // Without a 具体要求-like column, the last category column (工作任务) holds the tasks.
+    const lastCategory = columns.lastIndexOf('category');
+    if (!columns.includes('task') && lastCategory >= 0) columns[lastCategory] = 'task';
     if (columns.length >= 2 && columns.includes('task') && hasUnits) return { columns, end, start };
   }
   return null;
@@ -114,7 +117,9 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
     .filter((cell) => options.keepEmpty || cell.text.trim() !== '')
     .filter((cell) => headerColumn(cell.text) === null || cell.text.length > 10);
 
-  const headingsAreCategories = leadingColumns.includes('category');
+  // Under a category column, or among items numbered 1. 2. …, 一、 / （一） cells are headings.
+  const arabicItems = body.filter((cell) => /^\s*\d{1,3}(?:\s*[.、．](?!\d)|\s*$)/.test(cell.text)).length;
+  const headingsAreCategories = leadingColumns.includes('category') || arabicItems >= 2;
   const rows: DraftRow[] = [];
   // A heading just above the header (一、… over a table of one category) is the first category.
   let category: string | null = before.findLast((cell) => isHeading(cell.text))?.text.trim() ?? null;
@@ -137,31 +142,52 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
       last: body[i]!.line,
       review: [],
     };
-    const slots = numberedColumns;
-    let slot = 0;
+    let slots = numberedColumns;
     if (anchor.rest !== null) {
       // The number sits in the task cell: the cell is the first numbered column.
       put(row, slots[0] ?? 'task', anchor.rest);
-      slot = 1;
+      slots = slots.slice(1);
     }
+    // An item numbered 1. / 1 stops at a heading (二、… / （二）…): the next category, not a cell of its own.
+    const stopsAtHeadings = !isHeading(body[i]!.text);
     i++;
+    const taken: Cell[] = [];
     while (
-      slot < slots.length &&
+      taken.length < slots.length &&
       i < body.length &&
-      !anchorOf(body[i]!, anchor.number, headingsAreCategories)
+      !anchorOf(body[i]!, anchor.number, headingsAreCategories) &&
+      !(stopsAtHeadings && isHeading(body[i]!.text))
     ) {
-      put(row, slots[slot]!, body[i]!.text);
-      row.last = body[i]!.line;
-      slot++;
+      taken.push(body[i]!);
       i++;
     }
+    const columnsTaken = options.keepEmpty ? slots : alignShortRow(slots, taken);
+    taken.forEach((cell, k) => {
+      put(row, columnsTaken[k]!, cell.text);
+      row.last = cell.line;
+    });
     rows.push(row);
   }
   // Without a 序号 column the rows may carry no numbers at all: read them by their unit cells.
   const unnumbered = itemAt < 0 ? readUnnumbered(body, columns, category) : [];
-  if (unnumbered.length > rows.length && rows.length <= 1) return { title, rows: finish(unnumbered) };
+  if (unnumbered.length > rows.length && rows.length <= 1)
+    return { title, rows: finish(unnumbered, columns) };
   if (rows.length === 0 || options.unnumberedOnly) return null;
-  return { title, rows: finish(rows) };
+  return { title, rows: finish(rows, columns) };
+}
+
+/**
+ * The columns of a row's cells when a text copy shows fewer cells than the header has columns.
+ * Copies drop the cells a merged cell covered and shift the rest left, and merged cells (a lead
+ * unit, a category shown once) usually stand left of the cells that change row by row, so the
+ * cells belong to the rightmost columns, provided each fits its column; otherwise they are taken
+ * in order.
+ */
+function alignShortRow(slots: Column[], cells: Cell[]): Column[] {
+  if (cells.length >= slots.length) return slots;
+  const right = slots.slice(slots.length - cells.length);
+  const fitsRight = cells.every((cell, k) => right[k] === 'task' || fits(right[k]!, cell.text));
+  return fitsRight ? right : slots;
 }
 
 /** Whether a cell can fill a column after the task: unit columns take unit cells, the deadline column deadlines. */
@@ -236,10 +262,11 @@ function categoryFrom(
   return unique.slice(-width).join(' ');
 }
 
-function finish(drafts: DraftRow[]): PlanRow[] {
+function finish(drafts: DraftRow[], columns: Column[]): PlanRow[] {
+  const hasLeadColumn = columns.includes('lead');
   const rows = drafts.map((draft): PlanRow => {
     const cell = (column: Column) => draft.fields.get(column) ?? [];
-    const assigned = unitsOfRow(cell('lead'), cell('responsible'), cell('supporting'));
+    const assigned = unitsOfRow(cell('lead'), cell('responsible'), cell('supporting'), hasLeadColumn);
     const review = [...draft.review];
     const taskLines = cell('task')
       .flatMap((text) => text.split('\n'))
@@ -270,15 +297,22 @@ function finish(drafts: DraftRow[]): PlanRow[] {
  * Lead units are the obligation's units; a unit cell's own 配合 part, 责任单位 beside a 牵头单位
  * column and 配合单位 are supporting units.
  */
-function unitsOfRow(leadCells: string[], responsibleCells: string[], supportingCells: string[]) {
+function unitsOfRow(
+  leadCells: string[],
+  responsibleCells: string[],
+  supportingCells: string[],
+  hasLeadColumn: boolean,
+) {
   const lead = leadCells.map(readUnitCell);
   const responsible = responsibleCells.map(readUnitCell);
   const supporting = supportingCells.flatMap((cell) => {
     const read = readUnitCell(cell);
     return [...read.lead, ...read.supporting];
   });
-  const primary = lead.length > 0 ? lead : responsible;
-  const others = lead.length > 0 ? responsible.flatMap((u) => [...u.lead, ...u.supporting]) : [];
+  // Beside a 牵头单位 column, 责任单位 are supporting even on a row whose lead cell is merged away.
+  const leadShown = lead.length > 0 || hasLeadColumn;
+  const primary = leadShown ? lead : responsible;
+  const others = leadShown ? responsible.flatMap((u) => [...u.lead, ...u.supporting]) : [];
   return {
     units: primary.flatMap((u) => u.lead),
     supportingUnits: [...primary.flatMap((u) => u.supporting), ...others, ...supporting],

@@ -72,7 +72,8 @@ export function splitUnits(cell: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
-  for (const char of cell) {
+  // 省编办 (省审改办): a note after a space still belongs to its unit.
+  for (const char of cell.replace(/\s+(?=[（(])/gu, '')) {
     if (char === '(' || char === '（') depth++;
     if (char === ')' || char === '）') depth = Math.max(0, depth - 1);
     if (depth === 0 && /[、，,；;\s]/.test(char)) {
