@@ -5,7 +5,7 @@ import { splitUnits } from './lines';
  * 市直有关单位, 各县（市、区）政府, 各科室. Reports and sources must not treat them as one department.
  */
 const COLLECTIVE =
-  /^(?:各|全[省市县区])|[省市县区]直(?:各|有关|相关)|(?:各|有关|相关)(?:部门|单位|科室|股室|镇|街)|各[^、，,]{0,6}(?:部门|单位|机构|政府|市|县|区)$/;
+  /^(?:各|全[省市县区]|(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构)$)|[省市县区]直(?:各|有关|相关)|(?:各|有关|相关)(?:部门|单位|科室|股室|镇|街)|各[^、，,]{0,6}(?:部门|单位|机构|政府|市|县|区)$/;
 
 /** True when a unit name stands for several bodies (各设区市, 市直有关单位). */
 export function isCollectiveUnit(unit: string): boolean {

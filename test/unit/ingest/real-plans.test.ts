@@ -199,6 +199,15 @@ describe('units', () => {
       expect(isCollectiveUnit(unit), unit).toBe(false);
   });
 
+  it('splits a list that closes with 等相关区直部门 into the named unit and a collective group', () => {
+    expect(readUnitCell('区数据资源局、区发改委等相关区直部门、各镇(办)、经开区')).toEqual({
+      lead: ['区数据资源局', '区发改委', '相关区直部门', '各镇(办)', '经开区'],
+      supporting: [],
+    });
+    expect(isCollectiveUnit('相关区直部门')).toBe(true);
+    expect(isCollectiveUnit('经开区')).toBe(false);
+  });
+
   it('reads 牵头 and 配合 written inside a unit cell', () => {
     expect(readUnitCell('办公室牵头,各科室配合')).toEqual({ lead: ['办公室'], supporting: ['各科室'] });
     expect(readUnitCell('市发改委牵头落实')).toEqual({ lead: ['市发改委'], supporting: [] });
