@@ -78,7 +78,11 @@ export type ObligationGroup = z.infer<typeof ObligationGroupSchema>;
 export const ReportObligationSchema = z.object({
   id: z.string(),
   group: ObligationGroupSchema.default('plan'),
-  item: z.number().int(),
+  item: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Item number in the plan; null for an obligation written by hand'),
   category: z.string().nullable(),
   task: z.string(),
   units: z.array(z.string()),
