@@ -183,6 +183,44 @@ describe('a table without item numbers', () => {
   });
 });
 
+describe('numbers in a cell table', () => {
+  const items = (text: string) =>
+    ingestPlan(text, { year: 2016, issuer: '某市' }).draft.obligations.map((o) => [o.item, o.units[0]]);
+
+  it('restarts 1、 numbering per category and never takes 2016.5 or 1.5亿元 for an item', () => {
+    const text =
+      '工作任务|具体要求|责任单位|完成时限\n一、预算|1、公开预算，规模1.5亿元。|市财政局|2016.5\n|2、公开决算。|市审计局|年底前\n二、决算|1、公开三公经费。|市财政局|年底前\n';
+    const { draft } = ingestPlan(text, { year: 2016, issuer: '某市' });
+    expect(draft.obligations.map((o) => [o.item, o.category, o.deadlineText])).toEqual([
+      [1, '一、预算', '2016.5'],
+      [2, '一、预算', '年底前'],
+      [1, '二、决算', '年底前'],
+    ]);
+    expect(draft.obligations[2]!.review.join('\n')).toMatch(/item number 1 repeats/);
+  });
+
+  it('reads (一) and 第一条 as item numbers when nothing else numbers the items', () => {
+    expect(
+      items(
+        '序号|具体工作|责任单位\n(一)|公开预算|市财政局\n(二)|公开决算|市审计局\n(三)|公开收费|市发展改革局\n',
+      ),
+    ).toEqual([
+      [1, '市财政局'],
+      [2, '市审计局'],
+      [3, '市发展改革局'],
+    ]);
+    expect(
+      items(
+        '具体工作|责任单位\n第一条 公开预算。|市财政局\n第二条 公开决算。|市审计局\n第三条 公开收费。|市发展改革局\n',
+      ),
+    ).toEqual([
+      [1, '市财政局'],
+      [2, '市审计局'],
+      [3, '市发展改革局'],
+    ]);
+  });
+});
+
 describe('units', () => {
   it('marks the names of groups collective and single departments not', () => {
     for (const unit of [
