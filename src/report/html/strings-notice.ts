@@ -39,7 +39,8 @@ export interface NoticeStrings {
   fetched: string;
   nearMiss: string;
   lookedAt: string;
-  basis: (group: ObligationGroup, plan: string, item: number, packTitle: string | undefined) => string;
+  /** The plan item a duty comes from; a duty added by hand (no item number) cites the plan alone. */
+  basis: (group: ObligationGroup, plan: string, item: number | null, packTitle: string | undefined) => string;
   planTitle: (issuer: string, year: number) => string;
   issuedBy: (issuer: string) => string;
   replyTo: string;
@@ -94,7 +95,9 @@ export const NOTICE_ZH: NoticeStrings = {
       ? (packTitle ?? WEBSITE_BASIS_ZH)
       : group === 'annual-report'
         ? (packTitle ?? ANNUAL_REPORT_BASIS_ZH)
-        : `${plan}第 ${item} 项`,
+        : item === null
+          ? plan
+          : `${plan}第 ${item} 项`,
   planTitle: (issuer, year) => `《${issuer}${year}年政务公开工作要点》`,
   issuedBy: (issuer) => `${issuer}政务公开工作主管部门`,
   replyTo: '联系人：__________  电话：__________',
@@ -146,7 +149,9 @@ export const NOTICE_EN: NoticeStrings = {
       ? (packTitle ?? 'Government website inspection indicators (国办秘函〔2019〕19号)')
       : group === 'annual-report'
         ? (packTitle ?? 'Regulations on Open Government Information, Art. 49')
-        : `${plan}, item ${item}`,
+        : item === null
+          ? plan
+          : `${plan}, item ${item}`,
   planTitle: (issuer, year) => `${issuer} ${year} disclosure work plan`,
   issuedBy: (issuer) => `${issuer}, office in charge of government disclosure`,
   replyTo: 'Contact: __________  Phone: __________',
