@@ -27,6 +27,8 @@ export interface PageState {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
+  /** When the list's longest-unchecked known page falls due for a re-check (see recheckAfterDays). */
+  recheckDueAt?: string;
 }
 
 export interface CrawlRun {
