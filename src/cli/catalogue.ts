@@ -163,10 +163,10 @@ async function check(argv: string[]): Promise<number> {
     if (!(error instanceof ValidationError)) throw error;
     if (flags.json) {
       console.log(JSON.stringify({ valid: false, file, problems: error.problems }, null, 2));
+    } else if (error.problems.length === 1) {
+      console.error(error.message);
     } else {
-      console.error(
-        `${error.what} is invalid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`,
-      );
+      console.error(`${error.what} is invalid (${error.problems.length} problems):`);
       for (const problem of error.problems) console.error(`  - ${problem}`);
     }
     return 2;
@@ -185,7 +185,8 @@ function renderSummary(file: string, s: CatalogueSummary): string {
   for (const [unit, count] of Object.entries(s.byUnit)) lines.push(`  ${String(count).padStart(4)}  ${unit}`);
   lines.push('', `Verifiable: ${s.verifiable}   not verifiable on a website: ${s.unverifiable}`);
   lines.push('', `Open review items: ${s.openReview.length}`);
-  for (const item of s.openReview) lines.push(`  ${item.id} (item ${item.item}): ${item.reasons.join('; ')}`);
+  for (const item of s.openReview)
+    lines.push(`  ${item.id}${item.item === null ? '' : ` (item ${item.item})`}: ${item.reasons.join('; ')}`);
   return lines.join('\n');
 }
 

@@ -12,6 +12,7 @@ import type { CrawlSummary } from '../core/crawl-summary';
 import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
+import { afterReread, awaitsFix } from '../core/privacy';
 import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
 import { visibleText } from '../core/visible-text';
 import type {
@@ -47,6 +48,11 @@ export interface CrawlContext {
   scanPersonalData?: boolean;
   /** Wall time for the whole crawl when the source's limits set none (the task derives it from its budget). */
   deadlineMs?: number;
+  /**
+   * Epoch ms (wall clock) at which the sweep's crawling ends for every source (sources.sweep.
+   * crawlDeadlineMs after the sweep started); the crawl stops at whichever deadline comes first.
+   */
+  sweepDeadlineAt?: number;
 }
 
 /** A crawl's wall time when neither the source nor the caller sets one. */
@@ -109,6 +115,8 @@ export class SourceCrawler {
    */
   private readonly deadlineAt: number;
   private readonly deadlineMs: number;
+  /** The sweep's deadline for all sources comes before this crawl's own. */
+  private readonly sweepDeadlineFirst: boolean;
 
   constructor(
     private readonly source: Source,
@@ -117,7 +125,9 @@ export class SourceCrawler {
     this.limits = CrawlLimitsSchema.parse({ ...ctx.defaults, ...source.limits });
     this.checkedAt = ctx.now().toISOString();
     this.deadlineMs = this.limits.crawlDeadlineMs ?? ctx.deadlineMs ?? DEFAULT_CRAWL_DEADLINE_MS;
-    this.deadlineAt = Date.now() + this.deadlineMs;
+    const own = Date.now() + this.deadlineMs;
+    this.sweepDeadlineFirst = ctx.sweepDeadlineAt !== undefined && ctx.sweepDeadlineAt < own;
+    this.deadlineAt = this.sweepDeadlineFirst ? ctx.sweepDeadlineAt! : own;
   }
 
   /** Every fetch of the crawl shares its deadline; a page it cut off marks the column as cut. */
@@ -141,6 +151,9 @@ export class SourceCrawler {
   }
 
   private cutMessage(): string {
+    if (this.sweepDeadlineFirst) {
+      return `the sweep's crawl deadline (${new Date(this.deadlineAt).toISOString()}) passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
+    }
     return `crawl deadline of ${Math.round(this.deadlineMs / 1000)} s passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
   }
 
@@ -236,14 +249,18 @@ export class SourceCrawler {
     if (first.notModified || first.sha256 === previous?.sha256) {
       outcome.notModified += 1;
       if (!first.notModified) outcome.bytes += first.body.byteLength;
-      if (previous?.recheckDueAt && previous.recheckDueAt <= this.checkedAt)
-        await this.recheckUnchanged(column, previous, outcome);
+      // Each follow-up writes the page state it leaves, so the next starts from that one.
+      const state =
+        previous?.recheckDueAt && previous.recheckDueAt <= this.checkedAt
+          ? await this.recheckUnchanged(column, previous, outcome)
+          : previous;
       await this.recordCheck({
         url: column.url,
         columnId: column.id,
         result: first,
         stats: previous ?? undefined,
       });
+      if (state?.awaitingFix) await this.rereadAwaitingFix(column, state, outcome);
       outcome.ok = true;
       return outcome;
     }
@@ -386,10 +403,16 @@ export class SourceCrawler {
     // fetcher allows its host (the fetcher's per-host limit still caps what is in flight).
     const discovered = new Map<string, Document>();
     // New items, items whose page could not be read or was an error page last time (read again:
-    // a rate limit passes, a site fixes its links), and items whose title changed (a new version).
+    // a rate limit passes, a site fixes its links), items whose title changed (a new version), and
+    // items carrying personal data not yet fixed (read again to see the day it is fixed in place).
     const pending = items.filter((item) => {
       const existing = known.get(item.url);
-      return !existing || Boolean(existing.problem) || retitled(existing, item);
+      return (
+        !existing ||
+        Boolean(existing.problem) ||
+        retitled(existing, item) ||
+        (this.ctx.scanPersonalData !== false && awaitsFix(existing))
+      );
     });
     let next = 0;
     const worker = async () => {
@@ -453,11 +476,16 @@ export class SourceCrawler {
         outcome.changedDocuments += 1;
       }
     }
+    const awaitingFix = items.filter((item) => {
+      const doc = discovered.get(item.url) ?? known.get(item.url);
+      return doc !== undefined && awaitsFix(doc);
+    }).length;
     return {
       itemCount: items.length,
       undatedCount: undated,
       newestItemDate: newest,
       ...(recheckDueAt ? { recheckDueAt } : {}),
+      ...(awaitingFix > 0 ? { awaitingFix } : {}),
     };
   }
 
@@ -465,7 +493,11 @@ export class SourceCrawler {
    * An unchanged list whose longest-unchecked page fell due: the documents it lists (those not gone
    * from it) are re-checked as if it had changed, and the list's state records when the next is due.
    */
-  private async recheckUnchanged(column: Column, previous: PageState, outcome: ColumnOutcome): Promise<void> {
+  private async recheckUnchanged(
+    column: Column,
+    previous: PageState,
+    outcome: ColumnOutcome,
+  ): Promise<PageState> {
     const docs = await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id });
     const listed = docs.filter((d) => d.absences.at(-1)?.to !== null);
     const count = (result: UpsertResult) => {
@@ -474,7 +506,9 @@ export class SourceCrawler {
     const after = await this.recheckListed(listed, outcome, count);
     const { recheckDueAt: _due, ...rest } = previous;
     const next = this.nextRecheckDue(after);
-    await this.ctx.documents.putPageState({ ...rest, ...(next ? { recheckDueAt: next } : {}) }, previous);
+    const state = { ...rest, ...(next ? { recheckDueAt: next } : {}) };
+    await this.ctx.documents.putPageState(state, previous);
+    return state;
   }
 
   /** Re-checks the listed documents that are due and writes what changed; returns the listed documents as they now are. */
@@ -502,6 +536,42 @@ export class SourceCrawler {
   }
 
   /**
+   * An unchanged list whose documents carry personal data not yet fixed: those documents are read
+   * again (page and attachments), since a fix in place changes nothing the list shows.
+   */
+  private async rereadAwaitingFix(
+    column: Column,
+    previous: PageState,
+    outcome: ColumnOutcome,
+  ): Promise<void> {
+    if (this.ctx.scanPersonalData === false) return;
+    const docs = await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id });
+    let awaiting = 0;
+    for (const doc of docs) {
+      if (!awaitsFix(doc) || doc.absences.at(-1)?.to === null) continue;
+      const item: ListItem = {
+        url: doc.url,
+        title: doc.title,
+        dateText: doc.dateText,
+        date: doc.date,
+        dateOrigin: listOrigin(doc.dateOrigin),
+        urlDate: doc.urlDate ?? null,
+        attachments: doc.attachments.map((a) => ({ url: a.url, name: a.name })),
+      };
+      const updated = this.reread(doc, await this.discover(column, item, outcome), item);
+      if ((await this.ctx.documents.upsertDocument(updated)) === 'changed') outcome.changedDocuments += 1;
+      if (awaitsFix(updated)) awaiting += 1;
+    }
+    if (awaiting !== previous.awaitingFix) {
+      const { awaitingFix: _was, ...rest } = previous;
+      await this.ctx.documents.putPageState(
+        { ...rest, ...(awaiting > 0 ? { awaitingFix: awaiting } : {}) },
+        previous,
+      );
+    }
+  }
+
+  /**
    * A known item whose page was read again: a new title makes a new version (first-seen restarts,
    * the old title, hash and times are kept in `versions`); otherwise the page's fetch outcome is
    * updated and the item keeps its first-seen.
@@ -518,8 +588,13 @@ export class SourceCrawler {
       };
       return { ...read, versions: [...(existing.versions ?? []), version] };
     }
+    // A good page read again only for personal data keeps its reading when this read fails.
+    if (!existing.problem && read.problem) return present;
+    const readInFull = !read.problem && read.attachments.every((a) => a.sha256 && !a.problem);
+    const personalData = afterReread(existing.personalData, read.personalData, this.checkedAt, readInFull);
     return {
       ...present,
+      ...(personalData ? { personalData } : {}),
       sha256: read.sha256 ?? existing.sha256,
       fetchedAt: read.fetchedAt ?? existing.fetchedAt ?? null,
       problem: read.problem ?? null,
@@ -766,6 +841,11 @@ function retitled(existing: Document, item: ListItem): boolean {
   // A stored title taken whole from the detail page is the same title the list shows cut short.
   if (isCutTitle(item.title) && completesCutTitle(norm(existing.title), norm(item.title))) return false;
   return norm(existing.title) !== norm(item.title);
+}
+
+/** A document's date origin as a list item's: dates read from the detail page count as none. */
+function listOrigin(origin: Document['dateOrigin']): ListItem['dateOrigin'] {
+  return origin === 'detail-meta' || origin === 'detail-text' ? 'none' : origin;
 }
 
 function sameAbsences(a: Document, b: Document): boolean {

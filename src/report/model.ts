@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { DocumentVersionSchema } from '../core/document';
+import { ObligationGroupSchema } from '../core/obligation-group';
 import { VerdictKindSchema } from '../core/verdict';
 
 /**
@@ -68,17 +69,16 @@ export const ReportPeriodSchema = z.object({
 });
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
-export const ObligationGroupSchema = z
-  .enum(['plan', 'website', 'annual-report'])
-  .describe(
-    'plan: a plan item; website: a site rule (what the crawler saw); annual-report: 政府信息公开工作年度报告',
-  );
-export type ObligationGroup = z.infer<typeof ObligationGroupSchema>;
+export { type ObligationGroup, ObligationGroupSchema } from '../core/obligation-group';
 
 export const ReportObligationSchema = z.object({
   id: z.string(),
   group: ObligationGroupSchema.default('plan'),
-  item: z.number().int(),
+  item: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Item number in the plan; null for an obligation written by hand'),
   category: z.string().nullable(),
   task: z.string(),
   units: z.array(z.string()),

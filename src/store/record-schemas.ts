@@ -28,6 +28,7 @@ export const PageStateSchema = z.object({
   undatedCount: z.number().int().optional(),
   newestItemDate: IsoDateSchema.nullable().optional(),
   recheckDueAt: z.string().optional(),
+  awaitingFix: z.number().int().min(0).optional(),
 }) satisfies z.ZodType<PageState>;
 
 export const HealthCheckSchema = z.object({
