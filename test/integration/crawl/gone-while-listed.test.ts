@@ -7,11 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Source, SourceSchema } from '../../../src/core/source';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
+import { htmlHeaders, oneColumnSource } from './one-column-site';
 
 const ITEMS = 4;
 let stores: DynamoStores;
@@ -25,10 +25,7 @@ const requestsTo = (column: string) =>
 beforeAll(async () => {
   stores = await openTestStores();
   archiveDir = await mkdtemp(join(tmpdir(), 'gongkai-gone-'));
-  const html = (body: string) => ({
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
+  const html = htmlHeaders;
   const routes: Parameters<typeof startServer>[0] = {
     '/': (_req, res) => {
       const body = '<html><body><a href="/tzgg/">通知公告</a></body></html>';
@@ -69,14 +66,12 @@ afterAll(async () => {
 
 describe('a listed page that answers 404', () => {
   it('is found gone by a re-check, keeps its archived copy, and is cleared when it answers again', async () => {
-    const source: Source = SourceSchema.parse({
+    const source = oneColumnSource({
       id: 'gone-site',
-      units: ['市政务服务数据管理局'],
       name: '撤稿站点',
-      homepage: `${server.origin}/`,
-      allowPrivateNetwork: true,
-      columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/`, kind: 'notice' }],
-      limits: { perHostDelayMs: 0, recheckAfterDays: 28, rechecksPerColumn: ITEMS },
+      origin: server.origin,
+      column: { id: 'tzgg', name: '通知公告', path: '/tzgg/' },
+      limits: { recheckAfterDays: 28, rechecksPerColumn: ITEMS },
     });
     const options = { stores, archiveDir, host: server.host };
     const first = async () =>
@@ -115,14 +110,12 @@ describe('a listed page that answers 404', () => {
   });
 
   it('re-checks no more pages per column and crawl than the limit allows, the longest unchecked first', async () => {
-    const source: Source = SourceSchema.parse({
+    const source = oneColumnSource({
       id: 'gone-site-limited',
-      units: ['市政务服务数据管理局'],
       name: '撤稿站点（限额）',
-      homepage: `${server.origin}/`,
-      allowPrivateNetwork: true,
-      columns: [{ id: 'gkml', name: '公开目录', url: `${server.origin}/gkml/`, kind: 'notice' }],
-      limits: { perHostDelayMs: 0, recheckAfterDays: 28, rechecksPerColumn: 1 },
+      origin: server.origin,
+      column: { id: 'gkml', name: '公开目录', path: '/gkml/' },
+      limits: { recheckAfterDays: 28, rechecksPerColumn: 1 },
     });
     const options = { stores, archiveDir, host: server.host };
     await crawlOnce(source, { ...options, at: '2017-01-02T02:00:00Z' });
