@@ -53,6 +53,15 @@ module.exports = {
       to: { path: ['^src/store/', '^src/(cli|local|aws|lambda)/', '^src/cli[.]ts$'], pathNot: PORTS },
     },
     {
+      name: 'tasks-judge-without-the-report',
+      comment:
+        'Judging (match, evaluate, flags, notify) rests on core rules only; the report layer renders ' +
+        'what was judged, and only the task that writes the report reads it.',
+      severity: 'error',
+      from: { path: '^src/tasks/', pathNot: '^src/tasks/write-report[.]ts$' },
+      to: { path: '^src/report/' },
+    },
+    {
       name: 'adapters-never-import-tasks',
       comment:
         'An adapter serves a port; a type it shares with a task belongs to core or the ports, ' +

@@ -163,10 +163,10 @@ async function check(argv: string[]): Promise<number> {
     if (!(error instanceof ValidationError)) throw error;
     if (flags.json) {
       console.log(JSON.stringify({ valid: false, file, problems: error.problems }, null, 2));
+    } else if (error.problems.length === 1) {
+      console.error(error.message);
     } else {
-      console.error(
-        `${error.what} is invalid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`,
-      );
+      console.error(`${error.what} is invalid (${error.problems.length} problems):`);
       for (const problem of error.problems) console.error(`  - ${problem}`);
     }
     return 2;

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { readRegularFile } from '../config/bounded-file';
 import { shanghaiDate } from '../core/dates';
-import { ColumnSchema, hasCredentials } from '../core/source';
+import { ColumnSchema, hasCredentials, urlProblem } from '../core/source';
 import { ValidationError } from '../core/validation';
 import { decodeHtml, extractDetail, extractList } from '../crawl/extract';
 import { createFetcher } from '../crawl/fetch';
@@ -55,6 +55,13 @@ interface Page {
   url: string;
 }
 
+/** A URL that cannot be fetched as given is the caller's mistake (exit 2), not a failed read. */
+function checkUrl(url: string): void {
+  if (!URL.canParse(url)) throw new ValidationError(url, [urlProblem(url)]);
+  if (hasCredentials(url))
+    throw new ValidationError('the URL', ['carries a user name or password (user:pass@host): remove them']);
+}
+
 async function readPage(target: string, baseUrl: string | undefined, allowPrivate: boolean): Promise<Page> {
   if (/^https?:\/\//i.test(target)) return fetchPage(target, baseUrl, allowPrivate);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://')) {
@@ -75,14 +82,6 @@ async function fetchPage(
   baseUrl: string | undefined,
   allowPrivateNetwork: boolean,
 ): Promise<Page> {
-  if (!URL.canParse(url)) {
-    const zone = /\[[^\]]*%/.test(url)
-      ? ': an IPv6 zone id (%eth0) has no place in a URL, and link-local addresses are never fetched'
-      : '';
-    throw new UsageError(`${url} is not a valid URL${zone}`);
-  }
-  if (hasCredentials(url))
-    throw new UsageError('the URL carries a user name or password (user:pass@host): remove them');
   const fetcher = createFetcher({
     hosts: [{ host: new URL(url).host, allowPrivateNetwork }],
     userAgent: 'gongkai-monitor (extract)',
@@ -122,6 +121,8 @@ export const command: Command = {
       },
       FlagsSchema,
     );
+    const target = flags._[0] as string;
+    if (/^https?:\/\//i.test(target)) checkUrl(target);
     let page: Page;
     try {
       page = await readPage(flags._[0] as string, flags['base-url'], flags['allow-private-network']);

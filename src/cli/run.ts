@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
+import { ValidationError } from '../core/validation';
 import { VERDICT_KINDS } from '../core/verdict';
 import { runSweepLocally } from '../local/sweep-runner';
 import type { Command } from './command';
@@ -25,9 +26,9 @@ const STATE_MACHINE_ARN = /^arn:aws[\w-]*:states:([a-z]{2}(?:-[a-z]+)+-\d+):\d{1
 export function regionOfArn(arn: string): string {
   const match = STATE_MACHINE_ARN.exec(arn);
   if (!match) {
-    throw new UsageError(
-      `--state-machine-arn: expected arn:aws:states:<region>:<account>:stateMachine:<name>, got ${arn}`,
-    );
+    throw new ValidationError('--state-machine-arn', [
+      `expected arn:aws:states:<region>:<account>:stateMachine:<name>, got ${arn}: copy StateMachineArn from the stack outputs (the region is read from it)`,
+    ]);
   }
   return match[1]!;
 }
@@ -60,9 +61,9 @@ On AWS: starts an execution of the deployed state machine and follows it until i
     if (flags.target === 'aws') {
       const arn = flags['state-machine-arn'] ?? process.env.GONGKAI_STATE_MACHINE_ARN;
       if (!arn)
-        throw new UsageError(
-          '--target aws needs --state-machine-arn (or GONGKAI_STATE_MACHINE_ARN), from the stack outputs',
-        );
+        throw new ValidationError('--target aws', [
+          'needs --state-machine-arn ARN (or GONGKAI_STATE_MACHINE_ARN): copy StateMachineArn from the stack outputs',
+        ]);
       // The state machine lives in the region its ARN names; --region only overrides it.
       const arnRegion = regionOfArn(arn);
       const region = flags.region ?? arnRegion;

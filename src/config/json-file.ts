@@ -35,8 +35,15 @@ export function parseJsonText(text: string, label: string): unknown {
       where = `line ${line}, column ${column}: `;
     }
     const detail = message
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '')
+      // V8 quotes the start of the text ("…" is not valid JSON): a binary file would put its bytes
+      // and line breaks into the message; the token is enough, kept on one line.
+      .replace(/, "[\s\S]*"(\.\.\.)? is not valid JSON$/, ': the file is not JSON')
+      .replace(
+        /[\u0000-\u001f\u007f-\u009f\ufffd]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
     throw new ValidationError(label, [`${where}invalid JSON: ${detail}`]);
   }
 }

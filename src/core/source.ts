@@ -20,7 +20,7 @@ export type ColumnKind = z.infer<typeof ColumnKindSchema>;
  */
 const HttpUrlSchema = z
   .string()
-  .url()
+  .url({ error: (issue) => urlProblem(String(issue.input)) })
   // An unparseable URL is already reported by url(); this check only judges the scheme.
   .refine((url) => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), {
     message: 'expected an http:// or https:// URL',
@@ -30,6 +30,17 @@ const HttpUrlSchema = z
   .refine((url) => !URL.canParse(url) || !hasCredentials(url), {
     message: 'the URL carries a user name or password (user:pass@host): remove them, public pages need none',
   });
+
+/**
+ * Why a string is not a URL, in words an operator acts on. An IPv6 zone id (`[fe80::1%eth0]`) names
+ * a network interface of one machine: no URL may carry it, and link-local addresses are never
+ * fetched anyway.
+ */
+export function urlProblem(url: string): string {
+  return /\[[^\]]*%/.test(url)
+    ? "is not a valid URL: an IPv6 zone id (%eth0) has no place in a URL, and link-local addresses are never fetched: give the site's public address"
+    : 'is not a valid URL: expected an absolute http:// or https:// address';
+}
 
 /** True when an http(s) URL carries userinfo (`user:pass@` or `user@`). */
 export function hasCredentials(url: string): boolean {
@@ -132,9 +143,11 @@ export const SourceSchema = z
   .superRefine((source, ctx) => {
     // The private-network opt-in is for one local or intranet site; letting it cover a column on
     // another host would let a sources file open any private or metadata address to the crawler.
-    if (!source.allowPrivateNetwork) return;
+    // Unparseable URLs are already reported by their own fields.
+    if (!source.allowPrivateNetwork || !URL.canParse(source.homepage)) return;
     const home = new URL(source.homepage).host;
     source.columns.forEach((column, i) => {
+      if (!URL.canParse(column.url)) return;
       const host = new URL(column.url).host;
       if (host !== home) {
         ctx.addIssue({
@@ -147,11 +160,28 @@ export const SourceSchema = z
   });
 export type Source = z.infer<typeof SourceSchema>;
 
+/** A sweep's crawl deadline when the sources file sets none: two hours for every source together. */
+export const DEFAULT_SWEEP_CRAWL_DEADLINE_MS = 2 * 60 * 60_000;
+
+/** Bounds on a whole sweep, across its sources. */
+export const SweepLimitsSchema = z.object({
+  crawlDeadlineMs: z
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SWEEP_CRAWL_DEADLINE_MS)
+    .describe(
+      "Wall time for crawling every source of one sweep, counted from the sweep's start. A source whose crawl has not started by then is not crawled; a crawl still running stops there. Either way its checks fail with the reason, so its periods read insufficient-data this sweep (default 7200000, two hours)",
+    ),
+});
+export type SweepLimits = z.infer<typeof SweepLimitsSchema>;
+
 export const SourcesFileSchema = z
   .object({
     $schema: z.string().optional(),
     userAgent: z.string().optional(),
     defaults: CrawlLimitsSchema.partial().optional(),
+    sweep: SweepLimitsSchema.partial().optional(),
     sources: z.array(SourceSchema),
   })
   .superRefine((file, ctx) => {

@@ -21,13 +21,21 @@ function messageOf(issue: z.core.$ZodIssue): string {
   return missing ? `required (${missing[1]})` : issue.message;
 }
 
-/** Thrown when input at a boundary is invalid; `problems` are path-first lines for the user. */
+/**
+ * Thrown when input at a boundary is invalid; `problems` are path-first lines for the user. One
+ * problem is one line (`what: problem`), which names what is wrong and what to do; several are a
+ * list under `what is invalid:`.
+ */
 export class ValidationError extends Error {
   constructor(
     readonly what: string,
     readonly problems: string[],
   ) {
-    super(`${what} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? `${what}: ${problems[0]}`
+        : `${what} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ValidationError';
   }
 }

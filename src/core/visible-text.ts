@@ -15,3 +15,16 @@ const INVISIBLE =
 export function visibleText(text: string): string {
   return text.replace(INVISIBLE, '').normalize('NFKC');
 }
+
+/**
+ * The bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069)
+ * and the marks (U+200E, U+200F, U+061C). One U+202E in a unit name, a reason or a site's error
+ * message would show the rest of that line reversed in a report (a "deadline missed" read
+ * backwards), so every rendered report drops them, whatever field the text came from.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text with every bidirectional control removed (the report renderers' last step). */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}

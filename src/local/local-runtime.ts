@@ -77,7 +77,20 @@ function assertDataDir(given: string, dataDir: string): void {
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = resolve(options.dataDir);
   assertDataDir(options.dataDir, dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOTDIR'
+        ? 'a folder on its path is a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : (error as Error).message;
+    throw new ValidationError(`--data-dir ${options.dataDir}`, [
+      `cannot be created: ${why}: give a folder you can write to`,
+    ]);
+  }
   const dynamo = options.dynamoEndpoint
     ? undefined
     : await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') });

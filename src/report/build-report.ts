@@ -11,13 +11,14 @@ import type { Flag } from '../core/flag';
 import type { HealthCheck } from '../core/health-check';
 import type { LedgerEntry } from '../core/ledger-entry';
 import type { Catalogue, Obligation } from '../core/obligation';
+import { obligationGroup } from '../core/obligation-group';
 import type { Schedule } from '../core/schedule';
 import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { SweepSummary } from '../store/ports';
 import type { EvidenceRef, GroupTotals, Report, ReportObligation } from './model';
-import { isCollectiveUnit, obligationGroup, outstandingNow } from './outstanding';
+import { isCollectiveUnit, outstandingNow } from './outstanding';
 import { buildPersonalData } from './personal-data';
 import { buildSiteVetoes } from './site-vetoes';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { DocumentVersionSchema } from '../core/document';
+import { ObligationGroupSchema } from '../core/obligation-group';
 import { VerdictKindSchema } from '../core/verdict';
 
 /**
@@ -68,12 +69,7 @@ export const ReportPeriodSchema = z.object({
 });
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
-export const ObligationGroupSchema = z
-  .enum(['plan', 'website', 'annual-report'])
-  .describe(
-    'plan: a plan item; website: a site rule (what the crawler saw); annual-report: 政府信息公开工作年度报告',
-  );
-export type ObligationGroup = z.infer<typeof ObligationGroupSchema>;
+export { type ObligationGroup, ObligationGroupSchema } from '../core/obligation-group';
 
 export const ReportObligationSchema = z.object({
   id: z.string(),

@@ -6,26 +6,7 @@
 import { daysBetween } from '../core/dates';
 import type { Obligation } from '../core/obligation';
 import type { VerdictKind } from '../core/verdict';
-import type { ObligationGroup, OutstandingItem, ReportObligation, ReportPeriod } from './model';
-
-/**
- * Plan items, website rules (judged on what the crawler saw of a site: freshness, blank columns,
- * availability) and annual reports (政府信息公开工作年度报告) are different duties with different
- * owners: they get rates, counts and filters of their own.
- */
-export function obligationGroup(
-  o: Pick<Obligation, 'evidence' | 'pack' | 'template' | 'category' | 'task'>,
-): ObligationGroup {
-  // Site-wide rules judged per month: website inspection and personal data published (隐私泄露).
-  if (o.evidence.site || o.evidence.personalData) return 'website';
-  if (o.pack === 'annual-report' || o.template?.startsWith('annual-report')) return 'annual-report';
-  if (
-    /年度报告/.test(`${o.category ?? ''}${o.task}`) &&
-    /信息公开|政务公开/.test(`${o.category ?? ''}${o.task}`)
-  )
-    return 'annual-report';
-  return 'plan';
-}
+import type { OutstandingItem, ReportObligation, ReportPeriod } from './model';
 
 /**
  * A unit that names a set of units rather than one department (各县（市、区）, 市直有关单位,

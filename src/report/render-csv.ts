@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '../core/visible-text';
 import type { Report } from './model';
 
 /** Excel opens a UTF-8 CSV as UTF-8 (and shows Chinese correctly) only when it starts with a BOM. */
@@ -27,7 +28,8 @@ const HEADER = [
 
 /** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
 export function csvField(value: string | number): string {
-  let text = String(value);
+  // Bidi controls go first: U+202E would reverse the cell, and "\u202E=1+1" still runs as a formula.
+  let text = withoutBidiControls(String(value));
   // A cell starting with = + - @ would run as a formula in Excel: a page title must never do that.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,4 +1,5 @@
 import { VERDICT_KINDS } from '../core/verdict';
+import { withoutBidiControls } from '../core/visible-text';
 import type { ObligationGroup, Report } from './model';
 
 const GROUP_NAMES: Record<ObligationGroup, string> = {
@@ -91,7 +92,8 @@ export function renderSummary(
     '',
     `Flags: ${open} open, ${lapsed} lapsed (past website-rule months), ${report.flags.length - open - lapsed} resolved or waived.`,
   );
-  return `${lines.join('\n')}\n`;
+  // Printed to a terminal too: a U+202E from a site's error or a unit name would reverse the line.
+  return withoutBidiControls(`${lines.join('\n')}\n`);
 }
 
 /** 隐私泄露: every document that published personal data, masked, and whether it is still public. */

@@ -34,10 +34,25 @@ export const SweepStartSchema = z.object({
 });
 export type SweepStart = z.infer<typeof SweepStartSchema>;
 
-export const ListSourcesOutputSchema = SweepInputSchema.extend({ sources: z.array(z.string()) });
+/**
+ * The instant (wall clock) after which no source of this sweep is crawled: ListSources fixes it
+ * once, and the Map state hands it to every CrawlSource, so the bound holds for the whole sweep
+ * however many sources wait their turn.
+ */
+const CrawlUntilSchema = z.iso
+  .datetime({ offset: true })
+  .describe("Wall-clock instant the sweep's crawling ends (sources.sweep.crawlDeadlineMs after its start)");
+
+export const ListSourcesOutputSchema = SweepInputSchema.extend({
+  sources: z.array(z.string()),
+  crawlUntil: CrawlUntilSchema,
+});
 export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
 
-export const CrawlSourceInputSchema = SweepInputSchema.extend({ sourceId: z.string().min(1) });
+export const CrawlSourceInputSchema = SweepInputSchema.extend({
+  sourceId: z.string().min(1),
+  crawlUntil: CrawlUntilSchema.optional(),
+});
 export type CrawlSourceInput = z.infer<typeof CrawlSourceInputSchema>;
 
 /** The Catch of CrawlSource hands the original input plus `error` (Error, Cause) to RecordCrawlFailure. */

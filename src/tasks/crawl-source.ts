@@ -26,9 +26,18 @@ export function crawlDeadlineFromBudget(
   return Math.max(timeoutSeconds * 1000 - WRITE_MARGIN_MS, (timeoutSeconds * 1000) / 2);
 }
 
-/** Crawls one source. A site that is down is a result (reachable: false), not an error. */
+/**
+ * Crawls one source. A site that is down is a result (reachable: false), not an error. A source
+ * whose turn comes after the sweep's crawl deadline (`crawlUntil`) is not crawled at all: its
+ * checks fail with that reason, so its periods are `insufficient-data` this sweep, never `missing`.
+ */
 export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSummary> {
   const source = findSource(deps, input.sourceId);
+  const sweepDeadlineAt = input.crawlUntil ? Date.parse(input.crawlUntil) : undefined;
+  if (sweepDeadlineAt !== undefined && Date.now() >= sweepDeadlineAt) {
+    const reason = `not crawled: the sweep's crawl deadline (${input.crawlUntil}) passed before this source's turn; read again next sweep (cannot tell)`;
+    return recordUnread(input, reason, deps, { error: reason, run: true });
+  }
   const limits = CrawlLimitsSchema.parse({ ...deps.sources.defaults, ...source.limits });
   const fetcher = createFetcher({
     hosts: sourceHosts(source),
@@ -52,6 +61,7 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
       runId: input.runId,
       defaults: deps.sources.defaults,
       ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      ...(sweepDeadlineAt !== undefined ? { sweepDeadlineAt } : {}),
     });
     const summary = await crawler.crawl();
     deps.log('crawled', { ...summary });
@@ -66,8 +76,22 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
  * check, so its obligations read `insufficient-data`, never `missing` and never `met`.
  */
 export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDeps): Promise<CrawlSummary> {
-  const source = deps.sources.sources.find((s) => s.id === input.sourceId);
   const error = `${input.error.Error}${input.error.Cause ? `: ${input.error.Cause.slice(0, 500)}` : ''}`;
+  return recordUnread(input, `crawl failed: ${error}`, deps, { error, run: false });
+}
+
+/**
+ * Records a source that was not read this sweep: a failed check for its home page and every
+ * column, carrying `reason`, and with `run`, a crawl run saying why (a source skipped for the
+ * sweep's deadline has no crawl of its own to record one).
+ */
+async function recordUnread(
+  input: CrawlSourceInput,
+  reason: string,
+  deps: TaskDeps,
+  { error, run }: { error: string; run: boolean },
+): Promise<CrawlSummary> {
+  const source = deps.sources.sources.find((s) => s.id === input.sourceId);
   const at = deps.now().toISOString();
   await deps.stores.health.recordCheck({
     sourceId: input.sourceId,
@@ -75,7 +99,7 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
     checkedAt: at,
     ok: false,
     latencyMs: 0,
-    error: `crawl failed: ${error}`,
+    error: reason,
   });
   for (const column of source?.columns ?? []) {
     await deps.stores.health.recordCheck({
@@ -85,10 +109,27 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
       checkedAt: at,
       ok: false,
       latencyMs: 0,
-      error: `crawl failed: ${error}`,
+      error: reason,
     });
   }
-  deps.log('crawl failed', { sourceId: input.sourceId, error });
+  if (run) {
+    await deps.stores.health.putRun({
+      runId: input.runId,
+      sourceId: input.sourceId,
+      asOf: input.asOf,
+      startedAt: at,
+      finishedAt: at,
+      pages: 0,
+      bytes: 0,
+      notModified: 0,
+      newDocuments: 0,
+      changedDocuments: 0,
+      errors: 1,
+      reachable: false,
+      error,
+    });
+  }
+  deps.log('crawl not done', { sourceId: input.sourceId, error }, 'error');
   return {
     sourceId: input.sourceId,
     reachable: false,

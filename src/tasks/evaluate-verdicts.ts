@@ -1,7 +1,7 @@
+import { obligationGroup } from '../core/obligation-group';
 import { obligationPeriodKey } from '../core/period';
 import type { VerdictKind } from '../core/verdict';
 import { summarise } from '../core/verdicts';
-import { obligationGroup } from '../report/outstanding';
 import type { StoredVerdict } from '../store/ports';
 import { assessForRun } from './assessment';
 import type { EvaluateInput, EvaluateOutput } from './contracts';

@@ -3,6 +3,7 @@
  * from the catalogue: every one of them goes through `text` or `attr`, and URLs become links only
  * through `safeHref`.
  */
+import { withoutBidiControls } from '../../core/visible-text';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -12,10 +13,13 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for element content and for quoted attribute values alike. */
+/**
+ * Escapes text for element content and for quoted attribute values alike, and drops bidirectional
+ * controls, so no title, reason, unit name or error message can reverse what a reader sees.
+ */
 export function text(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+  return withoutBidiControls(String(value)).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
 /** Same escaping as `text`; named for where it is used, so reviews can see every attribute. */

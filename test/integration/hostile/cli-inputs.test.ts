@@ -196,7 +196,7 @@ const CASES: CliCase[] = [
     what: 'catalogue check of a binary file',
     args: () => ['catalogue', 'check', join(scratch, 'catalogue.bin.json')],
     code: 2,
-    stderr: ['catalogue.bin.json is invalid (1 problem)', 'invalid JSON'],
+    stderr: [/catalogue\.bin\.json: invalid JSON: Unexpected token '\\ufffd': the file is not JSON\n$/],
   },
   {
     id: 'X15',
@@ -230,7 +230,7 @@ const CASES: CliCase[] = [
     what: 'catalogue check of /dev/zero',
     args: () => ['catalogue', 'check', '/dev/zero'],
     code: 2,
-    stderr: [/\/dev\/zero (is invalid|: cannot).*\n?.*cannot be read: not a regular file/],
+    stderr: [/\/dev\/zero: cannot be read: not a regular file/],
   },
   {
     id: 'X21',
@@ -273,7 +273,7 @@ const CASES: CliCase[] = [
       'test/fixtures/hostile/sources/with-bom.json',
     ],
     code: 2,
-    stderr: [/--data-dir .*empty\.txt is invalid:\n.*is a file, not a folder/],
+    stderr: [/--data-dir .*empty\.txt: is a file, not a folder/],
   },
   {
     id: 'X26',

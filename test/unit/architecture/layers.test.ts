@@ -62,6 +62,15 @@ describe('the dependency rule', () => {
       );
     });
 
+    it('from a judging task to the report fails, from the report-writing task passes', async () => {
+      expect(await wrong('src/tasks/evaluate.ts', 'src/report/outstanding.ts')).toContain(
+        'tasks-judge-without-the-report: src/tasks/evaluate.ts → src/report/outstanding.ts',
+      );
+      expect(await wrong('src/tasks/write-report.ts', 'src/report/render-csv.ts')).not.toContainEqual(
+        expect.stringContaining('src/tasks/write-report.ts'),
+      );
+    });
+
     it('from an adapter or the crawler to a task fails', async () => {
       expect(await wrong('src/store/report-sink/c.ts', 'src/tasks/deps.ts')).toContain(
         'adapters-never-import-tasks: src/store/report-sink/c.ts → src/tasks/deps.ts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/flags';
 import { regionOfArn } from '../../../src/cli/run';
+import { ValidationError } from '../../../src/core/validation';
 
 describe('regionOfArn', () => {
   it('takes the region from a state machine ARN, so `run --target aws` needs no --region', () => {
@@ -12,13 +12,14 @@ describe('regionOfArn', () => {
     );
   });
 
-  it('refuses what is not a state machine ARN with a usage message', () => {
+  it('refuses what is not a state machine ARN with a one-line message saying where the ARN is found', () => {
     for (const arn of [
       'gongkai-sweep',
       'arn:aws:lambda:ap-southeast-1:123456789012:function:x',
       'arn:aws:states::123456789012:stateMachine:x',
     ]) {
-      expect(() => regionOfArn(arn)).toThrow(UsageError);
+      expect(() => regionOfArn(arn)).toThrow(ValidationError);
+      expect(() => regionOfArn(arn)).toThrow(/stack outputs/);
     }
   });
 });

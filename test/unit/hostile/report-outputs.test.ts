@@ -9,6 +9,7 @@ import { VERDICT_KINDS } from '../../../src/core/verdict';
 import { type EvidenceRef, type Report, ReportSchema } from '../../../src/report/model';
 import { csvField, renderCsv } from '../../../src/report/render-csv';
 import { renderHtml } from '../../../src/report/render-html';
+import { renderSummary } from '../../../src/report/render-summary';
 
 const SCRIPT_TITLE = '<script>alert("x")</script>2016年预算公开';
 const IMG_TITLE = '<img src=x onerror=alert(1)>部门预算';
@@ -136,5 +137,59 @@ describe('hostile strings in the CSV report', () => {
     // Split on commas outside quotes: no cell may begin with a formula character.
     const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [];
     for (const cell of cells) expect(cell.replace(/^"/, ''), cell).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe('bidirectional controls in any report text', () => {
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  /** Fields a site or a hand-edited catalogue fills in; each gets an override or isolate in front. */
+  const FREE_TEXT = new Set([
+    'title',
+    'task',
+    'category',
+    'units',
+    'unit',
+    'reasons',
+    'reason',
+    'warnings',
+    'message',
+    'lastError',
+    'name',
+    'issuer',
+  ]);
+  const controls = ['\u202e', '\u2067', '\u202b', '\u200f', '\u061c'];
+  let n = 0;
+  const poison = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string')
+      return FREE_TEXT.has(key) ? `${controls[n++ % controls.length]}${value}` : value;
+    if (Array.isArray(value)) return value.map((v) => poison(v, key));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+    return value;
+  };
+  const report = () => ReportSchema.parse(poison(hostileReport(), '')) as Report;
+
+  it('R05 drops U+202E and every other bidi control from titles, reasons, unit names, task text and source errors in the HTML report', () => {
+    expect(JSON.stringify(report())).toMatch(BIDI);
+    for (const lang of ['zh', 'en'] as const) {
+      const page = renderHtml(report(), { lang });
+      expect(page).not.toMatch(BIDI);
+      expect(page).toContain('evidence: &lt;script&gt;');
+      expect(page).toContain('公开预算');
+    }
+  });
+
+  it('R06 drops them from every CSV cell, so a reversed "=…" cannot hide a formula either', () => {
+    const csv = renderCsv(report());
+    expect(csv).not.toMatch(BIDI);
+    expect(csv).toContain('公开预算');
+    expect(csvField('\u202e=1+1')).toBe("'=1+1");
+    expect(csvField('\u202e2016年预算公开')).toBe('2016年预算公开');
+  });
+
+  it('R07 drops them from the plain-text summary printed after a run', () => {
+    const summary = renderSummary(report());
+    expect(summary).not.toMatch(BIDI);
+    expect(summary).toContain('江门市财政局');
   });
 });

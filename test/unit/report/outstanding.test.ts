@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { obligationGroup } from '../../../src/core/obligation-group';
 import type { ReportObligation, ReportPeriod } from '../../../src/report/model';
-import { isCollectiveUnit, obligationGroup, outstandingNow } from '../../../src/report/outstanding';
+import { isCollectiveUnit, outstandingNow } from '../../../src/report/outstanding';
 
 const period = (key: string, due: string, verdict: ReportPeriod['verdict']): ReportPeriod => ({
   key,
