@@ -12,7 +12,14 @@ describe('the real-plan corpus', async () => {
 
   it('holds plans of every shape', () => {
     const shapes = new Set(scores.map((s) => s.expectedShape));
-    for (const shape of ['cell-table', 'paragraph-table', 'html-table', 'docx-table', 'prose-list'])
+    for (const shape of [
+      'cell-table',
+      'paragraph-table',
+      'html-table',
+      'docx-table',
+      'doc-table',
+      'prose-list',
+    ])
       expect(shapes).toContain(shape);
   });
 
