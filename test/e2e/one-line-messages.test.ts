@@ -17,7 +17,7 @@ interface Run {
 
 /** `gongkai` with no AWS region or credentials in its environment and the metadata endpoint off. */
 function gongkai(args: string[]): Promise<Run> {
-  const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' };
   for (const name of [
     'AWS_REGION',
     'AWS_DEFAULT_REGION',
