@@ -13,6 +13,7 @@ import { NotificationTopics } from './constructs/notification-topics';
 import { ReportBucket } from './constructs/report-bucket';
 import { secureBucket } from './constructs/secure-bucket';
 import { SweepConfig } from './constructs/sweep-config';
+import { SweepDashboard } from './constructs/sweep-dashboard';
 import { SweepSchedule } from './constructs/sweep-schedule';
 import { crawlConcurrency, SweepWorkflow } from './constructs/sweep-workflow';
 import { TaskFunction } from './constructs/task-function';
@@ -142,11 +143,19 @@ export class GongkaiStack extends Stack {
       stateMachine: workflow.stateMachine,
       expression: config.scheduleExpression,
     });
-    new SweepAlarms(this, 'Alarms', {
+    const alarms = new SweepAlarms(this, 'Alarms', {
       stateMachine: workflow.stateMachine,
       crawler: functions.CrawlSource.fn,
       topic: topics.alarms,
       deadLetters: schedule.deadLetters,
+    });
+    const dashboard = new SweepDashboard(this, 'Operations', {
+      stateMachine: workflow.stateMachine,
+      functions: fns,
+      crawlerLogs: functions.CrawlSource.logGroup,
+      logGroups: TASK_STATES.map((state) => functions[state].logGroup),
+      deadLetters: schedule.deadLetters,
+      alarms: alarms.alarms,
     });
 
     const output = (id: string, value: string, description: string) =>
@@ -160,6 +169,7 @@ export class GongkaiStack extends Stack {
     output('StateMachineArn', workflow.stateMachine.stateMachineArn, 'The sweep state machine');
     output('FlagsTopicArn', topics.flags.topicArn, 'Notifications of newly missing evidence');
     output('AlarmsTopicArn', topics.alarms.topicArn, 'Operational alarms');
+    output('DashboardName', dashboard.dashboard.dashboardName, 'CloudWatch dashboard of the sweep');
     output('ScheduleName', schedule.schedule.scheduleName, 'EventBridge Scheduler schedule (Asia/Shanghai)');
 
     suppressExpectedFindings(this, {

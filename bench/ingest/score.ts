@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DraftCatalogue } from '../../src/core/obligation';
-import { parseOrThrow } from '../../src/core/validation';
 import { readDocument } from '../../src/ingest/document';
 import { toDraft } from '../../src/ingest/ingest';
+import { readCorpusJson } from '../corpus-json';
 
 /** The real-plan corpus: test/fixtures/plans/real (README.md there gives each plan's provenance). */
 export const CORPUS_DIR = new URL('../../test/fixtures/plans/real/', import.meta.url).pathname;
@@ -78,18 +78,10 @@ export function scoreDraft(draft: DraftCatalogue, expected: Expected) {
 
 /** Ingests every corpus plan as a user would (auto-detected shape) and scores it. */
 export async function scoreCorpus(dir = CORPUS_DIR): Promise<PlanScore[]> {
-  const corpus = parseOrThrow(
-    CorpusSchema,
-    JSON.parse(await readFile(join(dir, 'corpus.json'), 'utf8')),
-    'corpus.json',
-  );
+  const corpus = await readCorpusJson(dir, 'corpus.json', CorpusSchema);
   const scores: PlanScore[] = [];
   for (const plan of corpus.plans) {
-    const expected = parseOrThrow(
-      ExpectedSchema,
-      JSON.parse(await readFile(join(dir, 'expected', `${plan.expected}.json`), 'utf8')),
-      `expected/${plan.expected}.json`,
-    );
+    const expected = await readCorpusJson(dir, `expected/${plan.expected}.json`, ExpectedSchema);
     const read = await readDocument(await readFile(join(dir, plan.file)));
     const draft = toDraft(read.plan, { year: expected.year, issuer: expected.issuer });
     scores.push({

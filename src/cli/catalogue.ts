@@ -185,7 +185,8 @@ function renderSummary(file: string, s: CatalogueSummary): string {
   for (const [unit, count] of Object.entries(s.byUnit)) lines.push(`  ${String(count).padStart(4)}  ${unit}`);
   lines.push('', `Verifiable: ${s.verifiable}   not verifiable on a website: ${s.unverifiable}`);
   lines.push('', `Open review items: ${s.openReview.length}`);
-  for (const item of s.openReview) lines.push(`  ${item.id} (item ${item.item}): ${item.reasons.join('; ')}`);
+  for (const item of s.openReview)
+    lines.push(`  ${item.id}${item.item === null ? '' : ` (item ${item.item})`}: ${item.reasons.join('; ')}`);
   return lines.join('\n');
 }
 

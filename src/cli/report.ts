@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { readLastRun } from '../local/local-runtime';
+import { findUnit, reportUnits } from '../report/department';
+import { renderDepartmentFiles } from '../report/department-files';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
@@ -20,11 +22,16 @@ const FlagsSchema = LocalFlagsSchema.extend({
   region: z.string().optional(),
   link: z.boolean().optional().describe('With --target aws: print presigned links (the default there)'),
   'expires-hours': z.coerce.number().min(1).max(168).default(24),
+  department: z.string().min(1).optional(),
+  'reply-by': IsoDateSchema.optional(),
+  'reply-days': z.coerce.number().int().min(1).max(365).optional(),
   _: z.array(z.string()).max(0, 'report takes no positional arguments'),
 });
 
 export const command: Command = {
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
+gongkai report --department UNIT [--reply-by YYYY-MM-DD | --reply-days N] [same options]
+    (also writes UNIT's own report, CSV and 整改通知: department-UNIT.html, notice-UNIT.html…)
 gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
     (prints presigned links to the latest report, valid for --expires-hours, at most 168)
 
@@ -42,6 +49,9 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         region: { type: 'string' },
         link: { type: 'boolean' },
         'expires-hours': { type: 'string' },
+        department: { type: 'string' },
+        'reply-by': { type: 'string' },
+        'reply-days': { type: 'string' },
       },
       FlagsSchema,
     );
@@ -76,14 +86,36 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
       async (runtime) => {
         const report = await buildSweepReport({ asOf, runId: `report-${asOf}` }, runtime.deps);
         await mkdir(outDir, { recursive: true });
+        const unit = flags.department ? findUnit(report, flags.department) : undefined;
+        if (unit === null)
+          throw new UsageError(
+            `no unit ${JSON.stringify(flags.department)} in the report; units: ${reportUnits(report).join('、')}`,
+          );
         const other = flags.lang === 'zh' ? 'en' : 'zh';
-        await writeFile(join(outDir, 'report.html'), renderHtml(report, { lang: flags.lang }));
-        await writeFile(join(outDir, `report.${other}.html`), renderHtml(report, { lang: other }));
+        const departmentFiles = unit ? { units: [unit], main: flags.lang } : undefined;
+        for (const [name, lang] of [
+          ['report.html', flags.lang],
+          [`report.${other}.html`, other],
+        ] as const)
+          await writeFile(
+            join(outDir, name),
+            renderHtml(report, { lang, ...(departmentFiles ? { departmentFiles } : {}) }),
+          );
         await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
         await writeFile(join(outDir, 'report.csv'), renderCsv(report));
         await writeFile(join(outDir, 'summary.txt'), renderSummary(report));
         console.log(renderSummary(report));
         console.log(`Report: ${join(outDir, 'report.html')}`);
+        if (unit) {
+          const written = renderDepartmentFiles(report, unit, {
+            lang: flags.lang,
+            ...(flags['reply-by'] ? { replyBy: flags['reply-by'] } : {}),
+            ...(flags['reply-days'] ? { replyDays: flags['reply-days'] } : {}),
+          });
+          for (const [name, content] of written.files) await writeFile(join(outDir, name), content);
+          console.log(written.summary);
+          for (const [name] of written.files) console.log(`${unit}: ${join(outDir, name)}`);
+        }
         return 0;
       },
     );

@@ -13,7 +13,8 @@ export interface CatalogueSummary {
   verifiable: number;
   unverifiable: number;
   /** Obligations a person still has to look at (non-empty `review`). */
-  openReview: { id: string; item: number; reasons: string[] }[];
+  /** `item` is null for an obligation written by hand (no plan item). */
+  openReview: { id: string; item: number | null; reasons: string[] }[];
 }
 
 /** Counts a catalogue by schedule kind, unit and verifiability, and lists its open review items. */
@@ -40,7 +41,7 @@ export function summarizeCatalogue(catalogue: Catalogue): CatalogueSummary {
     unverifiable: catalogue.obligations.length - verifiable,
     openReview: catalogue.obligations
       .filter((o) => o.review.length > 0)
-      .map((o) => ({ id: o.id, item: o.item, reasons: o.review })),
+      .map((o) => ({ id: o.id, item: o.item ?? null, reasons: o.review })),
   };
 }
 

@@ -160,7 +160,8 @@ export type Scope = z.infer<typeof ScopeSchema>;
 
 /** One reviewed duty in the catalogue. */
 export const ObligationSchema = DraftObligationSchema.extend({
-  // What only ingest knows may be left out of an obligation written by hand.
+  // What only ingest knows may be left out of an obligation written by hand: it has no item number.
+  item: DraftObligationSchema.shape.item.optional(),
   category: DraftObligationSchema.shape.category.default(null),
   unitsCarried: DraftObligationSchema.shape.unitsCarried.default(false),
   deadlineText: DraftObligationSchema.shape.deadlineText.default(null),

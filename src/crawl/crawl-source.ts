@@ -10,6 +10,7 @@ import type { CrawlSummary } from '../core/crawl-summary';
 import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import type { Attachment, Document } from '../core/document';
+import { afterReread, awaitsFix } from '../core/privacy';
 import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '../core/source';
 import { visibleText } from '../core/visible-text';
 import type {
@@ -21,7 +22,14 @@ import type {
   UpsertResult,
 } from '../store/ports';
 import { contentProblem, fetchProblem } from './evidence-check';
-import { decodeHtml, extractDetail, extractList, type ListItem } from './extract';
+import {
+  completesCutTitle,
+  decodeHtml,
+  extractDetail,
+  extractList,
+  isCutTitle,
+  type ListItem,
+} from './extract';
 import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
 import { PersonalDataCollector } from './personal-data';
 
@@ -243,6 +251,7 @@ export class SourceCrawler {
         result: first,
         stats: previous ?? undefined,
       });
+      if (previous?.awaitingFix) await this.rereadAwaitingFix(column, previous, outcome);
       outcome.ok = true;
       return outcome;
     }
@@ -391,10 +400,16 @@ export class SourceCrawler {
     // fetcher allows its host (the fetcher's per-host limit still caps what is in flight).
     const discovered = new Map<string, Document>();
     // New items, items whose page could not be read or was an error page last time (read again:
-    // a rate limit passes, a site fixes its links), and items whose title changed (a new version).
+    // a rate limit passes, a site fixes its links), items whose title changed (a new version), and
+    // items carrying personal data not yet fixed (read again to see the day it is fixed in place).
     const pending = items.filter((item) => {
       const existing = known.get(item.url);
-      return !existing || Boolean(existing.problem) || retitled(existing, item);
+      return (
+        !existing ||
+        Boolean(existing.problem) ||
+        retitled(existing, item) ||
+        (this.ctx.scanPersonalData !== false && awaitsFix(existing))
+      );
     });
     let next = 0;
     const worker = async () => {
@@ -452,7 +467,52 @@ export class SourceCrawler {
         outcome.changedDocuments += 1;
       }
     }
-    return { itemCount: items.length, undatedCount: undated, newestItemDate: newest };
+    const awaitingFix = items.filter((item) => {
+      const doc = discovered.get(item.url) ?? known.get(item.url);
+      return doc !== undefined && awaitsFix(doc);
+    }).length;
+    return {
+      itemCount: items.length,
+      undatedCount: undated,
+      newestItemDate: newest,
+      ...(awaitingFix > 0 ? { awaitingFix } : {}),
+    };
+  }
+
+  /**
+   * An unchanged list whose documents carry personal data not yet fixed: those documents are read
+   * again (page and attachments), since a fix in place changes nothing the list shows.
+   */
+  private async rereadAwaitingFix(
+    column: Column,
+    previous: PageState,
+    outcome: ColumnOutcome,
+  ): Promise<void> {
+    if (this.ctx.scanPersonalData === false) return;
+    const docs = await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id });
+    let awaiting = 0;
+    for (const doc of docs) {
+      if (!awaitsFix(doc) || doc.absences.at(-1)?.to === null) continue;
+      const item: ListItem = {
+        url: doc.url,
+        title: doc.title,
+        dateText: doc.dateText,
+        date: doc.date,
+        dateOrigin: listOrigin(doc.dateOrigin),
+        urlDate: doc.urlDate ?? null,
+        attachments: doc.attachments.map((a) => ({ url: a.url, name: a.name })),
+      };
+      const updated = this.reread(doc, await this.discover(column, item, outcome), item);
+      if ((await this.ctx.documents.upsertDocument(updated)) === 'changed') outcome.changedDocuments += 1;
+      if (awaitsFix(updated)) awaiting += 1;
+    }
+    if (awaiting !== previous.awaitingFix) {
+      const { awaitingFix: _was, ...rest } = previous;
+      await this.ctx.documents.putPageState(
+        { ...rest, ...(awaiting > 0 ? { awaitingFix: awaiting } : {}) },
+        previous,
+      );
+    }
   }
 
   /**
@@ -472,8 +532,13 @@ export class SourceCrawler {
       };
       return { ...read, versions: [...(existing.versions ?? []), version] };
     }
+    // A good page read again only for personal data keeps its reading when this read fails.
+    if (!existing.problem && read.problem) return present;
+    const readInFull = !read.problem && read.attachments.every((a) => a.sha256 && !a.problem);
+    const personalData = afterReread(existing.personalData, read.personalData, this.checkedAt, readInFull);
     return {
       ...present,
+      ...(personalData ? { personalData } : {}),
       sha256: read.sha256 ?? existing.sha256,
       fetchedAt: read.fetchedAt ?? existing.fetchedAt ?? null,
       problem: read.problem ?? null,
@@ -565,7 +630,8 @@ export class SourceCrawler {
       doc.dateText = detail.dateText;
       doc.dateOrigin = detail.dateOrigin;
     }
-    if (!doc.title && detail.title) doc.title = detail.title;
+    // A list that cut the title short (`关于…的通...`) leaves the whole title to the detail page.
+    if (detail.title && (!doc.title || completesCutTitle(detail.title, doc.title))) doc.title = detail.title;
     const attachments = mergeAttachments(doc.attachments, detail.attachments);
     doc.attachments = await this.fetchAttachments(attachments, outcome, privacy);
     return this.withPersonalData(doc, privacy);
@@ -686,7 +752,14 @@ export class SourceCrawler {
 function retitled(existing: Document, item: ListItem): boolean {
   if (!item.title) return false;
   const norm = (t: string) => visibleText(t).replace(/\s+/g, '');
+  // A stored title taken whole from the detail page is the same title the list shows cut short.
+  if (isCutTitle(item.title) && completesCutTitle(norm(existing.title), norm(item.title))) return false;
   return norm(existing.title) !== norm(item.title);
+}
+
+/** A document's date origin as a list item's: dates read from the detail page count as none. */
+function listOrigin(origin: Document['dateOrigin']): ListItem['dateOrigin'] {
+  return origin === 'detail-meta' || origin === 'detail-text' ? 'none' : origin;
 }
 
 function sameAbsences(a: Document, b: Document): boolean {

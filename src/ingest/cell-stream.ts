@@ -1,7 +1,8 @@
 import { bareNumber, continuesSequence, leadingNumber } from './item-number';
+import { isDeadlineLine } from './lines';
 import { REVIEW } from './review';
 import { carryUnits, type PlanRow, type ReadPlan } from './row';
-import { readUnitCell } from './units';
+import { looksLikeUnitCell, readUnitCell } from './units';
 
 /** One table cell as read, with the line (or table row) it starts on, for provenance. */
 export interface Cell {
@@ -42,11 +43,15 @@ export function findHeader(cells: Cell[]): { columns: Column[]; end: number; sta
     let end = start;
     while (end < cells.length) {
       const column = headerColumn(cells[end]!.text);
-      if (!column || columns.includes(column)) break;
+      // Two category columns (目标 / 任务: a heading and a sub-heading) are allowed; other repeats end the header.
+      if (!column || (columns.includes(column) && column !== 'category')) break;
       columns.push(column);
       end++;
     }
     const hasUnits = columns.includes('lead') || columns.includes('responsible');
+    // Without a 具体要求-like column, the last category column (工作任务) holds the tasks.
+    const lastCategory = columns.lastIndexOf('category');
+    if (!columns.includes('task') && lastCategory >= 0) columns[lastCategory] = 'task';
     if (columns.length >= 2 && columns.includes('task') && hasUnits) return { columns, end, start };
   }
   return null;
@@ -59,7 +64,9 @@ interface Anchor {
 }
 
 /** An item number that continues the sequence: a bare number cell, or a task cell starting with one. */
-function anchorOf(cell: Cell, previous: number | null): Anchor | null {
+function anchorOf(cell: Cell, previous: number | null, headingsAreCategories = false): Anchor | null {
+  // Under a category column, 一、… and （一）… cells are category headings, not numbered items.
+  if (headingsAreCategories && isHeading(cell.text)) return null;
   const bare = bareNumber(cell.text);
   if (bare !== null) return continuesSequence(bare, previous) ? { number: bare, rest: null } : null;
   const found = leadingNumber(cell.text);
@@ -81,6 +88,11 @@ interface DraftRow {
 export interface CellTableOptions {
   /** Empty cells keep their column (an HTML table); text copies drop them. */
   keepEmpty: boolean;
+  /**
+   * Accept only a table whose rows carry no numbers (lines read as cells: numbered tables of that
+   * shape are the flattened-table reader's).
+   */
+  unnumberedOnly?: boolean;
 }
 
 /**
@@ -105,13 +117,16 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
     .filter((cell) => options.keepEmpty || cell.text.trim() !== '')
     .filter((cell) => headerColumn(cell.text) === null || cell.text.length > 10);
 
+  // Under a category column, or among items numbered 1. 2. …, 一、 / （一） cells are headings.
+  const arabicItems = body.filter((cell) => /^\s*\d{1,3}(?:\s*[.、．](?!\d)|\s*$)/.test(cell.text)).length;
+  const headingsAreCategories = leadingColumns.includes('category') || arabicItems >= 2;
   const rows: DraftRow[] = [];
   // A heading just above the header (一、… over a table of one category) is the first category.
   let category: string | null = before.findLast((cell) => isHeading(cell.text))?.text.trim() ?? null;
   let pending: Cell[] = [];
   let i = 0;
   while (i < body.length) {
-    const anchor = anchorOf(body[i]!, rows.at(-1)?.item ?? null);
+    const anchor = anchorOf(body[i]!, rows.at(-1)?.item ?? null, headingsAreCategories);
     if (!anchor) {
       pending.push(body[i]!);
       i++;
@@ -127,24 +142,100 @@ export function readCellTable(cells: Cell[], options: CellTableOptions): ReadPla
       last: body[i]!.line,
       review: [],
     };
-    const slots = numberedColumns;
-    let slot = 0;
+    let slots = numberedColumns;
     if (anchor.rest !== null) {
       // The number sits in the task cell: the cell is the first numbered column.
       put(row, slots[0] ?? 'task', anchor.rest);
-      slot = 1;
+      slots = slots.slice(1);
     }
+    // An item numbered 1. / 1 stops at a heading (二、… / （二）…): the next category, not a cell of its own.
+    const stopsAtHeadings = !isHeading(body[i]!.text);
     i++;
-    while (slot < slots.length && i < body.length && !anchorOf(body[i]!, anchor.number)) {
-      put(row, slots[slot]!, body[i]!.text);
-      row.last = body[i]!.line;
+    const taken: Cell[] = [];
+    while (
+      taken.length < slots.length &&
+      i < body.length &&
+      !anchorOf(body[i]!, anchor.number, headingsAreCategories) &&
+      !(stopsAtHeadings && isHeading(body[i]!.text))
+    ) {
+      taken.push(body[i]!);
+      i++;
+    }
+    const columnsTaken = options.keepEmpty ? slots : alignShortRow(slots, taken);
+    taken.forEach((cell, k) => {
+      put(row, columnsTaken[k]!, cell.text);
+      row.last = cell.line;
+    });
+    rows.push(row);
+  }
+  // Without a 序号 column the rows may carry no numbers at all: read them by their unit cells.
+  const unnumbered = itemAt < 0 ? readUnnumbered(body, columns, category) : [];
+  if (unnumbered.length > rows.length && rows.length <= 1)
+    return { title, rows: finish(unnumbered, columns) };
+  if (rows.length === 0 || options.unnumberedOnly) return null;
+  return { title, rows: finish(rows, columns) };
+}
+
+/**
+ * The columns of a row's cells when a text copy shows fewer cells than the header has columns.
+ * Copies drop the cells a merged cell covered and shift the rest left, and merged cells (a lead
+ * unit, a category shown once) usually stand left of the cells that change row by row, so the
+ * cells belong to the rightmost columns, provided each fits its column; otherwise they are taken
+ * in order.
+ */
+function alignShortRow(slots: Column[], cells: Cell[]): Column[] {
+  if (cells.length >= slots.length) return slots;
+  const right = slots.slice(slots.length - cells.length);
+  const fitsRight = cells.every((cell, k) => right[k] === 'task' || fits(right[k]!, cell.text));
+  return fitsRight ? right : slots;
+}
+
+/** Whether a cell can fill a column after the task: unit columns take unit cells, the deadline column deadlines. */
+function fits(column: Column, text: string): boolean {
+  if (column === 'deadline') return isDeadlineLine(text);
+  if (column === 'task' || column === 'category' || column === 'item') return false;
+  return looksLikeUnitCell(text);
+}
+
+/**
+ * Rows of a table that shows no item numbers (the task column first, units after it): each item is
+ * the task cell right before a cell that fits the first column after the task; cells before the
+ * task are its category; the columns after the task are filled while their cells fit. Items are
+ * numbered 1, 2, … in table order and each is marked for review.
+ */
+function readUnnumbered(body: Cell[], columns: Column[], firstCategory: string | null): DraftRow[] {
+  const taskAt = columns.indexOf('task');
+  const after = columns.slice(taskAt + 1);
+  const leading = columns.slice(0, taskAt);
+  if (after.length === 0) return [];
+  const cells = body.filter((cell) => cell.text.trim() !== '');
+  const rows: DraftRow[] = [];
+  let category = firstCategory;
+  let from = 0;
+  for (let i = 1; i < cells.length; i++) {
+    if (!fits(after[0]!, cells[i]!.text) || fits(after[0]!, cells[i - 1]!.text)) continue;
+    const task = cells[i - 1]!;
+    category = categoryFrom(cells.slice(from, i - 1), leading, rows.at(-1)) ?? category;
+    const row: DraftRow = {
+      item: rows.length + 1,
+      category,
+      fields: new Map([['task', [task.text.trim()]]]),
+      first: task.line,
+      last: task.line,
+      review: [REVIEW.unnumbered(rows.length + 1)],
+    };
+    let slot = 0;
+    while (slot < after.length && i < cells.length && fits(after[slot]!, cells[i]!.text)) {
+      put(row, after[slot]!, cells[i]!.text);
+      row.last = cells[i]!.line;
       slot++;
       i++;
     }
     rows.push(row);
+    from = i;
+    i--;
   }
-  if (rows.length === 0) return null;
-  return { title, rows: finish(rows) };
+  return rows;
 }
 
 function put(row: DraftRow, column: Column, text: string): void {
@@ -171,10 +262,11 @@ function categoryFrom(
   return unique.slice(-width).join(' ');
 }
 
-function finish(drafts: DraftRow[]): PlanRow[] {
+function finish(drafts: DraftRow[], columns: Column[]): PlanRow[] {
+  const hasLeadColumn = columns.includes('lead');
   const rows = drafts.map((draft): PlanRow => {
     const cell = (column: Column) => draft.fields.get(column) ?? [];
-    const assigned = unitsOfRow(cell('lead'), cell('responsible'), cell('supporting'));
+    const assigned = unitsOfRow(cell('lead'), cell('responsible'), cell('supporting'), hasLeadColumn);
     const review = [...draft.review];
     const taskLines = cell('task')
       .flatMap((text) => text.split('\n'))
@@ -205,15 +297,22 @@ function finish(drafts: DraftRow[]): PlanRow[] {
  * Lead units are the obligation's units; a unit cell's own 配合 part, 责任单位 beside a 牵头单位
  * column and 配合单位 are supporting units.
  */
-function unitsOfRow(leadCells: string[], responsibleCells: string[], supportingCells: string[]) {
+function unitsOfRow(
+  leadCells: string[],
+  responsibleCells: string[],
+  supportingCells: string[],
+  hasLeadColumn: boolean,
+) {
   const lead = leadCells.map(readUnitCell);
   const responsible = responsibleCells.map(readUnitCell);
   const supporting = supportingCells.flatMap((cell) => {
     const read = readUnitCell(cell);
     return [...read.lead, ...read.supporting];
   });
-  const primary = lead.length > 0 ? lead : responsible;
-  const others = lead.length > 0 ? responsible.flatMap((u) => [...u.lead, ...u.supporting]) : [];
+  // Beside a 牵头单位 column, 责任单位 are supporting even on a row whose lead cell is merged away.
+  const leadShown = lead.length > 0 || hasLeadColumn;
+  const primary = leadShown ? lead : responsible;
+  const others = leadShown ? responsible.flatMap((u) => [...u.lead, ...u.supporting]) : [];
   return {
     units: primary.flatMap((u) => u.lead),
     supportingUnits: [...primary.flatMap((u) => u.supporting), ...others, ...supporting],

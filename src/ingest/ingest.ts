@@ -1,6 +1,6 @@
 import { type DraftCatalogue, DraftCatalogueSchema } from '../core/obligation';
 import { parseOrThrow } from '../core/validation';
-import { readCellTable } from './cell-stream';
+import { findHeader, readCellTable } from './cell-stream';
 import { readColumnTable } from './column-table';
 import { PlanInputError } from './errors';
 import { type NumberedLine, readFlattenedTable } from './flattened-table';
@@ -88,6 +88,13 @@ const cellReaders: Reader[] = [
   tagged('cell-table', (lines) =>
     looksDelimited(lines) ? readCellTable(textCells(lines), { keepEmpty: false }) : null,
   ),
+  // Cells one per line with no separators at all, rows without numbers (潍坊市 2017).
+  tagged('cell-table', (lines) =>
+    readCellTable(
+      lines.map((line) => ({ text: line.text, line: line.no })),
+      { keepEmpty: false, unnumberedOnly: true },
+    ),
+  ),
 ];
 const textReaders: Reader[] = [
   tagged('flattened-table', readFlattenedTable),
@@ -124,7 +131,26 @@ export function readHtmlPlan(
 /** A short description of a text that held no plan, for the error message. */
 function describeText(lines: NumberedLine[]): string {
   const chars = lines.reduce((sum, line) => sum + line.text.length, 0);
-  return `${lines.length} non-empty line${lines.length === 1 ? '' : 's'}, ${chars} characters, no item numbers that continue a sequence`;
+  const size = `${lines.length} non-empty line${lines.length === 1 ? '' : 's'}, ${chars} characters`;
+  const header = headerFound(lines);
+  return header
+    ? `${size}, a table header (${header}) but no rows under it that read as items`
+    : `${size}, no item numbers that continue a sequence`;
+}
+
+/** The header cells of a table found in a text that yielded no items, joined for a message. */
+function headerFound(lines: NumberedLine[]): string | null {
+  const cells =
+    looksCellPerLine(lines) || looksDelimited(lines)
+      ? textCells(lines)
+      : lines.map((line) => ({ text: line.text, line: line.no }));
+  const header = findHeader(cells);
+  return header
+    ? cells
+        .slice(header.start, header.end)
+        .map((cell) => cell.text.replace(/\s+/g, ''))
+        .join(' / ')
+    : null;
 }
 
 /**

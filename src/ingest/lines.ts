@@ -72,7 +72,8 @@ export function splitUnits(cell: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
-  for (const char of cell) {
+  // 省编办 (省审改办): a note after a space still belongs to its unit.
+  for (const char of cell.replace(/\s+(?=[（(])/gu, '')) {
     if (char === '(' || char === '（') depth++;
     if (char === ')' || char === '）') depth = Math.max(0, depth - 1);
     if (depth === 0 && /[、，,；;\s]/.test(char)) {
@@ -83,10 +84,14 @@ export function splitUnits(cell: string): string[] {
     }
   }
   parts.push(current);
-  return parts
-    .flatMap((part) => part.split(/(?<=[局委办室心院厅部府位构司])(?=[省市县区](?![、，,）)]))/))
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  return (
+    parts
+      .flatMap((part) => part.split(/(?<=[局委办室心院厅部府位构司])(?=[省市县区](?![、，,）)]))/))
+      // 区发改委等相关区直部门: the named unit, then the group the list closes with.
+      .flatMap((part) => part.split(/等(?=(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构))/))
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)
+  );
 }
 
 export { parseNumeral } from '../core/numerals';

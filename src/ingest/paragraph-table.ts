@@ -1,7 +1,8 @@
 import type { NumberedLine } from './flattened-table';
+import { splitUnits } from './lines';
 import { REVIEW } from './review';
 import { carryUnits, type PlanRow, type ReadPlan } from './row';
-import { readUnitCell } from './units';
+import { readUnitCell, type UnitCell } from './units';
 
 /**
  * A table flattened into one paragraph by a web page or a PDF copy: numbers, categories, tasks,
@@ -9,7 +10,7 @@ import { readUnitCell } from './units';
  */
 
 /** A paragraph line long enough to hold a whole table. */
-const LONG_LINE = 300;
+const LONG_LINE = 120;
 
 export function looksLikeParagraph(lines: NumberedLine[]): boolean {
   const long = lines.filter((line) => line.text.length >= LONG_LINE);
@@ -94,14 +95,23 @@ function headingStarts(text: string): Start[] {
 const HEADER_LABELS =
   /^(?:序号|工作任务|具体要求|具体工作|工作内容|主要内容|工作要求|责任科室|责任单位|责任部门|牵头单位|配合单位|完成时限|时限要求|时间要求|完成时间)+/u;
 
-const UNIT_NAME =
-  '(?:各设区市|各地区各部门|各地各部门|各[县市区](?:[（(][^（）()]{1,8}[）)])?(?:人民)?(?:政府)?|(?:省|市|县|区|镇|乡)直?(?:各|有关|相关)?(?:部门|单位)|各(?:有关|相关)?(?:部门|单位|科室|股室)|(?:省|市|县|区|镇|各)[\\u4e00-\\u9fff]{1,12}?(?:委员会|办公室|办公厅|局|委|办|厅|中心|院|部门|政府|单位|机构|公司|所)|[\\u4e00-\\u9fff]{0,4}(?:办公室|科|股))(?:[（(][^（）()]{1,12}[）)])?';
+/** Unit names that start with a place or 各 (省财政厅, 市直有关单位, 各设区市): safe to start a run. */
+const NAMED_UNIT =
+  '各设区市|各地区各部门|各地各部门|各[县市区](?:[（(][^（）()]{1,8}[）)])?(?:人民)?(?:政府)?|(?:省|市|县|区|镇|乡)直?(?:各|有关|相关)?(?:部门|单位)|各(?:有关|相关)?(?:部门|单位|科室|股室)|(?:省|市|县|区|镇|各)[\\u4e00-\\u9fff]{1,12}?(?:委员会|办公室|办公厅|局|委|办|厅|中心|院|部门|政府|单位|机构|公司|所)';
+const UNIT_NOTE = '(?:\\s?[（(][^（）()]{1,12}[）)])?';
+const UNIT_NAME = `(?:${NAMED_UNIT}|[\\u4e00-\\u9fff]{2,8}?(?:实验区|新区|开发区|管委会)|[\\u4e00-\\u9fff]{0,4}(?:办公室|科|股))${UNIT_NOTE}`;
+const NAMED_START = new RegExp(`(?:${NAMED_UNIT})`, 'uy');
 const UNIT_RUN = new RegExp(
   `(?:${UNIT_NAME}[、，,]?)+(?:(?:分别)?牵头(?:[，,、]?(?:${UNIT_NAME}[、，,]?)+(?:配合|参与|协助))?(?:落实)?)?`,
   'uy',
 );
 const DEADLINE_RUN =
   /(?:(?:\d{4}年)?(?:\d{1,2}月(?:底|末|份|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年中|上半年|下半年)(?:前|以前|之前)?(?:完成)?[，,、]?|全年|持续推进|长期坚持|长期|常态化|持续开展|每(?:周|月|季度|半年|年)|按[^。；]{1,20}?(?:要求|规定)|\d+个工作日内)+/uy;
+
+function namedAt(text: string, at: number): boolean {
+  NAMED_START.lastIndex = at;
+  return NAMED_START.test(text);
+}
 
 interface Tail {
   units: string;
@@ -123,11 +133,15 @@ function findTail(segment: string): Tail | null {
     const rest = segment.slice(afterUnits + deadline.length);
     tails.push({ units: units[0], deadline, rest, at: p });
   }
-  const sentenceEnd = (t: Tail) => /[。；;！？!?）)]$/.test(segment.slice(0, t.at));
+  // A closing parenthesis ends a sentence only after one (…。）): 省编办 (省审改办) is a unit's note.
+  const sentenceEnd = (t: Tail) => /[。；;！？!?][）)]?$/.test(segment.slice(0, t.at));
   const fits = (t: Tail) =>
     t.deadline !== '' || t.rest === '' || /[。；;]$/.test(t.rest) || t.rest.length <= 30;
   return (
     tails.find((t) => sentenceEnd(t) && fits(t)) ??
+    // The run that reaches the end (or a deadline) from furthest back, when it starts with a
+    // place-named unit: a later start would leave the lead's cell (省编办 before 省直各部门) in the task.
+    tails.find((t) => (t.rest === '' || (t.deadline !== '' && fits(t))) && namedAt(segment, t.at)) ??
     tails.filter((t) => t.deadline !== '' || t.rest === '').at(-1) ??
     null
   );
@@ -152,6 +166,9 @@ export function readParagraphTable(lines: NumberedLine[]): ReadPlan | null {
   let category: string | null =
     categoryBefore(opening, headings, 0) ?? (opening.replace(HEADER_LABELS, '').trim() || null);
   let carried: string | null = null;
+  const header = opening.replace(/\s+/g, '');
+  const twoUnitColumns =
+    /牵头单位|牵头部门/.test(header) && /责任单位|责任部门|配合单位|协办单位/.test(header);
   starts.forEach((start, k) => {
     const stop = starts[k + 1]?.at ?? text.length;
     const headingInside = headings.find((h) => h.at >= start.end && h.at < stop);
@@ -164,7 +181,7 @@ export function readParagraphTable(lines: NumberedLine[]): ReadPlan | null {
     let units: string[] = [];
     let supportingUnits: string[] = [];
     if (tail) {
-      const read = readUnitCell(tail.units.replace(/[、，,]$/, ''));
+      const read = readUnits(tail.units.replace(/[、，,]$/, ''), twoUnitColumns);
       units = read.lead;
       supportingUnits = read.supporting;
       if (/[。；;]$/.test(tail.rest)) taskLines.push(tail.rest);
@@ -188,6 +205,19 @@ export function readParagraphTable(lines: NumberedLine[]): ReadPlan | null {
     if (row.taskLines.length === 0) row.taskLines.push(row.category ?? `(item ${row.item})`);
   carryUnits(rows, REVIEW.noUnits, REVIEW.unitsCarried);
   return { title, rows };
+}
+
+/**
+ * The units of an item. Under a header naming both 牵头单位 and 责任单位, the run holds two cells
+ * run together: a new cell starts where a name follows another with no separator (省财政厅省直各部门);
+ * the first cell is the lead, the second the responsible (supporting) units. A single cell fills
+ * the rightmost column, since the lead cell is the one merged over several rows and shown once.
+ */
+function readUnits(run: string, twoUnitColumns: boolean): UnitCell {
+  if (!twoUnitColumns || /牵头|配合|协助|参与/.test(run)) return readUnitCell(run);
+  const cells = run.split(/(?<=[局委办室心院厅部府位构司)）])(?=[省市县区各])/u);
+  const supporting = splitUnits(cells.slice(cells.length > 1 ? 1 : 0).join('、'));
+  return { lead: cells.length > 1 ? splitUnits(cells[0]!) : [], supporting };
 }
 
 /** The innermost heading's text in a stretch before an item: （一）进一步推进权力清单公开. */

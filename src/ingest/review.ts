@@ -37,5 +37,7 @@ export const REVIEW = {
     `item ${item} comes after item ${previous}, out of order: a flattening error is likely; check the original table`,
   repeatedItem: (item: number) =>
     `item number ${item} repeats an earlier one; give the obligations distinct ids`,
+  unnumbered: (item: number) =>
+    `the plan shows no item numbers; this is row ${item} of the table, numbered in order; check the numbering against the original`,
   unknownLine: (line: string) => `line not understood ("${line}"); it was kept with the task`,
 } as const;

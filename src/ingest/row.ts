@@ -43,14 +43,17 @@ export function joinTaskLines(lines: string[]): string {
  * above is often not the right one.
  */
 export function carryUnits(rows: PlanRow[], noUnitsReason: string, carriedReason: (from: number) => string) {
-  let last: { units: string[]; item: number } | null = null;
+  let last: { units: string[]; supporting: string[]; item: number } | null = null;
   for (const row of rows) {
     if (row.units.length > 0) {
-      last = { units: row.units, item: row.item };
+      last = { units: row.units, supporting: row.supportingUnits ?? [], item: row.item };
       continue;
     }
     if (last) {
       row.units = [...last.units];
+      // A row showing no unit at all sits under merged unit cells: the supporting ones carry too.
+      if ((row.supportingUnits ?? []).length === 0 && last.supporting.length > 0)
+        row.supportingUnits = [...last.supporting];
       row.unitsCarried = true;
       row.review.push(carriedReason(last.item));
     } else {

@@ -13,6 +13,7 @@ import { createDynamoStores } from '../store/dynamo/create-stores';
 import { SnsNotifier } from '../store/notify/sns-notifier';
 import { S3ReportSink } from '../store/report-sink/s3-report-sink';
 import type { TaskDeps } from '../tasks/deps';
+import { jsonLog } from './json-log';
 
 const name = z.string().min(1);
 
@@ -29,6 +30,8 @@ export const TaskEnvironmentSchema = z.object({
   REPORTS_PREFIX: z.string().default('reports'),
   /** Optional: days health checks are kept before DynamoDB's TTL removes them. */
   HEALTH_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  /** Optional: the lowest log level written (debug, info, warn, error; default info). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
 });
 export type TaskEnvironment = z.infer<typeof TaskEnvironmentSchema>;
 
@@ -107,7 +110,7 @@ export async function awsDeps(options: AwsDepsOptions = {}): Promise<TaskDeps> {
     sources,
     now: options.now ?? (() => new Date()),
     reportSink: new S3ReportSink({ bucket: env.REPORTS_BUCKET, prefix: env.REPORTS_PREFIX, client: s3 }),
-    // One JSON line per message: the functions log in Lambda's JSON format, queryable in Logs Insights.
-    log: (message, detail) => console.log(JSON.stringify({ message, ...detail })),
+    // Replaced per invocation by the handler's logger, which carries the run's correlation keys.
+    log: jsonLog({ service: 'gongkai', level: env.LOG_LEVEL }),
   };
 }

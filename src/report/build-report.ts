@@ -164,7 +164,7 @@ function obligationEntry(
   return {
     id: obligation.id,
     group: obligationGroup(obligation),
-    item: obligation.item,
+    item: obligation.item ?? null,
     category: obligation.category,
     task: obligation.task,
     units: obligation.units,

@@ -74,7 +74,11 @@ export { type ObligationGroup, ObligationGroupSchema } from '../core/obligation-
 export const ReportObligationSchema = z.object({
   id: z.string(),
   group: ObligationGroupSchema.default('plan'),
-  item: z.number().int(),
+  item: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Item number in the plan; null for an obligation written by hand'),
   category: z.string().nullable(),
   task: z.string(),
   units: z.array(z.string()),

@@ -47,7 +47,8 @@ export function renderCsv(report: Report): string {
       rows.push(
         [
           o.id,
-          o.item,
+          // Empty for an obligation written by hand: it has no plan item.
+          o.item ?? '',
           o.units.join('、'),
           o.task.replace(/\s+/g, ' '),
           o.schedule,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { daysBetween } from '../core/dates';
 import { VERDICT_KINDS, type VerdictKind } from '../core/verdict';
+import { departmentFileNames } from './department';
 import { CLIENT_SCRIPT } from './html/client-script';
 import { attr, text } from './html/escape';
 import { renderFirstScreen } from './html/first-screen';
@@ -21,8 +22,26 @@ import type { EvidenceRef, ObligationGroup, Report, ReportObligation, ReportPeri
 
 export type { ReportLang } from './html/strings';
 
+/** A department's own report (gongkai report --department): its files, linked from its header. */
+export interface DepartmentPage {
+  unit: string;
+  /** The same page in the other language. */
+  otherLanguage: string;
+  csv: string;
+  /** The rectification notice (整改通知) in this page's language. */
+  notice: string;
+  /** The city report, to go back to. */
+  city: string;
+}
+
 export interface RenderHtmlOptions {
   lang: ReportLang;
+  department?: DepartmentPage;
+  /**
+   * Units whose own files (department-UNIT.html, notice-UNIT.html) are written next to this page,
+   * with the language of the files without a suffix: their rows link to them.
+   */
+  departmentFiles?: { units: readonly string[]; main: ReportLang };
 }
 
 type Obligations = ReadonlyMap<string, ReportObligation>;
@@ -41,7 +60,7 @@ function isBackdating(message: string): boolean {
  * The core names sites by their source id ("tourism read successfully 68 times"); a reader knows
  * them by name. Each id in a list of sites is replaced by the site's name.
  */
-function withSiteNames(reason: string, names: ReadonlyMap<string, string>): string {
+export function withSiteNames(reason: string, names: ReadonlyMap<string, string>): string {
   if (names.size === 0) return reason;
   return reason.replace(
     /(; |no check of |checks of |no source carries )([^;:]+?)( read successfully| between|: cannot tell)/g,
@@ -84,7 +103,15 @@ function table(caption: string, headers: string[], rows: string[], s: ReportStri
 /** The verdict filter's extra choice: periods resting on evidence since withdrawn from its column. */
 const WITHDRAWN_FILTER = 'withdrawn';
 
-function header(report: Report, s: ReportStrings): string {
+function fileLinks(s: ReportStrings, department: DepartmentPage | undefined): string {
+  const otherLang = s.htmlLang === 'en' ? 'zh-CN' : 'en';
+  if (!department)
+    return `<a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a>`;
+  const d = s.now.department;
+  return `<a href="${attr(department.notice)}"><strong>${text(d.notice)}</strong></a> <a href="${attr(department.city)}">${text(d.city)}</a> <a href="${attr(department.otherLanguage)}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="${attr(department.csv)}">${text(department.csv)}</a>`;
+}
+
+function header(report: Report, s: ReportStrings, department?: DepartmentPage): string {
   const vetoes: [string, string][] = report.siteVetoes?.sites.length
     ? [['site-vetoes', s.sections.siteVetoes]]
     : [];
@@ -104,10 +131,12 @@ function header(report: Report, s: ReportStrings): string {
   )
     .map(([id, label]) => `<li><a href="#${id}">${text(label)}</a></li>`)
     .join('');
-  const otherLang = s.htmlLang === 'en' ? 'zh-CN' : 'en';
-  return `<header class="top"><h1>${text(s.title(report.plan.issuer, report.plan.year))}</h1>${
+  const scope = department
+    ? `<p class="dept-scope">${text(s.now.department.scope(department.unit))}</p>`
+    : '';
+  return `<header class="top"><h1>${text(s.title(report.plan.issuer, report.plan.year))}</h1>${scope}${
     report.plan.title ? `<p class="muted">${text(report.plan.title)}</p>` : ''
-  }${calendarGapNotice(report, s)}<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links"><a href="${s.otherLanguageHref}" hreflang="${otherLang}" lang="${otherLang}">${text(s.otherLanguage)}</a> <span class="muted">${text(s.downloads)}:</span> <a href="report.csv">report.csv</a> <a href="report.json">report.json</a></p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
+  }${calendarGapNotice(report, s)}<dl class="run-meta"><div><dt>${text(s.asOf)}</dt><dd>${text(report.asOf)}</dd></div><div><dt>${text(s.generatedAt)}</dt><dd>${instant(report.generatedAt)}</dd></div><div><dt>${text(s.runId)}</dt><dd><code>${text(report.runId)}</code></dd></div></dl><p class="links">${fileLinks(s, department)}</p><nav class="toc" aria-label="${attr(s.contents)}"><ol>${toc}</ol></nav></header>`;
 }
 
 /** In red at the top: due dates counted without holiday data, and how to fix it. */
@@ -138,6 +167,7 @@ function departmentRow(
   d: Report['departments'][number],
   groups: readonly ObligationGroup[],
   s: ReportStrings,
+  files: RenderHtmlOptions['departmentFiles'],
 ): string {
   const perGroup = groups
     .map((g) => {
@@ -147,7 +177,15 @@ function departmentRow(
         : '<td class="num">—</td><td class="num">—</td>';
     })
     .join('');
-  return `<tr data-units="${attr(JSON.stringify([d.unit]))}"><th scope="row"><a href="#obligations" data-unit="${attr(d.unit)}">${text(d.unit)}</a></th><td class="num">${d.obligations}</td><td class="num">${text(percent(d.complianceRate, s))}</td>${perGroup}<td class="num">${d.counts.missing ?? 0}</td><td class="num">${d.counts['due-soon'] ?? 0}</td><td class="num">${d.counts['insufficient-data'] ?? 0}</td><td class="num">${d.missingObligations}</td></tr>`;
+  return `<tr data-units="${attr(JSON.stringify([d.unit]))}"><th scope="row"><a href="#unit=${attr(encodeURIComponent(d.unit))}" data-unit="${attr(d.unit)}">${text(d.unit)}</a>${ownFiles(d.unit, s, files)}</th><td class="num">${d.obligations}</td><td class="num">${text(percent(d.complianceRate, s))}</td>${perGroup}<td class="num">${d.counts.missing ?? 0}</td><td class="num">${d.counts['due-soon'] ?? 0}</td><td class="num">${d.counts['insufficient-data'] ?? 0}</td><td class="num">${d.missingObligations}</td></tr>`;
+}
+
+/** Links to a unit's own report and notice, when they are written next to the page. */
+function ownFiles(unit: string, s: ReportStrings, files: RenderHtmlOptions['departmentFiles']): string {
+  if (!files?.units.includes(unit)) return '';
+  const names = departmentFileNames(unit);
+  const lang = s.htmlLang === 'en' ? 'en' : 'zh';
+  return ` <span class="own-files"><a href="${attr(names.html(lang, files.main))}">${text(s.now.department.report)}</a> <a href="${attr(names.notice(lang, files.main))}">${text(s.now.department.notice)}</a></span>`;
 }
 
 /**
@@ -155,7 +193,7 @@ function departmentRow(
  * ranked (missing plan items and annual reports first); collective units follow in a table of
  * their own, unranked.
  */
-function departments(report: Report, s: ReportStrings): string {
+function departments(report: Report, s: ReportStrings, files: RenderHtmlOptions['departmentFiles']): string {
   const groups = report.groups.map((g) => g.group);
   const headers = [
     text(s.col.unit),
@@ -170,8 +208,12 @@ function departments(report: Report, s: ReportStrings): string {
     text(s.verdicts['insufficient-data'].label),
     text(s.col.missingObligations),
   ];
-  const ranked = report.departments.filter((d) => !d.collective).map((d) => departmentRow(d, groups, s));
-  const collective = report.departments.filter((d) => d.collective).map((d) => departmentRow(d, groups, s));
+  const ranked = report.departments
+    .filter((d) => !d.collective)
+    .map((d) => departmentRow(d, groups, s, files));
+  const collective = report.departments
+    .filter((d) => d.collective)
+    .map((d) => departmentRow(d, groups, s, files));
   const apart =
     collective.length > 0
       ? `<h3>${text(s.now.collective)}</h3><p class="muted">${text(s.now.collectiveNote)}</p>${table(s.now.collective, headers, collective, s, 'departments collective')}`
@@ -486,13 +528,13 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 
 <title>${text(title)} — ${text(report.asOf)}</title>
 <style>${REPORT_CSS}</style>
 </head>
-<body>
-${header(report, s)}
+<body${options.department ? ' class="dept-view" data-department=""' : ''}>
+${header(report, s, options.department)}
 <main>
 ${filters(report, s)}
 ${renderFirstScreen(report, s)}
 ${overview(report, s)}
-${departments(report, s)}
+${departments(report, s, options.department ? undefined : options.departmentFiles)}
 ${renderSiteVetoes(report.siteVetoes, obligations, pages, s)}
 ${renderPersonalData(report.personalData, s)}
 ${obligationsSection(report, pages, s)}

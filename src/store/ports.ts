@@ -27,6 +27,11 @@ export interface PageState {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
+  /**
+   * Documents of the column carrying personal data not yet fixed. A fix in place changes no list,
+   * so an unchanged list with such documents still has them read again.
+   */
+  awaitingFix?: number;
 }
 
 export interface CrawlRun {

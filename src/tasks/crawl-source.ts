@@ -129,7 +129,7 @@ async function recordUnread(
       error,
     });
   }
-  deps.log('crawl not done', { sourceId: input.sourceId, error });
+  deps.log('crawl not done', { sourceId: input.sourceId, error }, 'error');
   return {
     sourceId: input.sourceId,
     reachable: false,

@@ -4,6 +4,12 @@ import type { SourcesFile } from '../core/source';
 import type { FetchResult } from '../crawl/fetch';
 import type { ReportSink, Stores } from '../store/ports';
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What a task logs: a message, its details, and a level (info unless said). */
+export type LogFn = (message: string, detail?: Record<string, unknown>, level?: LogLevel) => void;
+
 /**
  * What every task function receives: the stores, the catalogue and sources, and a clock.
  * Built once per process: at Lambda cold start from environment variables (src/lambda/aws-deps.ts),
@@ -19,7 +25,8 @@ export interface TaskDeps {
   now(): Date;
   /** Where reports go: a directory locally, an S3 prefix on AWS. */
   reportSink: ReportSink;
-  log(message: string, detail?: Record<string, unknown>): void;
+  /** Structured log lines; on AWS one JSON object per line with the run's correlation keys. */
+  log: LogFn;
   /** Called after every HTTP fetch a crawl makes (progress displays, request counting). */
   onFetch?: (result: FetchResult) => void;
 }

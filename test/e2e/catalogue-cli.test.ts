@@ -47,6 +47,25 @@ describe('gongkai catalogue check', () => {
     for (const text of expected) expect(stderr).toContain(text);
   });
 
+  it('accepts an obligation written by hand with only id, task, units, schedule and evidence', async () => {
+    const { code, stdout, stderr } = await gongkai('catalogue', 'check', join(fixtures, 'hand-written.json'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 obligations');
+    // Listed for review by its id alone: it has no plan item.
+    expect(stdout).toContain('audit-report: confirm which site carries it');
+    expect(stdout).not.toMatch(/item (?:undefined|null)/);
+  });
+
+  it('says what a hand-written obligation lacks is required', async () => {
+    const { code, stderr } = await gongkai('catalogue', 'check', join(fixtures, 'hand-written-missing.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('obligations[0].units: required');
+    expect(stderr).toContain('obligations[0].schedule: required');
+    expect(stderr).not.toContain('obligations[0].item');
+    expect(stderr).not.toContain('received undefined');
+  });
+
   it('lists problems as JSON with --json, still exiting 2', async () => {
     const { code, stdout } = await gongkai('catalogue', 'check', join(fixtures, 'wrong-type.json'), '--json');
     expect(code).toBe(2);

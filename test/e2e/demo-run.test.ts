@@ -4,12 +4,15 @@
  * demo's ground truth, and a second run on the same data directory must change nothing.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
+import { renderDepartmentFiles } from '../../src/report/department-files';
 import type { Report } from '../../src/report/model';
 import {
   demoPortalPort,
@@ -105,6 +108,42 @@ describe('npm start (gongkai demo)', () => {
     for (const kind of ['met', 'late', 'missing', 'waived', 'unverifiable', 'insufficient-data'])
       expect(kinds).toContain(kind);
   });
+
+  it("prints the largest departments' own pages in at most 10 A4 pages, their notices in 2", async () => {
+    const periods = (unit: string) =>
+      first.report.obligations
+        .filter((o) => o.units.includes(unit))
+        .reduce((n, o) => n + o.periods.length, 0);
+    const ranked = first.report.departments.filter((d) => !d.collective);
+    const largest = [...ranked].sort((a, b) => periods(b.unit) - periods(a.unit))[0]?.unit;
+    const mostMissing = [...ranked].sort((a, b) => (b.counts.missing ?? 0) - (a.counts.missing ?? 0))[0]
+      ?.unit;
+    const browser = await chromium.launch({
+      executablePath: process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      for (const unit of new Set([largest, mostMissing])) {
+        if (!unit) throw new Error('the demo report names no department');
+        const { files } = renderDepartmentFiles(first.report, unit, { lang: 'zh' });
+        for (const [name, content] of files) await writeFile(join(dataDir, 'report', name), content);
+        for (const [name, most] of [
+          [files[0]?.[0], 10],
+          [files[1]?.[0], 2],
+        ] as const) {
+          await page.goto(pathToFileURL(join(dataDir, 'report', name ?? '')).href);
+          await page.emulateMedia({ media: 'print' });
+          const pdf = await page.pdf({ format: 'A4' });
+          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+          expect(pages, name).toBeGreaterThan(0);
+          expect(pages, name).toBeLessThanOrEqual(most);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('is idempotent: the same verdicts, no duplicate flags, no duplicate notifications', () => {
     expect(reportVerdicts(second.report)).toEqual(reportVerdicts(first.report));

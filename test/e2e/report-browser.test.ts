@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDepartmentFiles } from '../../src/report/department-files';
 import { renderHtml } from '../../src/report/render-html';
 import {
   fixtureReport,
@@ -65,6 +66,11 @@ async function fontsThatDraw(selector: string): Promise<{ familyName: string; gl
   } finally {
     await inspected.close();
   }
+}
+
+/** Pages of a PDF Chromium wrote (each page object is `/Type /Page`; the tree is `/Pages`). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
 // Shown = not hidden by the filters (and, for rows, inside an open table). Read from the DOM rather
@@ -483,11 +489,69 @@ describe('the HTML report in Chromium, from file://', () => {
       page.locator('section#o-air-quality-monthly tr[data-verdict="met"]').first().isVisible(),
     ).resolves.toBe(false);
     await expect(page.locator('table.outstanding tbody tr:visible').count()).resolves.toBe(2);
-    const pdf = await page.pdf({ format: 'A4' });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(10);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('drills down from a department row to its view, and opens straight into it from a link', async () => {
+    await open();
+    const unit = '市环境保护局';
+    await page.locator('#departments a[data-unit]', { hasText: unit }).click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#unit=${unit}`);
+    await expect(page.locator('#f-unit').inputValue()).resolves.toBe(unit);
+    await expect(visibleObligations()).resolves.toEqual(['air-quality-monthly', 'website-home-stale--hbj']);
+    await expect(page.locator('table.outstanding tbody tr:visible').count()).resolves.toBe(2);
+    await expect(page.evaluate(() => document.body.classList.contains('dept-view'))).resolves.toBe(true);
+    // The same view from a link someone sent.
+    const other = await browser.newPage();
+    watch(other);
+    try {
+      await other.goto(
+        `${pathToFileURL(join(reportDir, 'report.html')).href}#unit=${encodeURIComponent('市旅游局')}`,
+      );
+      await expect(other.locator('#f-unit').inputValue()).resolves.toBe('市旅游局');
+      await expect(
+        other
+          .locator('section.obl')
+          .evaluateAll((els) => els.filter((el) => !(el as HTMLElement).hidden).length),
+      ).resolves.toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("opens a department's own page and its rectification notice from the city report, and prints each", async () => {
+    const unit = '市环境保护局';
+    const { files } = renderDepartmentFiles(report, unit, { lang: 'zh' });
+    for (const [name, content] of files) await writeFile(join(reportDir, name), content);
+    await writeFile(
+      join(reportDir, 'report.html'),
+      renderHtml(report, { lang: 'zh', departmentFiles: { units: [unit], main: 'zh' } }),
+    );
+    await open();
+    await page.locator('#departments .own-files a', { hasText: '部门报告' }).click();
+    await expect.poll(() => page.url()).toContain('department-');
+    await expect(page.locator('.dept-scope').textContent()).resolves.toBe(`部门报告：${unit}`);
+    await expect(visibleObligations()).resolves.toEqual(['air-quality-monthly', 'website-home-stale--hbj']);
+    await page.emulateMedia({ media: 'print' });
+    // Its own page prints as its view: settled periods and closed flags stay on screen.
+    await expect(page.locator('table.flags tbody tr:visible').count()).resolves.toBe(1);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdfPages(pdf)).toBeGreaterThan(0);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(10);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('p.links a', { hasText: '整改通知' }).click();
+    await expect.poll(() => page.url()).toContain('notice-');
+    await expect(page.locator('h1').textContent()).resolves.toBe('政务公开整改通知');
+    await expect(page.locator('table tbody tr').first().textContent()).resolves.toContain('空气质量');
+    // A notice fits on a page or two: it is sent, not browsed.
+    const notice = await page.pdf({ format: 'A4' });
+    expect(pdfPages(notice)).toBeGreaterThan(0);
+    expect(pdfPages(notice)).toBeLessThanOrEqual(2);
+    // Restore the city report the other tests open.
+    await writeFile(join(reportDir, 'report.html'), renderHtml(report, { lang: 'zh' }));
   });
 
   it('on a phone, folds the filter bar and shows outstanding rows as cards within the screen', async () => {

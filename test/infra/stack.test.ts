@@ -319,8 +319,23 @@ describe('schedule, notifications, alarms', () => {
       expect(refersTo(alarm.AlarmActions, logicalIdOf('AWS::SNS::Topic', 'TopicsAlarms'))).toBe(true);
   });
 
+  it('shows sweeps, task errors, the schedule queue, the alarms and the crawl logs on one dashboard', () => {
+    const dashboards = ofType('AWS::CloudWatch::Dashboard');
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]![1].Properties.DashboardBody);
+    for (const metric of ['ExecutionsFailed', 'ExecutionTime', 'ApproximateNumberOfMessagesVisible', 'Throttles'])
+      expect(body).toContain(metric);
+    // Every task function's errors are graphed, and the alarms are on it.
+    expect(body.match(/\\"Errors\\"/g)?.length).toBe(TASK_STATES.length);
+    expect(body).toContain('AlarmsNoSuccessfulSweep');
+    // The log queries read the structured logs' correlation keys.
+    expect(body).toContain('runId, sourceId');
+    expect(body).toMatch(/filter level = \W+ERROR/);
+  });
+
   it('outputs what an operator needs', () => {
     for (const name of [
+      'DashboardName',
       'TableName',
       'ArchiveBucketName',
       'ReportsBucketName',

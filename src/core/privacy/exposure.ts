@@ -5,7 +5,7 @@
  */
 import { addDays, type IsoDate, shanghaiDate } from '../dates';
 import type { Document } from '../document';
-import type { PersonalDataKind } from './finding';
+import type { PersonalDataKind, PersonalDataScan } from './finding';
 
 /** A half-open span of days [from, to); `to: null` = still public. */
 export interface ExposureSpan {
@@ -50,4 +50,31 @@ export function settledOn(doc: Document, asOf: IsoDate): { on: IsoDate; how: 'ta
 export function hasFindings(doc: Document, kinds?: readonly PersonalDataKind[]): boolean {
   const findings = doc.personalData?.findings ?? [];
   return findings.some((f) => !kinds || kinds.length === 0 || kinds.includes(f.kind));
+}
+
+/**
+ * Whether a document must be read again for personal data: it carries findings the department has
+ * not yet fixed in place. Only such documents are fetched again on later crawls, so a fix (the same
+ * page or file republished masked) is seen on the day it happens.
+ */
+export function awaitsFix(doc: Document): boolean {
+  return hasFindings(doc) && !doc.personalData?.fixedAt;
+}
+
+/**
+ * The scan a document keeps after it was read again at `at`. Findings are kept as first found (they
+ * are what was exposed, and flags are keyed on them); a read that finds none marks the document
+ * fixed only when it read the page and every attachment in full (`readInFull`): no fix is claimed
+ * on a file the monitor could not fetch or read.
+ */
+export function afterReread(
+  previous: PersonalDataScan | undefined,
+  now: PersonalDataScan | undefined,
+  at: string,
+  readInFull: boolean,
+): PersonalDataScan | undefined {
+  if (!previous || previous.findings.length === 0) return now;
+  if (previous.fixedAt || !readInFull) return previous;
+  if (now && (now.findings.length > 0 || now.unread.length > 0)) return previous;
+  return { ...previous, fixedAt: at };
 }

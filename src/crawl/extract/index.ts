@@ -25,5 +25,6 @@ export { MAX_DEPTH, parseHtml } from './html-tree';
 export { extractList, type ListOptions } from './list';
 export { metaDate, yearContext } from './page-context';
 export { findNextPages } from './pagination';
+export { completesCutTitle, isCutTitle, withoutMarkers } from './titles';
 export * from './types';
 export { isAttachmentUrl, resolveHref, sameHost } from './urls';

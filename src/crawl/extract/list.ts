@@ -17,9 +17,11 @@ import {
   yearFromUrl,
 } from './dates';
 import { collapse, followingSiblings, hasAncestor, loadHtml, notHtml, textOf } from './dom';
+import { unwrapDatastoreRecords } from './embedded-records';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
 import { recordsInScript } from './script-data';
+import { completesCutTitle, isCutTitle, withoutMarkers } from './titles';
 import type { ExtractedAttachment, ListDateOrigin, ListExtraction, ListItem } from './types';
 import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
 
@@ -97,8 +99,9 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     return { items: [], next: [], warnings };
   }
   try {
-    const cut = options.maxItems ? cutForItems(html, options.maxItems) : null;
-    const $ = loadHtml(cut ? html.slice(0, cut.at) : html);
+    const page = unwrapDatastoreRecords(html);
+    const cut = options.maxItems ? cutForItems(page, options.maxItems) : null;
+    const $ = loadHtml(cut ? page.slice(0, cut.at) : page);
     const context = yearContext($, options.url, options.now ?? null);
     const items = options.selectors?.item
       ? itemsBySelectors($, options, context, warn)
@@ -109,7 +112,7 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     }
     let next: string[] = [];
     try {
-      const pager = cut ? loadHtml(html.slice(Math.max(cut.at, html.length - PAGER_TAIL_CHARS))) : $;
+      const pager = cut ? loadHtml(page.slice(Math.max(cut.at, page.length - PAGER_TAIL_CHARS))) : $;
       next = findNextPages(pager, options.url, options.selectors?.next);
     } catch (error) {
       warn(`next-page selector failed: ${(error as Error).message}`);
@@ -158,6 +161,7 @@ function itemsByShape(
 
   // Group rows by the block that repeats them; sibling blocks of the same kind form one list.
   const groups = new Map<string, Row[]>();
+  const twinCache = new Map<AnyNode, Map<string, number>>();
   const ids = new Map<AnyNode, number>();
   const idOf = (node: AnyNode | null): number => {
     if (!node) return -1;
@@ -170,10 +174,7 @@ function itemsByShape(
   };
   for (const row of rows.values()) {
     const container = row.element.parent;
-    const key =
-      container instanceof Element
-        ? `${idOf(container.parent)}|${container.name}|${container.attribs.class ?? ''}`
-        : `${idOf(container)}`;
+    const key = container instanceof Element ? listKey(container, idOf, twinCache) : `${idOf(container)}`;
     const group = groups.get(key) ?? [];
     group.push(row);
     groups.set(key, group);
@@ -199,10 +200,44 @@ function itemsByShape(
   if (!best) return [];
   if (best.dated === 0) warn('no dated links found; took the largest block of links');
   const items = dedupe(best.items);
-  crossNewYear(items);
-  settleFuture(items, context.now);
-  for (const item of items) noteDateProblems(item, shownReadings.get(item), warn);
+  settleYears(items, context.now, warn);
   return items;
+}
+
+/** Tag and class: what makes two blocks "of the same shape" whatever their other attributes. */
+const shapeOf = (element: Element): string => `${element.name}.${collapse(element.attribs.class ?? '')}`;
+
+/**
+ * The list a row's container belongs to. Containers of the same shape under one parent are one list
+ * (sibling `ul`s). So are containers whose wrappers are siblings of the same shape: pagination groups
+ * a script shows one at a time (`<div ms-visible="$showStatic(2)"><ul>…`, `display:none` pages) are
+ * all the column's content, in document order.
+ */
+function listKey(
+  container: Element,
+  idOf: (node: AnyNode | null) => number,
+  twinCache: Map<AnyNode, Map<string, number>>,
+): string {
+  const wrapper = container.parent;
+  if (wrapper instanceof Element && wrapper.parent) {
+    const shape = shapeOf(wrapper);
+    if ((shapeCounts(wrapper.parent, twinCache).get(shape) ?? 0) >= 2)
+      return `${idOf(wrapper.parent)}|${shape}|${shapeOf(container)}`;
+  }
+  return `${idOf(wrapper)}|${shapeOf(container)}`;
+}
+
+/** How many children of `parent` have each shape; computed once per parent. */
+function shapeCounts(parent: AnyNode, cache: Map<AnyNode, Map<string, number>>): Map<string, number> {
+  let counts = cache.get(parent);
+  if (!counts) {
+    counts = new Map();
+    for (const child of (parent as { children?: AnyNode[] }).children ?? []) {
+      if (child instanceof Element) counts.set(shapeOf(child), (counts.get(shapeOf(child)) ?? 0) + 1);
+    }
+    cache.set(parent, counts);
+  }
+  return counts;
 }
 
 function noteDateProblems(
@@ -308,19 +343,47 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
   if (!primary) return null;
 
   const own = rowYear(row.element, primary.url);
-  const raw = rowDate(row, own ? { ...context, ...own.context } : context);
-  // A page-wide year is settled for the whole list at once (crossNewYear, then settleFuture).
-  const reading = raw?.from === 'context' && !own ? raw : notInFuture(raw, context.now);
+  const reading = ownReading(own, context, (ctx) => rowDate(row, ctx));
   // A date span inside the link reads as part of its text; it is not part of the title.
   const title =
     reading && primary.title.endsWith(reading.text) && primary.title.length > reading.text.length
       ? primary.title.slice(0, -reading.text.length).trim()
       : primary.title;
   const item = datedItem(withoutMarkers(title), primary.url, reading, attachments);
+  noteYearFrom(item, own, reading);
+  return item;
+}
+
+type OwnYear = ReturnType<typeof rowYear>;
+
+/**
+ * Reads a row's date, giving it the row's own year when it has one. A date whose year is page-wide
+ * is settled later for the whole list at once (settleYears); any other is refused if in the future.
+ */
+function ownReading(
+  own: OwnYear,
+  context: DateContext,
+  read: (context: DateContext) => DateReading | null,
+): DateReading | null {
+  const raw = read(own ? { ...context, ...own.context } : context);
+  return raw?.from === 'context' && !own ? raw : notInFuture(raw, context.now);
+}
+
+/** Records where a month-day date's year came from, and the reading for warnings. */
+function noteYearFrom(item: ListItem, own: OwnYear, reading: DateReading | null): void {
   if (item.dateOrigin === 'context' && reading?.from === 'context')
     item.yearFrom = own ? own.from : (reading.yearSource ?? 'heading');
   shownReadings.set(item, reading);
-  return item;
+}
+
+/**
+ * Years a list hides, settled over the whole list in its order: New Year crossings first, then no
+ * date later than the fetch day. Then each item's date problems become warnings.
+ */
+function settleYears(items: ListItem[], now: IsoDate | null | undefined, warn: (m: string) => void): void {
+  crossNewYear(items);
+  settleFuture(items, now);
+  for (const item of items) noteDateProblems(item, shownReadings.get(item), warn);
 }
 
 /**
@@ -329,9 +392,9 @@ function rowToItem($: CheerioAPI, row: Row, pageUrl: string, context: DateContex
  * that row than any page-wide context.
  */
 function rowYear(
-  row: AnyNode,
+  row: AnyNode | null,
   itemUrl: string,
-): { context: DateContext; from: 'row-comment' | 'item-url' } | null {
+): { context: DateContext; from: 'row-comment' | 'item-url' | 'group-heading' } | null {
   const pending: AnyNode[] = row instanceof Element ? [...row.children] : [];
   while (pending.length > 0) {
     const node = pending.pop()!;
@@ -343,18 +406,33 @@ function rowYear(
   }
   const urlDate = dateFromUrl(itemUrl);
   const year = urlDate ? Number(urlDate.slice(0, 4)) : yearFromUrl(itemUrl);
-  return year ? { context: { year, yearSource: 'url' }, from: 'item-url' } : null;
+  if (year) return { context: { year, yearSource: 'url' }, from: 'item-url' };
+  const headed = row ? groupHeadingYear(row) : null;
+  return headed ? { context: { year: headed, yearSource: 'heading' }, from: 'group-heading' } : null;
 }
 
-// Markers lists put before or after a title: 置顶 (pinned), new/NEW, 最新, images' alt text.
-const LEADING_MARKER =
-  /^(?:\s*(?:\[\s*置顶\s*\]|【\s*置顶\s*】|置顶[:：\s]|\(\s*置顶\s*\)|（\s*置顶\s*）))+\s*/;
-const TRAILING_MARKER = /(?:\s*(?:\bnew\b|\bNEW\b|\bNew\b|\[\s*new\s*\]|【\s*new\s*】|最新|\bhot\b))+\s*$/;
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'dt', 'strong', 'b', 'legend']);
+const HEADING_NAMES = /tit|year|head|nian/i;
 
-/** The title without the list's pinned/new markers, which are not part of the document's title. */
-export function withoutMarkers(title: string): string {
-  const stripped = title.replace(LEADING_MARKER, '').replace(TRAILING_MARKER, '').trim();
-  return stripped.length > 0 ? stripped : title;
+/**
+ * The year in the heading just before the row's group (`<h3>2017年</h3><ul>…</ul>`): the nearest
+ * heading-like element before the group's block or its wrapper, before any other list.
+ */
+function groupHeadingYear(row: AnyNode): number | null {
+  for (let block = row.parent, level = 0; block && level < 2; block = block.parent, level++) {
+    let sibling = block.prev;
+    for (let step = 0; sibling && step < 3; sibling = sibling.prev) {
+      if (!(sibling instanceof Element)) continue;
+      step++;
+      if (sibling.name === 'a' || hasLinkBelow(sibling)) break;
+      const named = `${sibling.attribs.class ?? ''} ${sibling.attribs.id ?? ''}`;
+      if (!HEADING_TAGS.has(sibling.name) && !HEADING_NAMES.test(named)) continue;
+      const text = textOf(sibling, 60);
+      const year = text.length <= 30 ? yearFromText(text) : null;
+      if (year) return year;
+    }
+  }
+  return null;
 }
 
 /**
@@ -364,13 +442,20 @@ export function withoutMarkers(title: string): string {
  */
 function crossNewYear(items: ListItem[]): void {
   // `now` years are already chosen per date (the year before when the date would be in the future).
-  const pageWide = new Set(['heading', 'url', 'comment', 'page-date']);
+  // A group heading's year holds for its group: the count restarts where the heading's year changes.
+  const pageWide = new Set(['heading', 'url', 'comment', 'page-date', 'group-heading']);
   const dated = items.filter((i) => i.date && i.dateOrigin === 'context' && pageWide.has(i.yearFrom ?? ''));
   if (dated.length < 2) return;
   let shift = 0;
   let previous: string | null = null;
+  let base: string | null = null;
   for (const item of dated) {
     const monthDay = item.date!.slice(5);
+    if (item.date!.slice(0, 4) !== base) {
+      base = item.date!.slice(0, 4);
+      shift = 0;
+      previous = null;
+    }
     if (previous && previous.slice(0, 2) <= '03' && monthDay.slice(0, 2) >= '10') shift++;
     previous = monthDay;
     if (shift > 0) {
@@ -400,13 +485,16 @@ function settleFuture(items: ListItem[], now: IsoDate | null | undefined): void 
   }
 }
 
-/** The link's title attribute wins when the visible text is cut short (`关于…的通知...`). */
+/**
+ * The link's title attribute wins when the visible text is cut short (`关于…的通知...`): the text
+ * ends with an ellipsis and the attribute completes it, or the attribute is simply longer.
+ */
 function linkTitle(link: Cheerio<Element>): string {
   const text = link[0] ? textOf(link[0]) : '';
   const attr = collapse(link.attr('title') ?? '');
   if (!text) return attr;
-  if (attr && attr.length > text.length && /(\.\.\.|…|\.\.)$/.test(text)) return attr;
-  return text;
+  if (!attr || !isCutTitle(text)) return text;
+  return completesCutTitle(attr, withoutMarkers(text)) || attr.length > text.length ? attr : text;
 }
 
 function rowDate(row: Row, context: DateContext): DateReading | null {
@@ -490,7 +578,8 @@ function itemsBySelectors(
       const dateText = selectors.date
         ? textOf(row.find(selectors.date).first()[0] ?? element)
         : textOf(element).replace(anchor[0] ? textOf(anchor[0]) : '', ' ');
-      const reading = notInFuture(parseShownDate(dateText, context), context.now);
+      const own = rowYear(element, url);
+      const reading = ownReading(own, context, (ctx) => parseShownDate(dateText, ctx));
       const attachments: ExtractedAttachment[] = [];
       row.find('a[href]').each((_, link) => {
         const href = resolveHref(link.attribs.href, options.url);
@@ -501,20 +590,18 @@ function itemsBySelectors(
       if (isAttachmentUrl(url) && !attachments.some((a) => a.url === url)) {
         attachments.unshift({ url, name: linkTitle(anchor as Cheerio<Element>) || fileNameOf(url) });
       }
-      const item = datedItem(
-        linkTitle(anchor as Cheerio<Element>) || fileNameOf(url),
-        url,
-        reading,
-        attachments,
-      );
-      noteDateProblems(item, reading, warn);
+      const title = withoutMarkers(linkTitle(anchor as Cheerio<Element>) || fileNameOf(url));
+      const item = datedItem(title, url, reading, attachments);
+      noteYearFrom(item, own, reading);
       items.push(item);
     } catch (error) {
       warn(`selectors: ${(error as Error).message}`);
-      return items;
+      break;
     }
   }
-  return dedupe(items);
+  const unique = dedupe(items);
+  settleYears(unique, context.now, warn);
+  return unique;
 }
 
 function itemsFromScripts(
@@ -528,16 +615,19 @@ function itemsFromScripts(
     for (const record of recordsInScript(textOf(script.children[0] ?? script))) {
       const url = resolveHref(record.href, pageUrl);
       if (!url) continue;
-      const reading = record.dateText
-        ? notInFuture(parseShownDate(record.dateText, context), context.now)
-        : null;
-      const attachments = isAttachmentUrl(url) ? [{ url, name: record.title }] : [];
-      const item = datedItem(record.title, url, reading, attachments);
-      noteDateProblems(item, reading, warn);
+      const own = rowYear(null, url);
+      const dateText = record.dateText;
+      const reading = dateText ? ownReading(own, context, (ctx) => parseShownDate(dateText, ctx)) : null;
+      const title = withoutMarkers(collapse(record.title));
+      const attachments = isAttachmentUrl(url) ? [{ url, name: title }] : [];
+      const item = datedItem(title, url, reading, attachments);
+      noteYearFrom(item, own, reading);
       items.push(item);
     }
   });
-  return dedupe(items);
+  const unique = dedupe(items);
+  settleYears(unique, context.now, warn);
+  return unique;
 }
 
 function dedupe(items: ListItem[]): ListItem[] {

@@ -21,10 +21,20 @@ export const ListItemSchema = z.object({
     .optional()
     .describe('Date encoded in the URL, when it disagrees with the shown one'),
   yearFrom: z
-    .enum(['row-comment', 'item-url', 'heading', 'url', 'comment', 'page-date', 'now', 'new-year'])
+    .enum([
+      'row-comment',
+      'item-url',
+      'group-heading',
+      'heading',
+      'url',
+      'comment',
+      'page-date',
+      'now',
+      'new-year',
+    ])
     .optional()
     .describe(
-      'context dates: where the year came from (a comment in the row, the item URL, a heading, the page URL, a comment in the page, the page date, today, or newest-first order crossing New Year)',
+      'context dates: where the year came from (a comment in the row, the item URL, the heading of its group, a heading, the page URL, a comment in the page, the page date, today, or newest-first order crossing New Year)',
     ),
   attachments: z.array(ExtractedAttachmentSchema),
 });

@@ -29,3 +29,16 @@ export const DEFAULT_TEXT_LIMITS: TextLimits = {
 
 /** A file (or a part of it) was not read; the reason goes into the scan's `unread` list. */
 export class UnreadError extends Error {}
+
+/**
+ * Runs a binary-format reader, turning a read past the end of a damaged file (Node's RangeError)
+ * into an unread reason that names the damage, not "too large".
+ */
+export function unreadIfDamaged<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) throw new UnreadError(`damaged ${what}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,16 +1,19 @@
 /**
  * Reads the text of an archived file for the personal-data scan, whatever its format: HTML pages,
- * .xlsx, .docx, PDF, CSV and plain text. The bytes decide the format (a PDF served as
+ * .xlsx, .docx, legacy .xls and .doc, PDF, CSV and plain text. The bytes decide the format (a PDF served as
  * text/html is still a PDF); the name and Content-Type only break ties. A file that cannot be read,
  * or only in part, says why: the scan records it instead of calling the file clean.
  */
 import type { TextSegment } from '../../core/privacy';
 import { decodeHtml } from '../extract';
+import { isCompoundFile, legacyOfficeFormat } from './cfb';
 import { csvSegments, decodeText } from './csv-text';
+import { docSegments } from './doc-text';
 import { docxSegments } from './docx-text';
 import { htmlSegments } from './html-text';
-import { DEFAULT_TEXT_LIMITS, type TextLimits, UnreadError } from './limits';
+import { DEFAULT_TEXT_LIMITS, type TextLimits, UnreadError, unreadIfDamaged } from './limits';
 import { pdfSegments } from './pdf-text';
+import { xlsSegments } from './xls-text';
 import { xlsxSegments } from './xlsx-text';
 import { zipEntries } from './zip';
 
@@ -46,8 +49,8 @@ export function formatOf(bytes: Uint8Array, meta: FileMeta): FileFormat {
     }
     return ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'other';
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
-    return ext === 'doc' || type.includes('msword') ? 'doc' : 'xls';
+  if (isCompoundFile(bytes))
+    return legacyOfficeFormat(bytes) ?? (ext === 'doc' || type.includes('msword') ? 'doc' : 'xls');
   if (ext === 'csv' || type.includes('text/csv')) return 'csv';
   if (type.includes('html') || ext === 'htm' || ext === 'html' || ext === 'shtml') return 'html';
   if (ext === 'txt' || type.startsWith('text/plain')) return 'text';
@@ -56,8 +59,6 @@ export function formatOf(bytes: Uint8Array, meta: FileMeta): FileFormat {
 }
 
 const NOT_READ: Partial<Record<FileFormat, string>> = {
-  xls: 'legacy .xls (BIFF) workbook: not read',
-  doc: 'legacy .doc (Word 97) document: not read',
   other: 'format not read',
 };
 
@@ -103,6 +104,16 @@ async function readFormat(
       return { ...xlsxSegments(bytes, limits), cutReason: `cells past ${limits.maxCells}` };
     case 'docx':
       return { ...docxSegments(bytes, limits), cutReason: `text past ${limits.maxChars} characters` };
+    case 'xls':
+      return {
+        ...unreadIfDamaged('workbook', () => xlsSegments(bytes, limits)),
+        cutReason: `cells past ${limits.maxCells}`,
+      };
+    case 'doc':
+      return {
+        ...unreadIfDamaged('Word document', () => docSegments(bytes, limits)),
+        cutReason: `text past ${limits.maxChars} characters`,
+      };
     case 'pdf': {
       const read = await pdfSegments(bytes, limits);
       return { ...read, cutReason: `${read.pages} pages, ${limits.maxPdfPages} read` };

@@ -102,7 +102,8 @@ export const CLIENT_SCRIPT = `(function () {
     });
     groupCards.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-group') === group)); });
     // One department chosen: paper carries its view only (see the print styles).
-    document.body.classList.toggle('dept-view', unit !== '');
+    // A department's own page (data-department) always prints as that department's view.
+    document.body.classList.toggle('dept-view', unit !== '' || document.body.hasAttribute('data-department'));
     status.textContent = status.getAttribute('data-template').replace('{shown}', String(shown)).replace('{total}', String(items.length));
     var active = [];
     if (group) active.push(selectedText(groupSel));
@@ -180,7 +181,21 @@ export const CLIENT_SCRIPT = `(function () {
     try { id = decodeURIComponent(id); } catch (e) { /* keep the raw fragment */ }
     return id ? document.getElementById(id) : null;
   }
+  // #unit=<name>: one department's view (its outstanding items, row, site cards, obligations,
+  // flags), a link a supervisor can bookmark or send; the department table's names link to it.
+  function unitView() {
+    if (location.hash.indexOf('#unit=') !== 0) return false;
+    var unit = location.hash.slice(6);
+    try { unit = decodeURIComponent(unit); } catch (e) { return false; }
+    var known = slice.call(unitSel.options).some(function (o) { return o.value === unit; });
+    if (!known) return false;
+    if (unitSel.value !== unit) { unitSel.value = unit; apply(); }
+    var now = document.getElementById('now');
+    if (now) now.scrollIntoView();
+    return true;
+  }
   function reveal() {
+    if (unitView()) return;
     var target = targetOf(location.hash);
     if (!target) return;
     var hidden = target.closest('section.obl[hidden], article.site[hidden], tr[hidden], details:not([open])');

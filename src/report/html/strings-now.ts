@@ -41,6 +41,13 @@ export interface NowStrings {
   sortHint: string;
   /** A reason, warning or flag note the monitor wrote (in English), in this language. */
   monitorText: (note: string) => string;
+  /** A department's own report and the drill-down to it. */
+  department: {
+    scope: (unit: string) => string;
+    notice: string;
+    city: string;
+    report: string;
+  };
 }
 
 export const NOW_ZH: NowStrings = {
@@ -87,6 +94,12 @@ export const NOW_ZH: NowStrings = {
   ageDays: (d) => `${d} 天`,
   sortHint: '点击排序',
   monitorText: reasonInChinese,
+  department: {
+    scope: (unit) => `部门报告：${unit}`,
+    notice: '整改通知',
+    city: '全市报告',
+    report: '部门报告',
+  },
 };
 
 export const NOW_EN: NowStrings = {
@@ -139,4 +152,10 @@ export const NOW_EN: NowStrings = {
   ageDays: (d) => `${d} day${d === 1 ? '' : 's'}`,
   sortHint: 'click to sort',
   monitorText: (note) => note,
+  department: {
+    scope: (unit) => `Department report: ${unit}`,
+    notice: 'Rectification notice',
+    city: 'City report',
+    report: 'Department report',
+  },
 };

@@ -121,7 +121,8 @@ export interface ReportStrings {
     documents: string;
     count: string;
   };
-  itemNo: (item: number) => string;
+  /** An obligation's plan item; null for one written by hand into the catalogue. */
+  itemNo: (item: number | null) => string;
   meta: {
     id: string;
     units: string;
@@ -334,7 +335,7 @@ const zh: ReportStrings = {
     documents: '文档数',
     count: '数量',
   },
-  itemNo: (item) => `第 ${item} 项`,
+  itemNo: (item) => (item === null ? '自定义事项' : `第 ${item} 项`),
   meta: {
     id: '编号',
     units: '责任单位',
@@ -570,7 +571,7 @@ const en: ReportStrings = {
     documents: 'Documents',
     count: 'Count',
   },
-  itemNo: (item) => `Item ${item}`,
+  itemNo: (item) => (item === null ? 'Added by hand' : `Item ${item}`),
   meta: {
     id: 'Id',
     units: 'Responsible units',

@@ -216,14 +216,19 @@ table.outstanding th[scope="row"], table.flags td:nth-child(4), table.department
   .ov { grid-template-columns: minmax(0, 1fr); }
   th button.sort::after { content: none !important; }
   /* One department printed: its outstanding items, department row, site cards (which stand for its
-     website rules), the periods that need action and its open flags; city-wide sections, settled
-     periods and closed flags stay on screen. */
+     website rules), the periods that need action and its open flags (without the department's
+     own name, notification times and histories, which the screen keeps; periods without their
+     window and key: the label and due date say which); city-wide sections, settled periods (late ones too:
+     published, nothing left to do) and closed flags stay on screen. */
   body.dept-view #overview, body.dept-view #waivers, body.dept-view #warnings, body.dept-view #sources,
   body.dept-view .pages-read, body.dept-view .undated, body.dept-view .cands,
   body.dept-view section.obl[data-group="website"], body.dept-view table.flags tbody tr:not([data-status="open"]),
-  body.dept-view tbody.pr > tr:is([data-verdict="met"], [data-verdict="pending"], [data-verdict="unverifiable"], [data-verdict="waived"]) {
+  body.dept-view tbody.pr > tr:is([data-verdict="met"], [data-verdict="late"], [data-verdict="pending"], [data-verdict="unverifiable"], [data-verdict="waived"]),
+  body.dept-view table.flags :is(th, td):is(:nth-child(4), :nth-child(n+8)),
+  body.dept-view .periods table :is(th, td):nth-child(2), body.dept-view tbody.pr > tr > th :is(br, code) {
     display: none !important; }
   body.dept-view #site-vetoes, body.dept-view #obligations, body.dept-view #flags { break-before: auto; }
+  body.dept-view :is(table.flags, .periods table) { font-size: 0.9rem; }
   #site-vetoes, #obligations, #flags, #sources { break-before: page; }
 }
 `;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractList, withoutMarkers } from '../../../src/crawl/extract/list';
+import { extractList } from '../../../src/crawl/extract/list';
+import { withoutMarkers } from '../../../src/crawl/extract/titles';
 
 const SITE = 'http://www.example.gov.cn';
 const page = (rows: string, head = '') =>

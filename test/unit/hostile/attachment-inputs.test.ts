@@ -4,6 +4,7 @@
  * file's content, never inflate past their limits, and must say what they did not read, so a file
  * they could not read is never reported clean.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_LIMITS, readText, scanFile, type TextLimits } from '../../../src/crawl/text';
 import { docxFile, pdfFile, xlsxFile, zipArchive } from '../../../src/local/demo-files';
@@ -98,5 +99,34 @@ describe('hostile attachments', () => {
       format: 'other',
       unread: 'format not read',
     });
+  });
+
+  it('A09 a truncated .xls or .doc is recorded as not read (or read as far as it goes), never a crash', async () => {
+    for (const name of ['subsidy-list-libreoffice.xls', 'subsidy-list-xlwt.xls', 'relief-notice.doc']) {
+      const whole = readFileSync(`test/fixtures/office/${name}`);
+      for (const keep of [0.3, 0.6, 0.9]) {
+        const read = await readText(whole.subarray(0, Math.floor(whole.length * keep)), {
+          url: `http://x/${name}`,
+        });
+        expect(read.segments.length > 0 || read.unread !== undefined).toBe(true);
+      }
+    }
+  });
+
+  it('A10 a compound file whose sector chain loops is recorded as damaged, not read forever', async () => {
+    const looped = Buffer.from(readFileSync('test/fixtures/office/relief-notice.doc'));
+    // The first FAT sector's entries all point at sector 0: every chain through it is a loop.
+    const fatSector = looped.readUInt32LE(0x4c);
+    const at = (fatSector + 1) * 512;
+    for (let i = 0; i < 512; i += 4) looped.writeUInt32LE(0, at + i);
+    const read = await readText(looped, { url: 'http://x/loop.doc' });
+    expect(read).toMatchObject({ segments: [], unread: expect.stringMatching(/chain|corrupt|damaged/) });
+  });
+
+  it('A11 a Word file whose piece table points past its end is recorded as damaged', async () => {
+    const bytes = Buffer.from(readFileSync('test/fixtures/office/relief-notice.doc'));
+    const read = await readText(bytes.subarray(0, 4096), { url: 'http://x/short.doc' });
+    expect(read.segments).toEqual([]);
+    expect(read.unread).toMatch(/corrupt|damaged|not a/);
   });
 });

@@ -102,6 +102,50 @@ const REFUSED: RefusedDocument[] = [
     format: 'docx',
     message: /--format docx, but the file is text/,
   },
+  {
+    id: 'D12',
+    what: 'a .docx with paragraphs and no table',
+    bytes: () => fixture('docx-no-table.docx'),
+    message: /the Word document has no table: expected the plan as a table/,
+  },
+  {
+    id: 'D13',
+    what: 'a cell-per-line table with its header and no rows',
+    bytes: () =>
+      utf8Bytes(
+        ['工作任务', '|', '具体要求', '|', '责任科室', '|', '时限要求', '|', '|', '|', '|', '|'].join('\n'),
+      ),
+    message: /a table header \(工作任务 \/ 具体要求 \/ 责任科室 \/ 时限要求\) but no rows under it/,
+  },
+  {
+    id: 'D14',
+    what: 'a table run into one paragraph with no item numbers',
+    bytes: () =>
+      utf8Bytes(
+        `工作任务具体要求责任单位完成时限${'做好预算公开积极推进本中心预算决算公开财务科年底前'.repeat(8)}`,
+      ),
+    message: /no numbered items found: .*found 1 non-empty line, 216 characters, no item numbers/,
+  },
+  {
+    id: 'D15',
+    what: 'UTF-16 text without a byte-order mark',
+    bytes: () =>
+      new Uint8Array(Buffer.from('1. 公开预算。市财政局年底前\n2. 公开决算。市审计局年底前\n', 'utf16le')),
+    message: /looks like UTF-16 text without a byte-order mark: save the plan as UTF-8/,
+  },
+  {
+    id: 'D16',
+    what: 'bytes that are neither UTF-8 nor GBK',
+    bytes: () => new Uint8Array([...utf8Bytes('1. 公开预算'), 0xff, 0x80, 0xff, 0x0a]),
+    message: /neither UTF-8 nor GBK\/GB18030 text \(byte 0xff at offset 15 fits neither\)/,
+  },
+  {
+    id: 'D17',
+    what: 'an empty file',
+    bytes: () => new Uint8Array(),
+    message:
+      /^the plan file is empty: expected the plan as a text \(UTF-8 or GBK\), an HTML page or a \.docx$/,
+  },
 ];
 
 describe('hostile plan documents that are refused', () => {
@@ -123,6 +167,30 @@ describe('hostile plan documents that are read', () => {
     expect(format).toBe('html-table');
     expect(plan.rows.map((r) => r.item)).toEqual([1, 2]);
     expect(plan.rows[0]!.units).toEqual(['市财政局']);
+  });
+
+  it('D18 reads a plan saved as UTF-16 with a byte-order mark (Notepad\'s "Unicode")', async () => {
+    const text =
+      '工作任务|具体要求|责任单位|完成时限\n一、做好预算公开|1.公开预算。|市财政局|年底前\n|2.公开决算。|市审计局|6月底前\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const read = await readDocument(bytes);
+    expect(read.encoding).toBe('utf-16le');
+    expect(read.plan.rows.map((r) => r.units)).toEqual([['市财政局'], ['市审计局']]);
+  });
+
+  it('D19 reads rows without numbers whose unit cells are missing as rows needing units, not a crash', async () => {
+    const text = [
+      '目标',
+      '任务',
+      '主要内容',
+      '责任单位',
+      '一、助力稳增长',
+      '围绕我市经济社会发展形势及时宣传解读。',
+    ].join('\n');
+    const read = await readDocument(utf8Bytes(text)).catch((error: unknown) => error as Error);
+    // Either read with a review reason or refused with a message: never an uncaught crash.
+    if (read instanceof Error) expect(read).toBeInstanceOf(PlanInputError);
+    else expect(read.plan.rows.every((row) => row.units.length > 0 || row.review.length > 0)).toBe(true);
   });
 
   it('D11 reads a table nested 200 layout tables deep', async () => {

@@ -43,7 +43,7 @@ const REFUSED: RefusedCase[] = [
     id: 'P01',
     what: 'an empty file',
     bytes: () => fixture('empty.txt'),
-    message: /^the plan file is empty$/,
+    message: /^the plan file is empty: expected the plan as a text/,
   },
   {
     id: 'P02',

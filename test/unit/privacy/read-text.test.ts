@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readText, scanFile } from '../../../src/crawl/text';
 import { csvFile, docxFile, pdfFile, xlsxFile } from '../../../src/local/demo-files';
 
+const OFFICE = 'test/fixtures/office';
 const ID = '440781198506150028';
 const CARD = '6217001234567893';
 
@@ -75,9 +77,58 @@ describe('reading attachments for the personal-data scan', () => {
     ]);
   });
 
-  it('says why a legacy .xls is not read', async () => {
-    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    const read = await readText(ole, { url: 'http://x.gov.cn/f.xls' });
-    expect(read).toMatchObject({ format: 'xls', segments: [], unread: expect.stringMatching(/xls/) });
+  it('reads a legacy .xls cell by sheet and row, its shared strings split over CONTINUE records', async () => {
+    const bytes = readFileSync(`${OFFICE}/subsidy-list-libreoffice.xls`);
+    const read = await readText(bytes, { url: 'http://x.gov.cn/g.xls' });
+    expect(read.format).toBe('xls');
+    // 600 recipients: the string table is far longer than one 8 KB record.
+    const expected = readFileSync(`${OFFICE}/subsidy-list.csv`, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .flatMap((l) => l.split(','));
+    expect(read.segments.map((s) => s.text)).toEqual(expected);
+    const scan = await scanFile(bytes, { url: 'http://x.gov.cn/g.xls', sha256: 'abc' });
+    const lastRow = scan.findings.filter((f) => f.where === 'sheet subsidy-list row 601');
+    expect(lastRow.map((f) => [f.kind, f.masked])).toEqual([
+      ['resident-id', '4407**********6008'],
+      ['mobile', '139****4200'],
+      ['bank-card', '6217********6002'],
+    ]);
+  });
+
+  it('reads an .xls written by another library, a phone typed as a number, look-alikes left alone', async () => {
+    const bytes = readFileSync(`${OFFICE}/subsidy-list-xlwt.xls`);
+    const scan = await scanFile(bytes, { url: 'http://x.gov.cn/h.xls', sha256: null });
+    expect(scan.unread).toEqual([]);
+    expect(scan.findings.filter((f) => f.where === 'sheet 补贴名单 row 2').map((f) => f.kind)).toEqual([
+      'resident-id',
+      'mobile',
+      'bank-card',
+    ]);
+    expect(scan.findings.filter((f) => f.where.startsWith('sheet 说明'))).toEqual([]);
+  });
+
+  it('reads a legacy Word .doc by paragraph and table row, order numbers and dates left alone', async () => {
+    const bytes = readFileSync(`${OFFICE}/relief-notice.doc`);
+    const read = await readText(bytes, { url: 'http://x.gov.cn/notice.doc' });
+    expect(read.format).toBe('doc');
+    expect(read.segments[0]).toEqual({
+      text: '关于2016年度城乡居民医疗救助对象的公示',
+      where: 'paragraph 1',
+    });
+    const scan = await scanFile(bytes, { url: 'http://x.gov.cn/notice.doc', sha256: null });
+    expect(scan.findings.map((f) => [f.kind, f.where])).toEqual([
+      ['mobile', 'paragraph 2'],
+      ['resident-id', 'table 1 row 2'],
+      ['resident-id', 'table 1 row 3'],
+      ['bank-card', 'paragraph 3'],
+    ]);
+  });
+
+  it('tells a .doc from an .xls by its streams, whatever the file is called', async () => {
+    const doc = readFileSync(`${OFFICE}/relief-notice.doc`);
+    expect((await readText(doc, { url: 'http://x.gov.cn/download?id=7' })).format).toBe('doc');
+    const xls = readFileSync(`${OFFICE}/subsidy-list-xlwt.xls`);
+    expect((await readText(xls, { url: 'http://x.gov.cn/file.doc' })).format).toBe('xls');
   });
 });

@@ -1,0 +1,184 @@
+/**
+ * The text of a legacy Word 97–2003 document (.doc), the format of many notices and name lists on
+ * government sites. The main document's characters are found through the piece table (the Clx in
+ * the table stream, located by the FIB), each piece either 16-bit or "compressed" 8-bit. Table
+ * cells end with U+0007 and a row with one more; field codes (between U+0013 and U+0014) are
+ * instructions, not text, and are dropped. Headers, footers, footnotes and comments are not read.
+ */
+import type { TextSegment } from '../../core/privacy';
+import { CompoundFile } from './cfb';
+import { type TextLimits, UnreadError } from './limits';
+import { SegmentBuilder } from './segments';
+
+const WORD_MAGIC = 0xa5ec;
+/** FibRgFcLcb97's fcClx is its 34th (fc, lcb) pair. */
+const CLX_PAIR = 33;
+
+interface Piece {
+  cpStart: number;
+  cpEnd: number;
+  fc: number;
+  compressed: boolean;
+}
+
+interface Fib {
+  tableStream: '0Table' | '1Table';
+  ccpText: number;
+  fcClx: number;
+  lcbClx: number;
+}
+
+function readFib(word: Buffer): Fib {
+  if (word.length < 64 || word.readUInt16LE(0) !== WORD_MAGIC)
+    throw new UnreadError('not a Word document: FIB missing');
+  const flags = word.readUInt16LE(0x0a);
+  if (flags & 0x0100) throw new UnreadError('encrypted Word document: not read');
+  if (word.readUInt16LE(2) < 101) throw new UnreadError('Word 6/95 document: not read; save it as .docx');
+  const csw = word.readUInt16LE(32);
+  const lwAt = 34 + csw * 2;
+  const cslw = word.readUInt16LE(lwAt);
+  const ccpText = word.readInt32LE(lwAt + 2 + 3 * 4);
+  const fcLcbAt = lwAt + 2 + cslw * 4;
+  const pairs = word.readUInt16LE(fcLcbAt);
+  const clxAt = fcLcbAt + 2 + CLX_PAIR * 8;
+  if (pairs <= CLX_PAIR || clxAt + 8 > word.length)
+    throw new UnreadError('corrupt Word document: FIB too short');
+  return {
+    tableStream: flags & 0x0200 ? '1Table' : '0Table',
+    ccpText,
+    fcClx: word.readUInt32LE(clxAt),
+    lcbClx: word.readUInt32LE(clxAt + 4),
+  };
+}
+
+/** The pieces of the main text, from the Clx: formatting blocks (0x01) skipped, then the piece table (0x02). */
+function pieces(table: Buffer, fib: Fib): Piece[] {
+  if (fib.fcClx + fib.lcbClx > table.length)
+    throw new UnreadError('corrupt Word document: piece table outside the file');
+  const clx = table.subarray(fib.fcClx, fib.fcClx + fib.lcbClx);
+  let at = 0;
+  while (at < clx.length && clx[at] === 0x01) at += 3 + clx.readInt16LE(at + 1);
+  if (clx[at] !== 0x02) throw new UnreadError('corrupt Word document: no piece table');
+  const length = clx.readUInt32LE(at + 1);
+  const plc = clx.subarray(at + 5, at + 5 + length);
+  const count = Math.floor((plc.length - 4) / 12);
+  const out: Piece[] = [];
+  for (let i = 0; i < count; i++) {
+    const pcd = (count + 1) * 4 + i * 8;
+    const fcRaw = plc.readUInt32LE(pcd + 2);
+    const compressed = (fcRaw & 0x40000000) !== 0;
+    const fc = fcRaw & 0x3fffffff;
+    out.push({
+      cpStart: plc.readUInt32LE(i * 4),
+      cpEnd: plc.readUInt32LE(i * 4 + 4),
+      fc: compressed ? fc / 2 : fc,
+      compressed,
+    });
+  }
+  return out;
+}
+
+const cp1252 = new TextDecoder('windows-1252');
+
+/** The main document's characters, up to `maxChars`. */
+function mainText(word: Buffer, parts: Piece[], ccpText: number, maxChars: number): string {
+  let text = '';
+  for (const piece of parts) {
+    if (piece.cpStart >= ccpText || text.length >= maxChars) break;
+    const chars = Math.min(piece.cpEnd, ccpText) - piece.cpStart;
+    if (chars <= 0) continue;
+    const width = piece.compressed ? 1 : 2;
+    const end = piece.fc + chars * width;
+    if (end > word.length) throw new UnreadError('corrupt Word document: text outside the file');
+    const bytes = word.subarray(piece.fc, end);
+    text += piece.compressed ? cp1252.decode(bytes) : bytes.toString('utf16le');
+  }
+  return text.slice(0, maxChars);
+}
+
+/** Drops field instructions (U+0013 … U+0014) and keeps their results (U+0014 … U+0015). */
+function withoutFieldCodes(text: string): string {
+  let out = '';
+  const stack: boolean[] = [];
+  for (const ch of text) {
+    if (ch === '\u0013') stack.push(true);
+    else if (ch === '\u0014') {
+      if (stack.length) stack[stack.length - 1] = false;
+    } else if (ch === '\u0015') stack.pop();
+    else if (!stack.includes(true)) out += ch;
+  }
+  return out;
+}
+
+/**
+ * Feeds the text to the segment builder: paragraphs end with U+000D, cells with U+0007, and a row
+ * with a U+0007 of its own right after its last cell. Without reading paragraph properties an empty
+ * last cell looks like a row end, so once the first row has fixed the column count a row ends only
+ * when it has that many cells.
+ */
+function segmentsOf(text: string, out: SegmentBuilder): void {
+  let cell = '';
+  let inTable = false;
+  let rowOpen = false;
+  let cells = 0;
+  let columns = 0;
+  const endRow = () => {
+    if (columns === 0) columns = cells;
+    rowOpen = false;
+    cells = 0;
+  };
+  for (const ch of text) {
+    if (ch === '\u0007') {
+      const rowMark = rowOpen && cell === '' && (columns === 0 ? true : cells >= columns);
+      if (rowMark) {
+        endRow();
+        continue;
+      }
+      if (!inTable) {
+        out.startTable();
+        inTable = true;
+        columns = 0;
+      }
+      if (!rowOpen) {
+        out.startRow();
+        rowOpen = true;
+      }
+      out.add(cell);
+      out.endCell();
+      cells += 1;
+      cell = '';
+    } else if (ch === '\r') {
+      if (inTable && !rowOpen) {
+        out.endTable();
+        inTable = false;
+      }
+      if (inTable) cell += ' ';
+      else {
+        out.add(cell);
+        out.endBlock();
+        cell = '';
+      }
+    } else if (ch === '\u000b' || ch === '\u000c' || ch === '\t') cell += ' ';
+    else if (ch >= ' ' || ch === '\u001e') cell += ch === '\u001e' ? '-' : ch;
+  }
+  if (inTable) out.endTable();
+  out.add(cell);
+  out.endBlock();
+}
+
+/** The paragraphs and table cells of a .doc, located like those of a .docx. */
+export function docSegments(
+  bytes: Uint8Array,
+  limits: TextLimits,
+): { segments: TextSegment[]; cut: boolean } {
+  const file = new CompoundFile(bytes);
+  const word = file.stream('WordDocument');
+  if (!word) throw new UnreadError('not a Word document: no WordDocument stream');
+  const fib = readFib(word);
+  const table = file.stream(fib.tableStream);
+  if (!table) throw new UnreadError(`corrupt Word document: ${fib.tableStream} stream missing`);
+  const text = withoutFieldCodes(mainText(word, pieces(table, fib), fib.ccpText, limits.maxChars));
+  const out = new SegmentBuilder(limits.maxChars);
+  segmentsOf(text, out);
+  return { segments: out.segments, cut: fib.ccpText > limits.maxChars };
+}
