@@ -323,7 +323,12 @@ describe('schedule, notifications, alarms', () => {
     const dashboards = ofType('AWS::CloudWatch::Dashboard');
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]![1].Properties.DashboardBody);
-    for (const metric of ['ExecutionsFailed', 'ExecutionTime', 'ApproximateNumberOfMessagesVisible', 'Throttles'])
+    for (const metric of [
+      'ExecutionsFailed',
+      'ExecutionTime',
+      'ApproximateNumberOfMessagesVisible',
+      'Throttles',
+    ])
       expect(body).toContain(metric);
     // Every task function's errors are graphed, and the alarms are on it.
     expect(body.match(/\\"Errors\\"/g)?.length).toBe(TASK_STATES.length);

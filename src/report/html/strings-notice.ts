@@ -39,7 +39,7 @@ export interface NoticeStrings {
   fetched: string;
   nearMiss: string;
   lookedAt: string;
-  /** `item` is null for an obligation written by hand: the plan alone is named. */
+  /** The plan item a duty comes from; a duty added by hand (no item number) cites the plan alone. */
   basis: (group: ObligationGroup, plan: string, item: number | null, packTitle: string | undefined) => string;
   planTitle: (issuer: string, year: number) => string;
   issuedBy: (issuer: string) => string;

@@ -10,7 +10,12 @@ const finding = {
   file: 'http://hrss/t1.xlsx',
   sha256: 'f1',
 };
-const found: PersonalDataScan = { scannedAt: '2016-04-11T02:00:00.000Z', findings: [finding], more: 0, unread: [] };
+const found: PersonalDataScan = {
+  scannedAt: '2016-04-11T02:00:00.000Z',
+  findings: [finding],
+  more: 0,
+  unread: [],
+};
 const clean: PersonalDataScan = { scannedAt: '2016-04-20T02:00:00.000Z', findings: [], more: 0, unread: [] };
 const AT = '2016-04-20T02:00:00.000Z';
 
