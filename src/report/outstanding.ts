@@ -4,7 +4,6 @@
  * collective (市直有关单位, 市政府各部门…), which name no one department and so are not ranked.
  */
 import { daysBetween } from '../core/dates';
-import type { Obligation } from '../core/obligation';
 import type { VerdictKind } from '../core/verdict';
 import type { OutstandingItem, ReportObligation, ReportPeriod } from './model';
 

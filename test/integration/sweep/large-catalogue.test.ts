@@ -6,7 +6,6 @@
  * and most of judging spent laying out the same weekly and monthly periods for every obligation:
  * bench:periods). It must finish with a report in every format, a verdict for every period.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../../src/core/obligation';
 import { SourcesFileSchema } from '../../../src/core/source';
