@@ -68,6 +68,18 @@ export const DocumentSchema = z.object({
     .optional()
     .describe('Earlier versions of the item at this URL (older titles), oldest first'),
   attachments: z.array(AttachmentSchema).default([]),
+  goneSince: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'While the document is still listed: the instant its page first answered 404 or 410 to a re-check (the archived copy stands); null or absent: it answered',
+    ),
+  recheckedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When a known, archived page was last requested again to see that it still answers'),
   absences: z
     .array(z.object({ from: z.string(), to: z.string().nullable() }))
     .default([])

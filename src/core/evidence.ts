@@ -21,7 +21,7 @@ export const EvidenceSchema = z.object({
   recordedAt: z.string().optional(),
   by: z.string().optional().describe('Who entered manual evidence'),
   withdrawnOn: IsoDateSchema.optional().describe(
-    'The page has since vanished from its column (as of the judging date): still evidence of publication, the archived copy proves it',
+    'The page has since vanished from its column, or answers 404/410 while still listed (as of the judging date): still evidence of publication, the archived copy proves it',
   ),
   unreadable: z
     .string()

@@ -107,6 +107,20 @@ export const CrawlLimitsSchema = z.object({
     .describe(
       "Wall time for a whole crawl of the source; past it no request starts and reads in progress are cut off (default: the CrawlSource task's TimeoutSeconds less a minute for writing)",
     ),
+  recheckAfterDays: z
+    .number()
+    .int()
+    .positive()
+    .default(28)
+    .describe(
+      'A known, archived page still listed in its column is requested again this many days after it was last read, to see that it still answers (a 404/410 marks its evidence withdrawn)',
+    ),
+  rechecksPerColumn: z
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe('Known pages re-checked per column and crawl, the longest unchecked first (0: none)'),
   maxLinksPerPage: z
     .number()
     .int()

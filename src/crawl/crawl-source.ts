@@ -4,8 +4,10 @@
  * (src/crawl/extract) stay separate; this module only decides what to fetch and what to record.
  *
  * Cost discipline: a column whose first list page is unchanged (304, or the same sha256) costs one
- * request and no document writes; known items are never re-fetched.
+ * request and no document writes; known items are not re-fetched, except a few per column once they
+ * were last read `recheckAfterDays` ago, to see that a page still listed still answers.
  */
+import { compareText } from '../core/compare';
 import type { CrawlSummary } from '../core/crawl-summary';
 import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
@@ -71,6 +73,8 @@ interface ColumnOutcome {
 }
 
 const ATTACHMENTS_PER_ITEM = 5;
+/** One day in milliseconds, for re-check ages. */
+const DAY_MS = 86_400_000;
 
 /**
  * Whether a failure means the site itself is unreachable (as opposed to one page being refused).
@@ -245,13 +249,18 @@ export class SourceCrawler {
     if (first.notModified || first.sha256 === previous?.sha256) {
       outcome.notModified += 1;
       if (!first.notModified) outcome.bytes += first.body.byteLength;
+      // Each follow-up writes the page state it leaves, so the next starts from that one.
+      const state =
+        previous?.recheckDueAt && previous.recheckDueAt <= this.checkedAt
+          ? await this.recheckUnchanged(column, previous, outcome)
+          : previous;
       await this.recordCheck({
         url: column.url,
         columnId: column.id,
         result: first,
         stats: previous ?? undefined,
       });
-      if (previous?.awaitingFix) await this.rereadAwaitingFix(column, previous, outcome);
+      if (state?.awaitingFix) await this.rereadAwaitingFix(column, state, outcome);
       outcome.ok = true;
       return outcome;
     }
@@ -455,6 +464,12 @@ export class SourceCrawler {
       if (existing && (existing.title !== doc.title || !sameAbsences(existing, doc)))
         count(await this.ctx.documents.upsertDocument(doc));
     }
+    const listed = items.flatMap((item) => {
+      const doc = known.get(item.url);
+      return doc && !discovered.has(item.url) ? [doc] : [];
+    });
+    const rechecked = await this.recheckListed(listed, outcome, count);
+    const recheckDueAt = this.nextRecheckDue([...rechecked, ...discovered.values()]);
     if (complete) {
       const present = new Set(items.map((i) => i.url));
       for (const doc of known.values()) {
@@ -475,8 +490,55 @@ export class SourceCrawler {
       itemCount: items.length,
       undatedCount: undated,
       newestItemDate: newest,
+      ...(recheckDueAt ? { recheckDueAt } : {}),
       ...(awaitingFix > 0 ? { awaitingFix } : {}),
     };
+  }
+
+  /**
+   * An unchanged list whose longest-unchecked page fell due: the documents it lists (those not gone
+   * from it) are re-checked as if it had changed, and the list's state records when the next is due.
+   */
+  private async recheckUnchanged(
+    column: Column,
+    previous: PageState,
+    outcome: ColumnOutcome,
+  ): Promise<PageState> {
+    const docs = await this.ctx.documents.listDocuments({ sourceId: this.source.id, columnId: column.id });
+    const listed = docs.filter((d) => d.absences.at(-1)?.to !== null);
+    const count = (result: UpsertResult) => {
+      if (result === 'changed') outcome.changedDocuments += 1;
+    };
+    const after = await this.recheckListed(listed, outcome, count);
+    const { recheckDueAt: _due, ...rest } = previous;
+    const next = this.nextRecheckDue(after);
+    const state = { ...rest, ...(next ? { recheckDueAt: next } : {}) };
+    await this.ctx.documents.putPageState(state, previous);
+    return state;
+  }
+
+  /** Re-checks the listed documents that are due and writes what changed; returns the listed documents as they now are. */
+  private async recheckListed(
+    listed: Document[],
+    outcome: ColumnOutcome,
+    count: (result: UpsertResult) => void,
+  ): Promise<Document[]> {
+    const now = new Map(listed.map((d) => [d.url, d]));
+    for (const doc of this.dueForRecheck(listed)) {
+      const updated = await this.recheck(doc, outcome);
+      if (!updated) continue;
+      now.set(doc.url, updated);
+      count(await this.ctx.documents.upsertDocument(updated));
+    }
+    return [...now.values()];
+  }
+
+  /** When the longest-unchecked of these documents falls due for a re-check; none when none can be. */
+  private nextRecheckDue(docs: Document[]): string | undefined {
+    const reads = docs.filter(recheckable).map(lastRead).sort(compareText);
+    const oldest = reads[0];
+    if (!oldest || !this.limits.fetchDetails || this.limits.rechecksPerColumn === 0) return undefined;
+    return new Date(Date.parse(oldest) + this.limits.recheckAfterDays * DAY_MS).toISOString();
   }
 
   /**
@@ -544,6 +606,36 @@ export class SourceCrawler {
       problem: read.problem ?? null,
       attachments: read.attachments,
       ...(existing.date ? {} : { date: read.date, dateText: read.dateText, dateOrigin: read.dateOrigin }),
+    };
+  }
+
+  /**
+   * Known pages still listed, archived and good, that were last read `recheckAfterDays` ago or more:
+   * at most `rechecksPerColumn` of them, the longest unchecked first. A page can answer 404 while
+   * its column still lists it; only a new request shows that.
+   */
+  private dueForRecheck(listed: Document[]): Document[] {
+    if (!this.limits.fetchDetails || this.limits.rechecksPerColumn === 0) return [];
+    const cutoff = Date.parse(this.checkedAt) - this.limits.recheckAfterDays * DAY_MS;
+    return listed
+      .filter((d) => recheckable(d) && Date.parse(lastRead(d)) <= cutoff)
+      .sort((a, b) => compareText(lastRead(a), lastRead(b)))
+      .slice(0, this.limits.rechecksPerColumn);
+  }
+
+  /**
+   * Requests a known page again. A 404 or 410 records since when it is gone (its archived copy stays
+   * the evidence); an answer clears that; anything else (timeout, 5xx) says nothing and changes nothing.
+   */
+  private async recheck(doc: Document, outcome: ColumnOutcome): Promise<Document | null> {
+    const page = await this.fetch(doc.url, outcome);
+    const gone = !page.ok && page.reason === 'http-status' && (page.status === 404 || page.status === 410);
+    if (!page.ok && !gone) return null;
+    if (page.ok) outcome.pages += 1;
+    return {
+      ...this.refresh(doc),
+      recheckedAt: this.checkedAt,
+      goneSince: gone ? (doc.goneSince ?? this.checkedAt) : null,
     };
   }
 
@@ -792,4 +884,14 @@ function pickHeaders(headers: Record<string, string>): Record<string, string> {
 /** The Asia/Shanghai date of the crawl, for callers that key things by day. */
 export function crawlDay(ctx: CrawlContext): IsoDate {
   return shanghaiDate(ctx.now());
+}
+
+/** A page worth requesting again: archived, and evidence when it was read (an error page is read again anyway). */
+function recheckable(doc: Document): boolean {
+  return Boolean(doc.sha256) && !doc.problem;
+}
+
+/** When a known page was last read: its last re-check, else when it was archived. */
+function lastRead(doc: Document): string {
+  return doc.recheckedAt ?? doc.fetchedAt ?? doc.firstSeen;
 }

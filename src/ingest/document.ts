@@ -1,3 +1,6 @@
+import { legacyOfficeFormat } from '../crawl/text/cfb';
+import { type DocBlock, docBlocks } from '../crawl/text/doc-text';
+import { UnreadError } from '../crawl/text/limits';
 import { decodePlanBytes, type PlanEncoding } from './decode';
 import { PlanInputError } from './errors';
 import { type InputFormat, type PlanFormat, readHtmlPlan, readPlan } from './ingest';
@@ -22,7 +25,7 @@ export function fileKind(bytes: Uint8Array): FileKind {
 
 const REFUSALS: Record<Exclude<FileKind, 'docx' | 'text'>, string> = {
   'legacy-doc':
-    'the plan file is binary, not text: it is a legacy Word .doc file, which ingest cannot read: open it in Word or LibreOffice and save it as .docx, or copy the plan text into a .txt file',
+    'the plan file is binary, not text: it is a legacy Office file (.doc, .xls, .ppt) that could not be opened as a Word document: open it in Word or LibreOffice and save it as .docx, or copy the plan text into a .txt file',
   pdf: 'the plan file is binary, not text: it is a PDF, which ingest cannot read (a scanned PDF holds only images of the text): copy the plan text into a .txt file, or ask the issuing office for the .docx',
   image:
     'the plan file is binary, not text: it is an image; a scanned plan must be typed or copied into a .txt file, or obtained as .docx',
@@ -33,16 +36,19 @@ export interface ReadDocument {
   format: PlanFormat;
   plan: ReadPlan;
   /** How the bytes were read: a text encoding, or the container. */
-  encoding: PlanEncoding | 'docx';
+  encoding: PlanEncoding | 'docx' | 'doc';
 }
 
 /**
- * Reads a plan file of any supported kind: a .docx (its tables through mammoth's HTML), an HTML
- * page, or a text (UTF-8 or GBK). Legacy .doc, PDF and images are refused with what to do instead.
+ * Reads a plan file of any supported kind: a .docx (its tables through mammoth's HTML), a legacy
+ * Word .doc (its tables through the project's Word 97 reader, as HTML), an HTML page, or a text
+ * (UTF-8 or GBK). PDF and images are refused with what to do instead.
  */
 export async function readDocument(bytes: Uint8Array, format: InputFormat = 'auto'): Promise<ReadDocument> {
   const kind = bytes.length === 0 ? 'text' : fileKind(bytes);
-  if (kind === 'docx' || format === 'docx') {
+  const isWordDoc = kind === 'legacy-doc' && legacyOfficeFormat(bytes) === 'doc';
+  if (kind === 'docx' || isWordDoc || format === 'docx') {
+    if (isWordDoc) return { ...readHtmlPlan(docToHtml(bytes), 'doc-table'), encoding: 'doc' };
     if (kind !== 'docx') throw new PlanInputError(`--format docx, but the file is ${describeKind(kind)}`);
     return { ...readHtmlPlan(await docxToHtml(bytes), 'docx-table'), encoding: 'docx' };
   }
@@ -53,6 +59,33 @@ export async function readDocument(bytes: Uint8Array, format: InputFormat = 'aut
 
 function describeKind(kind: FileKind): string {
   return kind === 'text' ? 'text' : kind === 'legacy-doc' ? 'a legacy .doc' : `a ${kind}`;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function blockHtml(block: DocBlock): string {
+  if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+  const rows = block.rows.map(
+    (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+  );
+  return `<table>${rows.join('')}</table>`;
+}
+
+/**
+ * A legacy Word .doc's main text as HTML (paragraphs and tables), the same shape mammoth makes of a
+ * .docx. Encrypted, Word 95 and damaged files are refused with the reason and what to do.
+ */
+export function docToHtml(bytes: Uint8Array): string {
+  try {
+    return docBlocks(bytes, { maxChars: 20 * 1024 * 1024 })
+      .blocks.map(blockHtml)
+      .join('\n');
+  } catch (error) {
+    if (!(error instanceof UnreadError) && !(error instanceof RangeError)) throw error;
+    throw new PlanInputError(
+      `the Word .doc file could not be read (${error.message}): open it in Word or LibreOffice and save it as .docx, or copy the plan text into a .txt file`,
+    );
+  }
 }
 
 /** The document body as HTML, tables kept; a damaged file is refused, never a crash. */

@@ -36,7 +36,8 @@ export type PlanFormat =
   | 'flattened-table'
   | 'prose-list'
   | 'html-table'
-  | 'docx-table';
+  | 'docx-table'
+  | 'doc-table';
 
 /** The plan text's lines, numbered from 1, trimmed, blank lines dropped (their numbers are kept). */
 export function numberLines(text: string): NumberedLine[] {
@@ -110,10 +111,11 @@ export function looksLikeHtml(text: string): boolean {
 /** Reads the tables of an HTML page (or the HTML a .docx converts to). */
 export function readHtmlPlan(
   html: string,
-  format: 'html-table' | 'docx-table',
+  format: 'html-table' | 'docx-table' | 'doc-table',
 ): { format: PlanFormat; plan: ReadPlan } {
-  const { cells, tables, title } = htmlCells(html, format === 'docx-table' ? 'row' : 'source');
-  const what = format === 'docx-table' ? 'the Word document' : 'the HTML page';
+  const word = format !== 'html-table';
+  const { cells, tables, title } = htmlCells(html, word ? 'row' : 'source');
+  const what = word ? 'the Word document' : 'the HTML page';
   if (tables === 0) {
     throw new PlanInputError(
       `${what} has no table: expected the plan as a table (序号 / 具体工作 / 责任单位 / 完成时限); copy the text into a .txt file if the plan is written as numbered paragraphs`,

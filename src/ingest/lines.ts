@@ -89,6 +89,8 @@ export function splitUnits(cell: string): string[] {
       .flatMap((part) => part.split(/(?<=[局委办室心院厅部府位构司])(?=[省市县区](?![、，,）)]))/))
       // 区发改委等相关区直部门: the named unit, then the group the list closes with.
       .flatMap((part) => part.split(/等(?=(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构))/))
+      // 财政所、土管所等: a list closing with 等 ("and others") names no unit 土管所等.
+      .map((part) => part.replace(/(?<=[所局委办室心院厅部府位构司站队])等$/u, ''))
       .map((part) => part.trim())
       .filter((part) => part.length > 0)
   );

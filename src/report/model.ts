@@ -37,7 +37,7 @@ export const EvidenceRefSchema = z.object({
   reason: z.string(),
   by: z.string().optional(),
   withdrawnOn: IsoDateSchema.optional().describe(
-    'The page vanished from its column on this day and is still gone: the verdict stands on the archived copy',
+    'The page vanished from its column, or began answering 404/410 while still listed, on this day and is still gone: the verdict stands on the archived copy',
   ),
   earlierVersions: z
     .array(

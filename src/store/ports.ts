@@ -27,6 +27,8 @@ export interface PageState {
   itemCount?: number;
   undatedCount?: number;
   newestItemDate?: IsoDate | null;
+  /** When the list's longest-unchecked known page falls due for a re-check (see recheckAfterDays). */
+  recheckDueAt?: string;
   /**
    * Documents of the column carrying personal data not yet fixed. A fix in place changes no list,
    * so an unchanged list with such documents still has them read again.

@@ -27,6 +27,7 @@ export const PageStateSchema = z.object({
   itemCount: z.number().int().optional(),
   undatedCount: z.number().int().optional(),
   newestItemDate: IsoDateSchema.nullable().optional(),
+  recheckDueAt: z.string().optional(),
   awaitingFix: z.number().int().min(0).optional(),
 }) satisfies z.ZodType<PageState>;
 

@@ -578,18 +578,23 @@ function publicationText(pub: Publication, doc: Document): string {
 }
 
 /**
- * The day a document that counts vanished from its column, when it is still gone on `asOf`. The
- * period stays met (the archived copy proves publication) but the report says it was withdrawn.
+ * The day a document that counts was withdrawn, when it still is on `asOf`: it vanished from its
+ * column, or its page answers 404/410 while still listed. The period stays met (the archived copy
+ * proves publication) but the report says it was withdrawn, and how.
  */
-function withdrawnOn(doc: Document, asOf: IsoDate): IsoDate | undefined {
-  if (doc.absences.length === 0) return undefined;
-  const presence = presenceOn(doc, asOf);
-  return presence.present ? undefined : (presence.since ?? undefined);
+function withdrawal(doc: Document, asOf: IsoDate): { on: IsoDate; how: string } | undefined {
+  const presence = doc.absences.length > 0 ? presenceOn(doc, asOf) : null;
+  const vanished = presence && !presence.present ? (presence.since ?? undefined) : undefined;
+  const goneOn = doc.goneSince ? shanghaiDate(doc.goneSince) : undefined;
+  const gone = goneOn && goneOn <= asOf ? goneOn : undefined;
+  if (gone && (!vanished || gone < vanished))
+    return { on: gone, how: `its page answers “not found” since ${gone} while still listed` };
+  return vanished ? { on: vanished, how: `withdrawn from its column on ${vanished}` } : undefined;
 }
 
 function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Names, asOf: IsoDate): Evidence {
   const { doc, hit, pub } = m;
-  const withdrawn = a.kind === 'match' ? withdrawnOn(doc, asOf) : undefined;
+  const withdrawn = a.kind === 'match' ? withdrawal(doc, asOf) : undefined;
   const found = hit.terms.map((t) => `“${t}”`).join(', ');
   const where = hit.inTitle ? 'title has' : 'attachment names have';
   const parts = [
@@ -598,7 +603,7 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     `${a.how} → ${a.period.key}`,
     `${names.source(doc.sourceId)} / ${names.column(doc.sourceId, doc.columnId)}`,
     publicationText(pub, doc),
-    ...(withdrawn ? [`withdrawn from its column on ${withdrawn}`] : []),
+    ...(withdrawn ? [withdrawn.how] : []),
   ];
   const lead = a.problem
     ? `not evidence: ${a.problem.reason}; `
@@ -618,7 +623,7 @@ function toEvidence(obligationId: string, a: Assignment, m: Matched, names: Name
     publishedOn: pub.date,
     sha256: hit.attachment?.sha256 ?? doc.sha256,
     title: doc.title,
-    ...(withdrawn ? { withdrawnOn: withdrawn } : {}),
+    ...(withdrawn ? { withdrawnOn: withdrawn.on } : {}),
     ...(a.problem?.unread ? { unreadable: a.problem.reason } : {}),
   };
 }

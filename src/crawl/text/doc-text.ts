@@ -110,67 +110,67 @@ function withoutFieldCodes(text: string): string {
   return out;
 }
 
+/** A paragraph, or a table as rows of cell texts, in reading order. */
+export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] };
+
+const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /**
- * Feeds the text to the segment builder: paragraphs end with U+000D, cells with U+0007, and a row
- * with a U+0007 of its own right after its last cell. Without reading paragraph properties an empty
- * last cell looks like a row end, so once the first row has fixed the column count a row ends only
- * when it has that many cells.
+ * Splits the text into paragraphs and tables: paragraphs end with U+000D, cells with U+0007, and a
+ * row with a U+0007 of its own right after its last cell. Without reading paragraph properties an
+ * empty last cell looks like a row end, so once the first row has fixed the column count a row ends
+ * only when it has that many cells.
  */
-function segmentsOf(text: string, out: SegmentBuilder): void {
+function blocksOf(text: string): DocBlock[] {
+  const blocks: DocBlock[] = [];
   let cell = '';
-  let inTable = false;
-  let rowOpen = false;
-  let cells = 0;
+  let table: string[][] | null = null;
+  let row: string[] | null = null;
   let columns = 0;
-  const endRow = () => {
-    if (columns === 0) columns = cells;
-    rowOpen = false;
-    cells = 0;
+  const endTable = () => {
+    if (table) blocks.push({ kind: 'table', rows: table });
+    table = null;
   };
   for (const ch of text) {
     if (ch === '\u0007') {
-      const rowMark = rowOpen && cell === '' && (columns === 0 ? true : cells >= columns);
-      if (rowMark) {
-        endRow();
+      if (row && cell === '' && (columns === 0 || row.length >= columns)) {
+        if (columns === 0) columns = row.length;
+        row = null;
         continue;
       }
-      if (!inTable) {
-        out.startTable();
-        inTable = true;
+      if (!table) {
+        table = [];
         columns = 0;
       }
-      if (!rowOpen) {
-        out.startRow();
-        rowOpen = true;
+      if (!row) {
+        row = [];
+        table.push(row);
       }
-      out.add(cell);
-      out.endCell();
-      cells += 1;
+      row.push(tidy(cell));
       cell = '';
     } else if (ch === '\r') {
-      if (inTable && !rowOpen) {
-        out.endTable();
-        inTable = false;
-      }
-      if (inTable) cell += ' ';
+      if (table && !row) endTable();
+      if (table) cell += ' ';
       else {
-        out.add(cell);
-        out.endBlock();
+        if (tidy(cell)) blocks.push({ kind: 'paragraph', text: tidy(cell) });
         cell = '';
       }
     } else if (ch === '\u000b' || ch === '\u000c' || ch === '\t') cell += ' ';
     else if (ch >= ' ' || ch === '\u001e') cell += ch === '\u001e' ? '-' : ch;
   }
-  if (inTable) out.endTable();
-  out.add(cell);
-  out.endBlock();
+  endTable();
+  if (tidy(cell)) blocks.push({ kind: 'paragraph', text: tidy(cell) });
+  return blocks;
 }
 
-/** The paragraphs and table cells of a .doc, located like those of a .docx. */
-export function docSegments(
+/**
+ * The paragraphs and tables of a .doc's main text, in reading order (the plan reader turns them
+ * into HTML; the personal-data scan into located segments).
+ */
+export function docBlocks(
   bytes: Uint8Array,
-  limits: TextLimits,
-): { segments: TextSegment[]; cut: boolean } {
+  limits: Pick<TextLimits, 'maxChars'>,
+): { blocks: DocBlock[]; cut: boolean } {
   const file = new CompoundFile(bytes);
   const word = file.stream('WordDocument');
   if (!word) throw new UnreadError('not a Word document: no WordDocument stream');
@@ -178,7 +178,31 @@ export function docSegments(
   const table = file.stream(fib.tableStream);
   if (!table) throw new UnreadError(`corrupt Word document: ${fib.tableStream} stream missing`);
   const text = withoutFieldCodes(mainText(word, pieces(table, fib), fib.ccpText, limits.maxChars));
+  return { blocks: blocksOf(text), cut: fib.ccpText > limits.maxChars };
+}
+
+/** The paragraphs and table cells of a .doc, located like those of a .docx. */
+export function docSegments(
+  bytes: Uint8Array,
+  limits: TextLimits,
+): { segments: TextSegment[]; cut: boolean } {
+  const { blocks, cut } = docBlocks(bytes, limits);
   const out = new SegmentBuilder(limits.maxChars);
-  segmentsOf(text, out);
-  return { segments: out.segments, cut: fib.ccpText > limits.maxChars };
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      out.add(block.text);
+      out.endBlock();
+      continue;
+    }
+    out.startTable();
+    for (const row of block.rows) {
+      out.startRow();
+      for (const cell of row) {
+        out.add(cell);
+        out.endCell();
+      }
+    }
+    out.endTable();
+  }
+  return { segments: out.segments, cut };
 }

@@ -7,11 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Source, SourceSchema } from '../../../src/core/source';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
+import { htmlHeaders, oneColumnSource } from './one-column-site';
 
 const FULL = '江门市食品药品监督管理局关于2016年第二季度食品安全监督抽检结果的通告';
 const OTHER = '关于开展夏季食品安全专项检查的通知';
@@ -24,10 +24,7 @@ let detailReads = 0;
 beforeAll(async () => {
   stores = await openTestStores();
   archiveDir = await mkdtemp(join(tmpdir(), 'gongkai-cut-titles-'));
-  const html = (body: string) => ({
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
+  const html = htmlHeaders;
   const page = (title: string) =>
     `<html><head><meta charset="utf-8"><title>${title}_江门市食品药品监督管理局</title></head><body><h1>${title}</h1><div>发布日期：2016-07-15</div><div class="TRS_Editor"><p>现将抽检结果通告如下。</p></div></body></html>`;
   server = await startServer({
@@ -59,14 +56,11 @@ afterAll(async () => {
 
 describe('a title the list cuts short', () => {
   it('is stored whole from the detail page, and the next sweep keeps it as the same document', async () => {
-    const source: Source = SourceSchema.parse({
+    const source = oneColumnSource({
       id: 'cut-titles',
-      units: ['市食品药品监督管理局'],
       name: '截断标题站点',
-      homepage: `${server.origin}/`,
-      allowPrivateNetwork: true,
-      columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/`, kind: 'notice' }],
-      limits: { perHostDelayMs: 0 },
+      origin: server.origin,
+      column: { id: 'tzgg', name: '通知公告', path: '/tzgg/' },
     });
     const options = { stores, archiveDir, host: server.host };
     await crawlOnce(source, { ...options, at: '2016-07-20T02:00:00Z' });

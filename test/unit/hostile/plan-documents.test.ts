@@ -48,9 +48,22 @@ interface RefusedDocument {
 const REFUSED: RefusedDocument[] = [
   {
     id: 'D01',
-    what: 'a legacy Word .doc',
+    what: 'a legacy Office file with nothing after its header',
     bytes: legacyDoc,
-    message: /legacy Word \.doc.*save it as \.docx/,
+    message: /legacy Office file.*save it as \.docx/,
+  },
+  {
+    id: 'D01b',
+    what: 'a legacy Excel .xls given as a plan',
+    bytes: () => fixture('../../office/subsidy-list-xlwt.xls'),
+    message: /legacy Office file.*not.*Word document|could not be opened as a Word document/,
+  },
+  {
+    id: 'D01c',
+    what: 'a legacy Word .doc cut short',
+    bytes: () =>
+      new Uint8Array(readFileSync(join(FIXTURES, '../../office/relief-notice.doc')).subarray(0, 6000)),
+    message: /(legacy Office file|Word \.doc file could not be read).*save it as \.docx/,
   },
   {
     id: 'D02',

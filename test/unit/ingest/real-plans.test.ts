@@ -12,7 +12,14 @@ describe('the real-plan corpus', async () => {
 
   it('holds plans of every shape', () => {
     const shapes = new Set(scores.map((s) => s.expectedShape));
-    for (const shape of ['cell-table', 'paragraph-table', 'html-table', 'docx-table', 'prose-list'])
+    for (const shape of [
+      'cell-table',
+      'paragraph-table',
+      'html-table',
+      'docx-table',
+      'doc-table',
+      'prose-list',
+    ])
       expect(shapes).toContain(shape);
   });
 
@@ -156,6 +163,22 @@ describe('a table without item numbers', () => {
       expect(obligation.review.join('\n')).toMatch(/shows no item numbers/);
   });
 
+  it('reads a town plan whose cells are separated by | lines and whose rows carry no numbers', async () => {
+    const { format, plan } = await readDocument(readFileSync(real('qiaocheng-town-cells.txt')));
+    const draft = toDraft(plan, { year: 2025, issuer: '谯城区某镇' });
+    expect(format).toBe('cell-table');
+    expect(draft.obligations.map((o) => [o.item, o.category])).toEqual([
+      [1, '推进政策公开'],
+      [2, '推进政策公开'],
+      [3, '推进政策公开'],
+      [4, '强化权力配置信息公开'],
+      [5, '强化权力配置信息公开'],
+      [6, '提升解读咨询水平'],
+      [7, '提升解读咨询水平'],
+      [8, '提升解读咨询水平'],
+    ]);
+  });
+
   it('reads the same rows from an HTML table whose category cells span them', async () => {
     const { format, plan } = await readDocument(readFileSync(real('weifang-2017.html')));
     const draft = toDraft(plan, { year: 2017, issuer: '潍坊市' });
@@ -243,6 +266,11 @@ describe('units', () => {
       supporting: [],
     });
     expect(isCollectiveUnit('相关区直部门')).toBe(true);
+    expect(readUnitCell('财政所、便民综合服务中心、土管所等').lead).toEqual([
+      '财政所',
+      '便民综合服务中心',
+      '土管所',
+    ]);
     expect(isCollectiveUnit('经开区')).toBe(false);
   });
 

@@ -9,8 +9,8 @@ import { calendar, doc, obligation, periods, unitSources } from './builders';
 
 const quarterly = obligation('complaints', { kind: 'quarterly' }, { keywords: ['旅游投诉'] });
 
-function judge(asOf: string, absences: { from: string; to: string | null }[]) {
-  const d = doc({ title: '2016年第一季度旅游投诉处理情况', date: '2016-04-12', absences });
+function judge(asOf: string, absences: { from: string; to: string | null }[], goneSince?: string | null) {
+  const d = doc({ title: '2016年第一季度旅游投诉处理情况', date: '2016-04-12', absences, goneSince });
   const ps = periods(quarterly);
   const { evidence } = matchEvidence({
     obligations: [quarterly],
@@ -49,6 +49,20 @@ describe('evidence withdrawn after it counted', () => {
     expect(
       judge('2016-07-10', [{ from: '2016-07-20T03:00:00Z', to: null }]).evidence[0]!.withdrawnOn,
     ).toBeUndefined();
+  });
+
+  it('marks a page that answers 404 while still listed, from the re-check that found it gone', () => {
+    const q1 = judge('2016-09-30', [], '2016-08-29T02:00:00Z');
+    expect(q1.kind).toBe('met');
+    expect(q1.evidence[0]!.withdrawnOn).toBe('2016-08-29');
+    expect(q1.evidence[0]!.reason).toContain('answers “not found” since 2016-08-29 while still listed');
+    expect(judge('2016-08-20', [], '2016-08-29T02:00:00Z').evidence[0]!.withdrawnOn).toBeUndefined();
+    expect(judge('2016-09-30', [], null).evidence[0]!.withdrawnOn).toBeUndefined();
+  });
+
+  it('gives the earlier day when the page both answered 404 and later left its column', () => {
+    const q1 = judge('2016-09-30', [{ from: '2016-09-12T02:00:00Z', to: null }], '2016-08-29T02:00:00Z');
+    expect(q1.evidence[0]!.withdrawnOn).toBe('2016-08-29');
   });
 
   it('shows the mark in the report, links the archived copy, and lets a supervisor filter for it', () => {
