@@ -46,6 +46,35 @@ interface Window {
 const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
 
 /**
+ * Recurring layouts already computed, per calendar: a catalogue of 10,000 weekly and monthly
+ * obligations has a handful of distinct schedules, and walking the working days for every due date
+ * of every one of them was most of a sweep's judging time. Keyed by everything the layout depends
+ * on; the calendar is immutable once built, so a layout computed for it stays right.
+ */
+const layouts = new WeakMap<WorkingDayCalendar, Map<string, readonly Period[]>>();
+
+function recurringLayout(
+  ctx: PeriodContext,
+  kind: RecurringKind,
+  weeks: 'iso' | 'plan',
+  grace: number,
+  compute: () => Period[],
+): readonly Period[] {
+  let byKey = layouts.get(ctx.calendar);
+  if (!byKey) {
+    byKey = new Map();
+    layouts.set(ctx.calendar, byKey);
+  }
+  const key = `${ctx.year}|${kind}|${weeks}|${grace}`;
+  let laid = byKey.get(key);
+  if (!laid) {
+    laid = compute();
+    byKey.set(key, laid);
+  }
+  return laid;
+}
+
+/**
  * The periods of one obligation in the plan year `ctx.year`, sorted by start date.
  * Due dates follow docs/core.md: window end + grace working days, and never a day off.
  */
@@ -83,11 +112,13 @@ export function periodsFor(obligation: { id: string; schedule: Schedule }, ctx: 
     case 'quarterly':
     case 'semiannual': {
       const grace = graceFor(schedule.kind, schedule.graceWorkingDays, ctx.policy);
-      const windows =
-        schedule.kind === 'weekly' && schedule.weeks === 'iso'
-          ? isoWeekWindows(ctx.year)
-          : recurringWindows(schedule.kind, ctx.year);
-      return windows.map((w) => withGrace(w, grace));
+      const weeks = schedule.kind === 'weekly' && schedule.weeks === 'iso' ? 'iso' : 'plan';
+      const laid = recurringLayout(ctx, schedule.kind, weeks, grace, () =>
+        (weeks === 'iso' ? isoWeekWindows(ctx.year) : recurringWindows(schedule.kind, ctx.year)).map((w) =>
+          withGrace(w, grace),
+        ),
+      );
+      return laid.map((p) => ({ ...p, obligationId: obligation.id, warnings: [...p.warnings] }));
     }
     case 'seasonal': {
       const grace = graceFor('seasonal', schedule.graceWorkingDays, ctx.policy);

@@ -318,8 +318,14 @@ export class SourceCrawler {
         url: page.finalUrl,
         selectors: column.selectors,
         now: this.ctx.asOf,
+        maxItems: this.limits.maxLinksPerPage,
       });
-      if (listing.items.length > this.limits.maxLinksPerPage) {
+      if (listing.cut) {
+        complete = false;
+        outcome.limitsHit.push(
+          `list page ${page.finalUrl} holds ${listing.cut.links} links; only the first ${this.limits.maxLinksPerPage} items were read (maxLinksPerPage): the page was parsed up to its ${listing.cut.parsedLinks}th link and no further`,
+        );
+      } else if (listing.items.length > this.limits.maxLinksPerPage) {
         complete = false;
         outcome.limitsHit.push(
           `list page ${page.finalUrl} lists ${listing.items.length} items; only the first ${this.limits.maxLinksPerPage} were read (maxLinksPerPage)`,

@@ -99,15 +99,29 @@ export function backtrackingRisk(pattern: string, budgetMs = REGEX_TRIAL_BUDGET_
     return `the repeated group ${overlap} has alternatives that can match the same text, so a title can be tried in exponentially many ways: make the alternatives start differently or drop the repetition`;
   }
   const re = new RegExp(pattern, 'i');
+  // V8 compiles a pattern on its first run: that cost is not the pattern's, so it is paid here.
+  re.test('');
   for (const titles of trialTitles(pattern)) {
     for (const title of titles) {
-      const started = performance.now();
-      re.test(title);
-      const took = performance.now() - started;
+      const took = fastestRun(re, title, budgetMs);
       if (took > budgetMs) {
         return `took ${Math.round(took)} ms on a ${title.length - 1}-character title of repeated "${title[0]}" (budget ${budgetMs} ms): the pattern backtracks catastrophically, rewrite it`;
       }
     }
   }
   return null;
+}
+
+/** Runs over the budget again: a pause of a busy machine or a collection does not recur three times. */
+const TRIAL_ATTEMPTS = 3;
+
+/** The fastest of up to three runs of `re` on `title`, stopping at the first within the budget. */
+function fastestRun(re: RegExp, title: string, budgetMs: number): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < TRIAL_ATTEMPTS && fastest > budgetMs; attempt++) {
+    const started = performance.now();
+    re.test(title);
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
 }

@@ -31,6 +31,40 @@ export interface ListOptions {
   selectors?: Column['selectors'];
   /** Today, for dates shown without a year when the page gives none. */
   now?: IsoDate | null;
+  /**
+   * Items wanted at most (the crawler's `maxLinksPerPage`). A page holding far more links than
+   * that is parsed only up to a bounded number of them (see `cutForItems`), so a 100,000-link page
+   * costs what a few thousand links cost; its pager is still read from the page's end.
+   */
+  maxItems?: number;
+}
+
+/** Links parsed per item wanted: rows with a second link (an attachment) and navigation fit. */
+const LINKS_PER_ITEM = 2;
+/** Links parsed beyond that, for the site's navigation above the list. */
+const NAVIGATION_LINKS = 500;
+/** The end of a cut page read for next-page links: pagers sit below the list. */
+const PAGER_TAIL_CHARS = 64 * 1024;
+
+const LINK_TAG = /<a[\s>]/gi;
+
+/**
+ * Where to cut a page with too many links for `maxItems`, by a scan of the text (no parse): the
+ * offset of the first link past the budget, with the page's link count. Null when the page fits.
+ */
+function cutForItems(
+  html: string,
+  maxItems: number,
+): { at: number; links: number; parsedLinks: number } | null {
+  const budget = maxItems * LINKS_PER_ITEM + NAVIGATION_LINKS;
+  let links = 0;
+  let at = -1;
+  LINK_TAG.lastIndex = 0;
+  for (let match = LINK_TAG.exec(html); match; match = LINK_TAG.exec(html)) {
+    links += 1;
+    if (links === budget + 1) at = match.index;
+  }
+  return at < 0 ? null : { at, links, parsedLinks: budget };
 }
 
 const ROW_TAGS = new Set(['li', 'tr', 'dd', 'dt']);
@@ -65,7 +99,9 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     return { items: [], next: [], warnings };
   }
   try {
-    const $ = loadHtml(unwrapDatastoreRecords(html));
+    const page = unwrapDatastoreRecords(html);
+    const cut = options.maxItems ? cutForItems(page, options.maxItems) : null;
+    const $ = loadHtml(cut ? page.slice(0, cut.at) : page);
     const context = yearContext($, options.url, options.now ?? null);
     const items = options.selectors?.item
       ? itemsBySelectors($, options, context, warn)
@@ -76,12 +112,19 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     }
     let next: string[] = [];
     try {
-      next = findNextPages($, options.url, options.selectors?.next);
+      const pager = cut ? loadHtml(page.slice(Math.max(cut.at, page.length - PAGER_TAIL_CHARS))) : $;
+      next = findNextPages(pager, options.url, options.selectors?.next);
     } catch (error) {
       warn(`next-page selector failed: ${(error as Error).message}`);
     }
     if (items.length === 0) warn('no list items found');
-    return { items, next, warnings };
+    if (!cut) return { items, next, warnings };
+    return {
+      items: items.slice(0, options.maxItems),
+      next,
+      warnings,
+      cut: { links: cut.links, parsedLinks: cut.parsedLinks, parsedChars: cut.at },
+    };
   } catch (error) {
     warn(`could not extract the list: ${(error as Error).message}`);
     return { items: [], next: [], warnings };

@@ -44,6 +44,14 @@ export const ListExtractionSchema = z.object({
   items: z.array(ListItemSchema),
   next: z.array(z.string()).describe('Absolute same-host URLs of further list pages'),
   warnings: z.array(z.string()),
+  cut: z
+    .object({
+      links: z.number().int().describe('Links (<a> tags) the whole page holds'),
+      parsedLinks: z.number().int().describe('Links in the part of the page that was parsed'),
+      parsedChars: z.number().int().describe('Characters of the page parsed for items'),
+    })
+    .optional()
+    .describe('Set when the page held too many links for `maxItems`: only its start was parsed for items'),
 });
 export type ListExtraction = z.infer<typeof ListExtractionSchema>;
 

@@ -202,6 +202,41 @@ describe('hostile HTML: list pages', () => {
   }
 });
 
+describe('hostile HTML: a list page with far more links than the crawler reads (H25)', () => {
+  // 100,000 rows with a pager at the end: as the crawler reads it, with maxLinksPerPage 2000.
+  const html = hugeListHtml(100_000).replace(
+    '</ul></body>',
+    '</ul><div class="page"><a href="?page=2">下一页</a></div></body>',
+  );
+
+  caseTest(undefined)(
+    caseTitle(
+      'H25',
+      'is parsed only up to a bound set by maxItems, found by a scan of the text; the pager is still read',
+    ),
+    () => {
+      const result = extractList(html, { url: LIST_URL, now: TODAY, maxItems: 2000 });
+      expect(ListExtractionSchema.safeParse(result).success).toBe(true);
+      expect(result.items).toHaveLength(2000);
+      expect(result.items[0]?.title).toMatch(/第0号通知/);
+      expect(result.items[1999]?.title).toMatch(/第1999号通知/);
+      // What is parsed (and held as a DOM) is set by the cap: 4,500 links of 100,001, not the page.
+      expect(result.cut).toEqual({ links: 100_001, parsedLinks: 4500, parsedChars: expect.any(Number) });
+      expect(result.cut!.parsedChars).toBeLessThan(html.length / 20);
+      expect(result.next).toEqual([`${LIST_URL}?page=2`]);
+    },
+  );
+
+  caseTest(undefined)(
+    caseTitle('H25b', 'a page within the bound is parsed whole, with nothing marked cut'),
+    () => {
+      const result = extractList(hugeListHtml(3000), { url: LIST_URL, now: TODAY, maxItems: 2000 });
+      expect(result.cut).toBeUndefined();
+      expect(result.items).toHaveLength(3000);
+    },
+  );
+});
+
 interface DetailCase {
   id: string;
   what: string;
