@@ -49,6 +49,8 @@ const DEADLINE_PATTERNS: RegExp[] = [
   /不定期|定期|长期|常态/,
   /^[(（]?按.*(?:要求|规定|部署)/,
   /工作日|小时内|日内|天内/,
+  // A cell that is only an ongoing-duty phrase; task sentences that start with one are longer.
+  /^(?:持续推进|持续开展|持续实施|长期坚持|常态化推进|长期|持续|常态化|及时|立即|随时)$/,
 ];
 
 /**
@@ -87,8 +89,10 @@ export function splitUnits(cell: string): string[] {
   return (
     parts
       .flatMap((part) => part.split(/(?<=[局委办室心院厅部府位构司])(?=[省市县区](?![、，,）)]))/))
-      // 区发改委等相关区直部门: the named unit, then the group the list closes with.
-      .flatMap((part) => part.split(/等(?=(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构))/))
+      // 区发改委等相关区直部门, 市税务局等市有关单位: the named unit, then the group the list closes with.
+      .flatMap((part) =>
+        part.split(/等(?=[省市县区镇]?(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构))/),
+      )
       // 财政所、土管所等: a list closing with 等 ("and others") names no unit 土管所等.
       .map((part) => part.replace(/(?<=[所局委办室心院厅部府位构司站队])等$/u, ''))
       .map((part) => part.trim())

@@ -7,9 +7,13 @@ import { splitUnits } from './lines';
 const COLLECTIVE =
   /^(?:各|全[省市县区]|(?:相关|有关|其他|其它)[^、，,]{0,6}(?:部门|单位|机构)$)|[省市县区]直(?:各|有关|相关)|(?:各|有关|相关)(?:部门|单位|科室|股室|镇|街)|各[^、，,]{0,6}(?:部门|单位|机构|政府|市|县|区)$/;
 
-/** True when a unit name stands for several bodies (各设区市, 市直有关单位). */
+/** 县（市、区）政府 without 各 still names every county-level government. */
+const SEVERAL_LEVELS = /^[省市县区][（(][^（）()]*、[^（）()]*[）)](?:政府|人民政府|党委|部门)$/;
+
+/** True when a unit name stands for several bodies (各设区市, 市直有关单位, 县（市、区）政府). */
 export function isCollectiveUnit(unit: string): boolean {
-  return COLLECTIVE.test(unit.trim());
+  const name = unit.trim();
+  return COLLECTIVE.test(name) || SEVERAL_LEVELS.test(name);
 }
 
 /** The collective names among units, in order, without repeats. */
@@ -45,7 +49,8 @@ const UNIT_END =
  */
 export function looksLikeUnitCell(cell: string): boolean {
   const text = cell.trim();
-  if (text === '' || text.length > 80 || /[。；;：:]/.test(text)) return false;
+  // A cell may list fifteen departments and more; every name must still read as a unit.
+  if (text === '' || text.length > 400 || /[。；;：:]/.test(text)) return false;
   const read = readUnitCell(text);
   const names = [...read.lead, ...read.supporting];
   return names.length > 0 && names.every((name) => name.length <= 24 && UNIT_END.test(name));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDeadlineLine, isUnitLine, parseNumeral, splitUnits } from '../../../src/ingest/lines';
+import { isCollectiveUnit, looksLikeUnitCell } from '../../../src/ingest/units';
 
 describe('line classifiers', () => {
   it('recognises unit lines, with notes and trailing 、', () => {
@@ -55,5 +56,27 @@ describe('line classifiers', () => {
     expect(parseNumeral('二十三')).toBe(23);
     expect(parseNumeral('96')).toBe(96);
     expect(parseNumeral('甲')).toBeNull();
+  });
+
+  it('takes a cell holding only an ongoing-duty phrase for a deadline, not a task that starts with one', () => {
+    for (const line of ['持续推进', '长期坚持', '常态化']) expect(isDeadlineLine(line), line).toBe(true);
+    expect(isDeadlineLine('持续推进反垄断和反不正当竞争执法信息公开工作')).toBe(false);
+    expect(isDeadlineLine('持续推进政务公开')).toBe(false);
+  });
+
+  it('reads a long list of departments closed by 等市有关单位 as units and a collective group', () => {
+    const cell =
+      '市发改委、市科技局、市经信局、市公安局、市财政局、市人社局、市住建局、市交通局、市农业农村局、市商务局、市文旅局、市卫健委、市市场监管局、市金融监管局、市税务局等市有关单位,各县(市、区)政府';
+    expect(looksLikeUnitCell(cell)).toBe(true);
+    expect(splitUnits(cell).slice(-3)).toEqual(['市税务局', '市有关单位', '各县(市、区)政府']);
+    expect(
+      looksLikeUnitCell('切实做好稳经济大盘一揽子政策举措公开工作,重点公开财政、金融等政策实施细则'),
+    ).toBe(false);
+  });
+
+  it('marks 县（市、区）政府 collective, with or without 各', () => {
+    for (const unit of ['县(市、区)政府', '县（市、区）政府', '各县(市、区)政府', '市有关单位'])
+      expect(isCollectiveUnit(unit), unit).toBe(true);
+    expect(isCollectiveUnit('市市场监管局')).toBe(false);
   });
 });
