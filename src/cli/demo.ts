@@ -72,7 +72,9 @@ which is judged from failed visits).`,
     });
     console.log(renderSummary(result.report));
     const where = relative(process.cwd(), result.reportDir) || '.';
-    console.log(`Report: ${where}/report.html (also report.en.html, report.json, report.csv, report.en.csv, summary.txt)`);
+    console.log(
+      `Report: ${where}/report.html (also report.en.html, report.json, report.csv, report.en.csv, summary.txt)`,
+    );
     console.log(
       `${result.sweeps} sweeps, ${result.portalRequests} portal requests, ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

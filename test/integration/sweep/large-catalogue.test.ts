@@ -90,7 +90,14 @@ describe('a 10,000-obligation catalogue', () => {
     // Every state's input and output stayed under AWS's 256 KiB (runSweepLocally fails otherwise).
     expect(run.limits.largestPayload.bytes).toBeLessThan(256 * 1024);
     const files = [...sink.files.keys()].sort();
-    expect(files).toEqual(['report.csv', 'report.en.csv', 'report.en.html', 'report.html', 'report.json', 'summary.txt']);
+    expect(files).toEqual([
+      'report.csv',
+      'report.en.csv',
+      'report.en.html',
+      'report.html',
+      'report.json',
+      'summary.txt',
+    ]);
     const report = JSON.parse(sink.files.get('report.json')!.body as string) as {
       obligations: { id: string; periods: { verdict: string; candidates: { url: string }[] }[] }[];
       totals: { periods: number; counts: Record<string, number> };
