@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledOn } from '../../../src/core/privacy';
-import { type Source, SourceSchema } from '../../../src/core/source';
 import { xlsxFile } from '../../../src/local/demo-files';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
+import { htmlHeaders, oneColumnSource } from './one-column-site';
 
 const ID = '440781198502020015';
 const DETAIL = '/zwgk/gsgg/201607/t20160720_1.htm';
@@ -37,15 +37,15 @@ beforeAll(async () => {
   server = await startServer({
     '/': (_req, res) => {
       const body = '<html><body><a href="/zwgk/gsgg/">公示公告</a></body></html>';
-      res.writeHead(200, html(body)).end(body);
+      res.writeHead(200, htmlHeaders(body)).end(body);
     },
     '/zwgk/gsgg/': (_req, res) => {
       const body = `<html><head><meta charset="utf-8"></head><body><ul class="list"><li><a href="${DETAIL}">2016年第二批就业补贴发放名单公示</a><span>2016-07-20</span></li></ul></body></html>`;
-      res.writeHead(200, html(body)).end(body);
+      res.writeHead(200, htmlHeaders(body)).end(body);
     },
     [DETAIL]: (_req, res) => {
       const body = `<html><head><meta charset="utf-8"><title>2016年第二批就业补贴发放名单公示</title></head><body><h1>2016年第二批就业补贴发放名单公示</h1><div class="info">发布时间：2016-07-20</div><div class="TRS_Editor"><p>现将补贴发放名单予以公示，公示期为5个工作日。</p><p>附件：<a href="${FILE}">补贴名单.xlsx</a></p></div></body></html>`;
-      res.writeHead(200, html(body)).end(body);
+      res.writeHead(200, htmlHeaders(body)).end(body);
     },
     [FILE]: (_req, res) => {
       if (attachment === 'error') {
@@ -73,15 +73,12 @@ afterAll(async () => {
   if (archiveDir) await rm(archiveDir, { recursive: true, force: true });
 });
 
-const source = (): Source =>
-  SourceSchema.parse({
+const source = () =>
+  oneColumnSource({
     id: 'hrss-fix',
-    units: ['市人力资源和社会保障局'],
     name: '人社局',
-    homepage: `${server.origin}/`,
-    allowPrivateNetwork: true,
-    columns: [{ id: 'gsgg', name: '公示公告', url: `${server.origin}/zwgk/gsgg/`, kind: 'notice' }],
-    limits: { perHostDelayMs: 0 },
+    origin: server.origin,
+    column: { id: 'gsgg', name: '公示公告', path: '/zwgk/gsgg/' },
   });
 
 async function crawlOn(day: string) {
