@@ -13,6 +13,7 @@ import { attr, text } from './html/escape';
 import { renderFirstScreen } from './html/first-screen';
 import { lazify } from './html/lazy-parts';
 import { anchorId, instant, link } from './html/markup';
+import { pagesReadByDue } from './html/pages-by-due';
 import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
 import { personalDataTitle, renderPersonalData } from './html/personal-data';
 import { renderSiteVetoes } from './html/site-vetoes';
@@ -384,7 +385,7 @@ function periodRow(
       ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => once.block(e, p)).join('')}</div>`
       : '';
   const withdrawn = p.evidence.some((e) => e.withdrawnOn) ? ' data-withdrawn=""' : '';
-  return `<tr data-verdict="${p.verdict}"${withdrawn}><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${candidates}</td></tr>`;
+  return `<tr data-verdict="${p.verdict}"${withdrawn}><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${pagesReadByDue(p.pagesRead, s)}${candidates}</td></tr>`;
 }
 
 /** The schedule kind in the report's language, then the plan's own description when it adds something. */

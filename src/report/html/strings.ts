@@ -165,6 +165,11 @@ export interface ReportStrings {
     newestItem: string;
     /** A block identical to one shown under an earlier period: where to find it. */
     sameAs: (period: string) => string;
+    /** Missing / insufficient-data periods: the pages read by the due date, and the errors. */
+    readByDue: string;
+    homePage: string;
+    items: (n: number) => string;
+    readFailed: string;
   };
   veto: VetoStrings;
   /** 当前待办, kinds of duty, flags: src/report/html/strings-now.ts. */
@@ -378,6 +383,10 @@ const zh: ReportStrings = {
     checkedAt: '巡检时间',
     newestItem: '最新有日期条目',
     sameAs: (period) => `（同 ${period}，详见该期）`,
+    readByDue: '截止日期前巡检所读页面（未见该文件）',
+    homePage: '首页',
+    items: (n) => `${n} 条`,
+    readFailed: '读取失败',
   },
   now: NOW_ZH,
   veto: {
@@ -616,6 +625,10 @@ const en: ReportStrings = {
     checkedAt: 'Checked at',
     newestItem: 'Newest dated item',
     sameAs: (period) => `(as under ${period}: details there)`,
+    readByDue: 'Pages read by the due date (the document was not on them)',
+    homePage: 'home page',
+    items: (n) => `${n} item${n === 1 ? '' : 's'}`,
+    readFailed: 'read failed',
   },
   now: NOW_EN,
   veto: {
