@@ -18,6 +18,7 @@ import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { SweepSummary } from '../store/ports';
+import { ratesByDueMonth } from './group-trend';
 import type { EvidenceRef, GroupTotals, PageCheck, Report, ReportObligation } from './model';
 import { isCollectiveUnit, outstandingNow } from './outstanding';
 import { type CheckAroundDue, checksAroundDue } from './pages-around-due';
@@ -428,6 +429,7 @@ function groupTotals(
         periods: mine.reduce((n, o) => n + o.periods.length, 0),
         counts,
         complianceRate: complianceRate(counts),
+        byDueMonth: ratesByDueMonth(mine),
         trend: sweeps
           .filter((s) => s.byGroup)
           .map((s) => ({ asOf: s.asOf, complianceRate: complianceRate(s.byGroup?.[group] ?? {}) })),

@@ -185,6 +185,16 @@ export const GroupTotalsSchema = z.object({
   trend: z
     .array(z.object({ asOf: IsoDateSchema, complianceRate: z.number().nullable() }))
     .describe('On-time rate of this kind of duty at each sweep (from the sweeps that recorded it)'),
+  byDueMonth: z
+    .array(
+      z.object({
+        month: z.string().describe('YYYY-MM'),
+        judged: z.number().int().describe('Periods due that month judged met, late or missing'),
+        complianceRate: z.number().nullable(),
+      }),
+    )
+    .default([])
+    .describe('On-time rate of the periods due in each month, first to last month with a due date'),
 });
 export type GroupTotals = z.infer<typeof GroupTotalsSchema>;
 

@@ -158,6 +158,10 @@ button.group-pick { display: block; width: 100%; text-align: left; font: inherit
   border: 0; padding: 8px 12px; cursor: pointer; }
 button.group-pick .gname { display: block; font-weight: 700; }
 button.group-pick .gcounts { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 0.9rem; }
+svg.spark { display: block; width: 100%; max-width: 220px; height: 36px; margin-top: 6px; }
+svg.spark rect { fill: var(--accent); }
+svg.spark rect.none { fill: var(--muted); }
+.spark-title { display: block; font-size: 0.75rem; color: var(--muted); }
 .groups .group-card:has(button[aria-pressed="true"]) { border: 2px solid var(--accent); background: #e3edf7; }
 .f-body { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 16px; }
 .f-body[hidden] { display: none; }
