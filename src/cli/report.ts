@@ -26,7 +26,27 @@ const FlagsSchema = LocalFlagsSchema.extend({
   'reply-by': IsoDateSchema.optional(),
   'reply-days': z.coerce.number().int().min(1).max(365).optional(),
   'csv-unit-per-row': z.boolean().optional(),
+  province: z.string().min(1).optional(),
+  title: z.string().min(1).optional(),
   _: z.array(z.string()).max(0, 'report takes no positional arguments'),
+}).superRefine((f, ctx) => {
+  if (f.province === undefined) {
+    if (f.title !== undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'needs --province' });
+    return;
+  }
+  for (const flag of [
+    'department',
+    'as-of',
+    'reply-by',
+    'reply-days',
+    'bucket',
+    'link',
+    'csv-unit-per-row',
+  ] as const)
+    if (f[flag] !== undefined)
+      ctx.addIssue({ code: 'custom', path: [flag], message: 'does not go with --province' });
+  if (f.target !== 'local')
+    ctx.addIssue({ code: 'custom', path: ['target'], message: '--province reads local files' });
 });
 
 export const command: Command = {
@@ -34,6 +54,9 @@ export const command: Command = {
     (--csv-unit-per-row: one CSV row per responsible unit of each period, for pivoting by unit)
 gongkai report --department UNIT [--reply-by YYYY-MM-DD | --reply-days N] [same options]
     (also writes UNIT's own report, CSV and 整改通知: department-UNIT.html, notice-UNIT.html…)
+gongkai report --province DIR [--out DIR] [--title NAME] [--lang zh|en]
+    (province roll-up of the city reports in DIR: folders holding report.json, or NAME.json files;
+     writes province.html, province.en.html and province.json, one row per city linking its report)
 gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
     (prints presigned links to the latest report, valid for --expires-hours, at most 168)
 
@@ -55,9 +78,23 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         'reply-by': { type: 'string' },
         'reply-days': { type: 'string' },
         'csv-unit-per-row': { type: 'boolean' },
+        province: { type: 'string' },
+        title: { type: 'string' },
       },
       FlagsSchema,
     );
+    if (flags.province !== undefined) {
+      const { writeProvinceRollup } = await import('./province');
+      for (const line of await writeProvinceRollup({
+        dir: flags.province,
+        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.title ? { title: flags.title } : {}),
+        lang: flags.lang,
+        now: new Date(),
+      }))
+        console.log(line);
+      return 0;
+    }
     if (flags.target === 'aws') {
       const bucket = flags.bucket ?? process.env.GONGKAI_REPORTS_BUCKET;
       if (!bucket) throw new UsageError('--target aws needs --bucket (the ReportsBucket stack output)');

@@ -5,6 +5,7 @@
  * or is forecast within the warning window. Every row carries its units and kind, so the filters
  * above narrow it like the rest of the page.
  */
+import type { MonthRate } from '../group-trend';
 import type { GroupTotals, OutstandingItem, Report } from '../model';
 import { attr, text } from './escape';
 import { anchorId } from './markup';
@@ -21,9 +22,8 @@ const SPARK = { width: 156, height: 36, gap: 2 };
  * on the baseline, not a zero), labelled in words for screen readers and with each month's figure
  * on hover. Drawn here: no script is needed to see it, and it prints.
  */
-function monthBars(g: GroupTotals, s: ReportStrings): string {
-  const months = g.byDueMonth;
-  if (months.length < 2) return '';
+export function monthBars(months: readonly MonthRate[], s: ReportStrings): string {
+  if (months.length === 0) return '';
   const m = s.now.monthly;
   const step = SPARK.width / months.length;
   const barW = Math.max(1, step - SPARK.gap);
@@ -42,7 +42,7 @@ function monthBars(g: GroupTotals, s: ReportStrings): string {
 
 function groupCard(g: GroupTotals, s: ReportStrings): string {
   const n = s.now;
-  return `<li class="group-card" data-group="${attr(g.group)}"><button type="button" class="group-pick" data-group="${attr(g.group)}" aria-pressed="false"><span class="gname">${text(n.groups[g.group].label)}</span><span class="big">${text(percent(g.complianceRate, s))}</span><span class="muted">${text(n.cards.rate)}</span><span class="gcounts"><span>${text(n.cards.missing)} <strong>${g.counts.missing ?? 0}</strong></span> <span>${text(n.cards.dueSoon)} <strong>${g.counts['due-soon'] ?? 0}</strong></span> <span>${g.obligations} ${text(n.cards.obligations)}</span></span>${monthBars(g, s)}</button></li>`;
+  return `<li class="group-card" data-group="${attr(g.group)}"><button type="button" class="group-pick" data-group="${attr(g.group)}" aria-pressed="false"><span class="gname">${text(n.groups[g.group].label)}</span><span class="big">${text(percent(g.complianceRate, s))}</span><span class="muted">${text(n.cards.rate)}</span><span class="gcounts"><span>${text(n.cards.missing)} <strong>${g.counts.missing ?? 0}</strong></span> <span>${text(n.cards.dueSoon)} <strong>${g.counts['due-soon'] ?? 0}</strong></span> <span>${g.obligations} ${text(n.cards.obligations)}</span></span>${monthBars(g.byDueMonth, s)}</button></li>`;
 }
 
 function days(item: OutstandingItem, s: ReportStrings): string {
