@@ -53,6 +53,22 @@ function evidenceCell(item: NoticeItem, n: NoticeStrings, names: ReadonlyMap<str
   if (!latest) return '';
   const reasons = latest.reasons.map((r) => text(s.now.monitorText(withSiteNames(r, names)))).join('<br>');
   const seen = [...latest.evidence, ...latest.candidates];
+  // No document to show: the columns read by the due date, where it should have been.
+  if (seen.length === 0)
+    for (const p of (latest.pagesRead ?? []).filter((x) => x.ok))
+      seen.push({
+        kind: 'observation',
+        url: p.url,
+        title: `${p.siteName} ${p.url}`,
+        archived: p.archived,
+        sha256: p.sha256,
+        fetchedAt: p.checkedAt,
+        shownDate: null,
+        publishedOn: p.newestItemDate ?? null,
+        terms: [],
+        score: 0,
+        reason: '',
+      });
   const lines = seen.slice(0, MAX_EVIDENCE).map((e) => evidenceLine(e, n));
   if (seen.length > MAX_EVIDENCE)
     lines.push(`<li class="muted">${text(n.evidenceMore(seen.length - MAX_EVIDENCE))}</li>`);
@@ -97,6 +113,43 @@ function itemsTable(
   return `<h2>${text(title)}</h2><table><thead><tr>${head}</tr></thead><tbody>${items.map((item, i) => itemRow(item, i, report, n, names)).join('')}</tbody></table>`;
 }
 
+/**
+ * What could not be verified is not a demand but a question to the department (is the site down?):
+ * one line per item, with what its sites answered when read last by the due date (the errors
+ * behind the verdict) or, when nothing failed, the monitor's reason.
+ */
+function unjudgedTable(
+  title: string,
+  items: readonly NoticeItem[],
+  n: NoticeStrings,
+  names: ReadonlyMap<string, string>,
+): string {
+  const s = stringsFor(n.htmlLang === 'en' ? 'en' : 'zh');
+  const c = n.col;
+  const head = [c.no, c.task, c.publish, c.due, c.evidence]
+    .map((h) => `<th scope="col">${text(h)}</th>`)
+    .join('');
+  const rows = items.map((item, i) => {
+    const o = item.obligation;
+    const latest = item.periods.at(-1)?.period;
+    const failed = (latest?.pagesRead ?? []).filter((p) => !p.ok);
+    const why =
+      failed.length > 0
+        ? [...new Map(failed.map((p) => [p.sourceId, p])).values()]
+            .map(
+              (p) =>
+                `${text(p.siteName)}：${text(s.now.sourceError(p.error ?? `HTTP ${p.status ?? ''}`))}（${instant(p.checkedAt)}）`,
+            )
+            .join('<br>')
+        : (latest?.reasons ?? []).map((r) => text(s.now.monitorText(withSiteNames(r, names)))).join('<br>');
+    const periods = item.periods.slice(-MAX_PERIODS).map((p) => p.period.label);
+    const more =
+      item.periods.length > MAX_PERIODS ? ` ${n.periodsMore(item.periods.length - MAX_PERIODS)}` : '';
+    return `<tr><td>${i + 1}</td><td>${text(`${o.task}${o.siteName ? ` · ${o.siteName}` : ''}`)}</td><td>${text(periods.join('、') + more)}</td><td>${text(item.since)}</td><td>${why}</td></tr>`;
+  });
+  return `<h2>${text(title)}</h2><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function dueSoonTable(title: string, items: readonly DueSoonItem[], n: NoticeStrings): string {
   const c = n.col;
   const head = [c.no, c.task, c.publish, c.due, ''].map((h) => `<th scope="col">${text(h)}</th>`).join('');
@@ -138,7 +191,7 @@ export function renderNotice(
   const sections = () =>
     [
       owed.length > 0 ? itemsTable(heading(n.owedTitle), owed, report, n, names) : '',
-      unjudged.length > 0 ? itemsTable(heading(n.unjudgedTitle), unjudged, report, n, names) : '',
+      unjudged.length > 0 ? unjudgedTable(heading(n.unjudgedTitle), unjudged, n, names) : '',
       notice.vetoes.length > 0 ? vetoList(heading(n.vetoTitle), notice, n) : '',
       notice.dueSoon.length > 0 ? dueSoonTable(heading(n.dueSoonTitle), notice.dueSoon, n) : '',
     ].join('');
