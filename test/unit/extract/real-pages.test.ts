@@ -4,7 +4,7 @@ import { meetsTargets, scoreCorpus, scorePage } from '../../../bench/extract/sco
 describe('the real list-page corpus', async () => {
   const scores = await scoreCorpus();
 
-  it.each(scores.map((s) => [s.file, s] as const))('%s meets the title and date targets', (_, score) => {
+  it.each(scores.map((s) => [s.list, s] as const))('%s meets the title and date targets', (_, score) => {
     expect(score.misses).toEqual([]);
     expect(meetsTargets(score)).toBe(true);
   });
