@@ -43,6 +43,13 @@ describe('scoring a page', () => {
     ]);
   });
 
+  it('compares titles as a browser shows them: a run of spaces in the markup is one space', () => {
+    const spaced = { ...expected, items: [{ ...expected.items[0]!, title: '关于甲的  通知' }] };
+    const one = (title: string) =>
+      scorePage([item(spaced.items[0]!.url, title, '2020-05-06')], spaced).titles;
+    expect([one('关于甲的 通知'), one('关于甲的通知')]).toEqual([1, 0]);
+  });
+
   it('counts an item not read as missing both its title and its date', () => {
     const score = scorePage(
       [item('http://www.example.gov.cn/tzgg/1.html', '关于甲的通知', '2020-05-06')],
