@@ -33,6 +33,15 @@ export function findChromium(explicit: string | undefined, env = process.env): s
   return found;
 }
 
+/** Headless, nothing fetched in the background: the pages are local files. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+];
+
 /** Prints each HTML file to its PDF (same name, .pdf), one browser for all. */
 export async function printToPdf(
   files: readonly { html: string; pdf: string }[],

@@ -5,7 +5,7 @@
  */
 
 import { attr, text } from './html/escape';
-import { beijingTime, instant, link } from './html/markup';
+import { beijingTime, documentHead, instant, link, SCRIPTLESS_CSP } from './html/markup';
 import { type ReportLang, stringsFor } from './html/strings';
 import { type NoticeStrings, noticeStringsFor } from './html/strings-notice';
 import type { EvidenceRef, Report } from './model';
@@ -201,16 +201,7 @@ export function renderNotice(
   const reportLink = options.departmentReport
     ? `<p class="screen-only"><a href="${attr(options.departmentReport)}">${text(n.report)}</a></p>`
     : '';
-  return `<!doctype html>
-<html lang="${n.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${text(n.title)} — ${text(notice.unit)} — ${text(notice.asOf)}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead({ lang: n.htmlLang, csp: SCRIPTLESS_CSP, title: `${n.title} — ${notice.unit} — ${notice.asOf}`, css: CSS })}
 <body>
 <h1>${text(n.title)}</h1>
 <p class="docno">${text(n.docNo(report.plan.issuer, notice.asOf))}</p>

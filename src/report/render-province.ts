@@ -5,7 +5,7 @@
  */
 import { attr, text } from './html/escape';
 import { monthBars } from './html/first-screen';
-import { link } from './html/markup';
+import { documentHead, link, SCRIPTLESS_CSP } from './html/markup';
 import { type ReportLang, stringsFor } from './html/strings';
 import { provinceStringsFor } from './html/strings-province';
 import { percent } from './html/trend-chart';
@@ -88,19 +88,8 @@ export function renderProvince(rollup: ProvinceRollup, options: RenderProvinceOp
     .join('');
   const head = `<tr><th scope="col">${text(c.city)}</th><th scope="col">${text(c.asOf)}</th><th scope="col">${text(c.rate)}</th>${groupHeads}<th scope="col">${text(c.overdue)}</th><th scope="col">${text(c.unjudged)}</th><th scope="col">${text(c.dueSoon)}</th><th scope="col">${text(c.flags)}</th><th scope="col">${text(c.vetoes)}</th><th scope="col">${text(c.worst)}</th></tr>`;
   const rows = rollup.cities.map((city) => cityRow(city, groups, lang)).join('');
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
   const other = options.otherLanguage ? ` · ${link(options.otherLanguage, p.otherLanguage, s)}` : '';
-  return `<!doctype html>
-<html lang="${p.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="gongkai-monitor">
-<title>${text(p.heading(rollup.title))}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead({ lang: p.htmlLang, csp: SCRIPTLESS_CSP, title: p.heading(rollup.title), css: CSS })}
 <body>
 <header><h1>${text(p.heading(rollup.title))}</h1><p class="muted">${text(p.cities(rollup.cities.length))} · ${text(p.generated)} ${text(rollup.generatedAt)}${other}</p></header>
 <main>

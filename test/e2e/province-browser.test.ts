@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../src/cli/notice-pdf';
 import type { Report } from '../../src/report/model';
 import type { ProvinceRollup } from '../../src/report/province';
 import { renderHtml } from '../../src/report/render-html';
@@ -59,13 +60,7 @@ beforeAll(async () => {
   }
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }, 240_000);
 
