@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { HealthCheck } from '../../../src/core/health-check';
 import type { Verdict } from '../../../src/core/verdict';
 import { buildReport } from '../../../src/report/build-report';
+import { departmentReport } from '../../../src/report/department';
+import { buildNotice } from '../../../src/report/notice';
 import { checksUpTo, MAX_PAGES_PER_SOURCE } from '../../../src/report/pages-around-due';
 import { renderCsv } from '../../../src/report/render-csv';
 import { renderHtml } from '../../../src/report/render-html';
+import { renderNotice } from '../../../src/report/render-notice';
 import { archivedPath, sha, siteVetoInput } from './site-veto-fixture';
 
 function read(url: string, checkedAt: string, more: Partial<HealthCheck> = {}): HealthCheck {
@@ -64,7 +67,7 @@ describe('the pages read by a due date', () => {
 });
 
 describe('a missing plan period in the report', () => {
-  function missingReport() {
+  function missingReport(kind: 'missing' | 'insufficient-data' = 'missing') {
     const input = siteVetoInput();
     const catalogue = {
       ...input.catalogue,
@@ -79,7 +82,7 @@ describe('a missing plan period in the report', () => {
       start: '2016-01-01',
       end: '2016-05-31',
       due: '2016-05-31',
-      kind: 'missing',
+      kind,
       reasons: [
         'no evidence published by the due date 2016-05-31; jm-jia read successfully 2 times in the window, last on 2016-05-30',
       ],
@@ -142,5 +145,20 @@ describe('a missing plan period in the report', () => {
       `${HOME} 2016-05-30T02:00:00.000Z: http-status: ${HOME} answered HTTP 503`,
     );
     expect(line(renderCsv(report, { lang: 'zh' }))).toContain('HTTP 错误');
+  });
+
+  it('cites the columns read in the 整改通知 when there is no document, and the sites’ errors for what cannot be verified', () => {
+    const notice = (kind: 'missing' | 'insufficient-data') => {
+      const report = departmentReport(missingReport(kind), '市甲局');
+      return cheerio.load(renderNotice(buildNotice(report, '市甲局'), report, { lang: 'zh' }));
+    };
+    const owed = notice('missing');
+    expect(owed('a[href*="archive/sha256"]').attr('href')).toBe(
+      archivedPath(sha(`${NEWS} 2016-05-30T02:00:00.000Z`)),
+    );
+    const unverified = notice('insufficient-data');
+    const row = unverified('h2:contains("无法核实") + table tbody tr').first();
+    expect(row.text()).toContain('江门市甲局网站');
+    expect(row.text()).toContain('HTTP 错误');
   });
 });
