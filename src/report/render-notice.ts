@@ -53,22 +53,6 @@ function evidenceCell(item: NoticeItem, n: NoticeStrings, names: ReadonlyMap<str
   if (!latest) return '';
   const reasons = latest.reasons.map((r) => text(s.now.monitorText(withSiteNames(r, names)))).join('<br>');
   const seen = [...latest.evidence, ...latest.candidates];
-  // No document to show: the columns read by the due date, where it should have been.
-  if (seen.length === 0)
-    for (const p of (latest.pagesRead ?? []).filter((x) => x.ok))
-      seen.push({
-        kind: 'observation',
-        url: p.url,
-        title: `${p.siteName} ${p.url}`,
-        archived: p.archived,
-        sha256: p.sha256,
-        fetchedAt: p.checkedAt,
-        shownDate: null,
-        publishedOn: p.newestItemDate ?? null,
-        terms: [],
-        score: 0,
-        reason: '',
-      });
   const lines = seen.slice(0, MAX_EVIDENCE).map((e) => evidenceLine(e, n));
   if (seen.length > MAX_EVIDENCE)
     lines.push(`<li class="muted">${text(n.evidenceMore(seen.length - MAX_EVIDENCE))}</li>`);

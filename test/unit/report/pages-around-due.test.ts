@@ -147,15 +147,11 @@ describe('a missing plan period in the report', () => {
     expect(line(renderCsv(report, { lang: 'zh' }))).toContain('HTTP 错误');
   });
 
-  it('cites the columns read in the 整改通知 when there is no document, and the sites’ errors for what cannot be verified', () => {
-    const notice = (kind: 'missing' | 'insufficient-data') => {
+  it('gives in the 整改通知 the errors the sites answered for what cannot be verified', () => {
+    const notice = (kind: 'insufficient-data') => {
       const report = departmentReport(missingReport(kind), '市甲局');
       return cheerio.load(renderNotice(buildNotice(report, '市甲局'), report, { lang: 'zh' }));
     };
-    const owed = notice('missing');
-    expect(owed('a[href*="archive/sha256"]').attr('href')).toBe(
-      archivedPath(sha(`${NEWS} 2016-05-30T02:00:00.000Z`)),
-    );
     const unverified = notice('insufficient-data');
     const row = unverified('h2:contains("无法核实") + table tbody tr').first();
     expect(row.text()).toContain('江门市甲局网站');
