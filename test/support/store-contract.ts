@@ -181,6 +181,23 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       ]);
     });
 
+    it('lists the verdicts of the obligations asked for, in obligation and period order', async () => {
+      const [a, b, c] = [fresh('pick'), fresh('pick'), fresh('pick')];
+      await stores.verdicts.putVerdicts([
+        judged(c, 'Q1', 'met'),
+        judged(a, 'Q2', 'missing'),
+        judged(a, 'Q1', 'met'),
+        judged(b, 'Q1', 'pending'),
+      ]);
+      const picked = await stores.verdicts.listVerdicts({ obligationIds: [c, a, `${a}0`] });
+      expect(picked.map((v) => `${v.obligationId} ${v.periodKey}`)).toEqual([
+        `${a} Q1`,
+        `${a} Q2`,
+        `${c} Q1`,
+      ]);
+      expect(await stores.verdicts.listVerdicts({ obligationIds: [] })).toEqual([]);
+    });
+
     it('keeps one summary per sweep, in date order', async () => {
       const runId = fresh('sweep');
       for (const asOf of ['2016-02-08', '2016-02-01', '2016-02-08'] as const)
@@ -218,6 +235,17 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       expect(await stores.flags.markNotified(id, 'Q1', '2016-04-04T01:00:00Z')).toBe(true);
       expect(await stores.flags.markNotified(id, 'Q1', '2016-04-04T02:00:00Z')).toBe(false);
       expect((await stores.flags.listUnnotified()).some((f) => f.obligationId === id)).toBe(false);
+    });
+
+    it('lists the flags of the obligations asked for', async () => {
+      const [a, b] = [fresh('flagpick'), fresh('flagpick')];
+      await stores.flags.raiseFlag(raised(b, 'Q1'));
+      await stores.flags.raiseFlag(raised(a, 'Q1'));
+      expect((await stores.flags.listFlags({ obligationIds: [b] })).map((f) => f.obligationId)).toEqual([b]);
+      const all = (await stores.flags.listFlags()).filter(
+        (f) => f.obligationId === a || f.obligationId === b,
+      );
+      expect(all.map((f) => f.obligationId)).toEqual([a, b]);
     });
 
     it('appends status changes to the history, and refuses a flag never raised', async () => {

@@ -1,6 +1,6 @@
 /**
- * Evidence, one partition (`EVID`) sorted by obligation, period, kind and URL. The Evaluate step
- * reads all of it right after Match wrote it, so it must be a strongly consistent Query.
+ * Evidence, sharded by obligation (`EVID#<shard>`), sorted by obligation, period, kind and URL
+ * within a shard. Readers read it right after Match wrote it, so with strongly consistent Queries.
  */
 import { type Evidence, EvidenceSchema } from '../../core/evidence';
 import { parseOrThrow } from '../../core/validation';
@@ -9,6 +9,7 @@ import type { DynamoGateway } from './gateway';
 import { fromItem, mapLimit, toItem } from './items';
 import { type ItemKey, keys, PK } from './keys';
 import type { Metered } from './metrics';
+import { queryByObligation } from './obligation-shards';
 
 export class DynamoEvidenceStore implements EvidenceStore, Metered {
   constructor(private readonly gateway: DynamoGateway) {}
@@ -47,8 +48,11 @@ export class DynamoEvidenceStore implements EvidenceStore, Metered {
   }
 
   async listEvidence(filter: { obligationId?: string } = {}): Promise<Evidence[]> {
-    const prefix = filter.obligationId === undefined ? undefined : `${filter.obligationId}#`;
-    const items = await this.gateway.queryPartition(PK.evidence, prefix);
+    const items = await queryByObligation(
+      this.gateway,
+      PK.evidence,
+      filter.obligationId === undefined ? undefined : [filter.obligationId],
+    );
     return items.map((item) => fromItem(EvidenceSchema, item));
   }
 }
