@@ -22,7 +22,6 @@ export const HEALTH_RETENTION_DAYS = 760;
 /** The least retention the judgement allows: a plan year of checks plus a quarter's margin. */
 export const MIN_HEALTH_RETENTION_DAYS = 460;
 
-
 /** Attribute types as DynamoDB spells them; CDK maps `S` to `AttributeType.STRING`. */
 export type KeyAttributeType = 'S' | 'N' | 'B';
 

@@ -66,7 +66,9 @@ describe('infra config from CDK context', () => {
   });
 
   it('refuses a health-check retention shorter than the judgement of a plan year needs', () => {
-    expect(fromContext({ ...FIXTURE_CONTEXT, 'gongkai:healthRetentionDays': 900 }).healthRetentionDays).toBe(900);
+    expect(fromContext({ ...FIXTURE_CONTEXT, 'gongkai:healthRetentionDays': 900 }).healthRetentionDays).toBe(
+      900,
+    );
     const problems = problemsOf(() => fromContext({ ...FIXTURE_CONTEXT, 'gongkai:healthRetentionDays': 90 }));
     expect(problems).toEqual([expect.stringMatching(/^gongkai:healthRetentionDays: /)]);
   });

@@ -285,6 +285,8 @@ describe('evidence', () => {
     stores.evidence.resetMetrics();
     expect(await stores.evidence.putEvidence(batch)).toBe(0);
     expect(stores.evidence.metrics().itemsWritten).toBe(0);
+    // Evidence is never deleted: a key this store has seen stored costs no read the next time.
+    expect(stores.evidence.metrics().readRequests).toBe(0);
     expect(
       await stores.evidence.putEvidence([
         ...batch,
