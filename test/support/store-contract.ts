@@ -181,6 +181,26 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       ]);
     });
 
+    it('keeps the reasons of the sweep that reached a judgement: reworded reasons alone write nothing', async () => {
+      const id = fresh('reasons');
+      const first = {
+        ...judged(id, 'Q3', 'pending'),
+        reasons: ['due 2016-09-30, 40 working days after 2016-04-04'],
+      };
+      expect(await stores.verdicts.putVerdicts([first])).toBe(1);
+      const reworded = {
+        ...first,
+        asOf: '2016-04-11' as const,
+        reasons: ['due 2016-09-30, 35 working days after 2016-04-11'],
+      };
+      expect(await stores.verdicts.putVerdicts([reworded])).toBe(0);
+      const [stored] = await stores.verdicts.listVerdicts({ obligationIds: [id] });
+      expect(stored).toMatchObject({ asOf: '2016-04-04', reasons: first.reasons });
+      const due = { ...reworded, kind: 'due-soon' as const, reasons: ['due in 3 working days'] };
+      expect(await stores.verdicts.putVerdicts([due])).toBe(1);
+      expect((await stores.verdicts.listVerdicts({ obligationIds: [id] }))[0]?.reasons).toEqual(due.reasons);
+    });
+
     it('lists the verdicts of the obligations asked for, in obligation and period order', async () => {
       const [a, b, c] = [fresh('pick'), fresh('pick'), fresh('pick')];
       await stores.verdicts.putVerdicts([

@@ -13,11 +13,15 @@ import type { Metered } from './metrics';
 import { queryByObligation } from './obligation-shards';
 
 /**
- * What makes a verdict "changed". `asOf` is left out on purpose: it moves every sweep, and the
- * stored one then says since when the verdict has stood.
+ * What makes a verdict "changed": its kind, due date, evidence or forecast. `asOf` is left out on
+ * purpose: it moves every sweep, and the stored one then says since when the verdict has stood.
+ * So are the reasons: many name the sweep date or count the checks so far ("due 2016-07-31, 12
+ * working days after 2016-07-11"), which would rewrite half the stored verdicts every week for no
+ * change of judgement; the stored reasons are those of the sweep that reached the judgement, true
+ * as of the stored `asOf`. The report is built from the sweep's own judgement, with today's reasons.
  */
 export function judgement(v: StoredVerdict) {
-  return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
+  return { kind: v.kind, due: v.due, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
 }
 
 export class DynamoVerdictStore implements VerdictStore, Metered {
