@@ -18,6 +18,7 @@ import {
 } from './dates';
 import { collapse, followingSiblings, hasAncestor, loadHtml, notHtml, textOf } from './dom';
 import { unwrapDatastoreRecords } from './embedded-records';
+import { hanwebNextPages } from './hanweb-paging';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
 import { recordsInScript } from './script-data';
@@ -114,6 +115,7 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     try {
       const pager = cut ? loadHtml(page.slice(Math.max(cut.at, page.length - PAGER_TAIL_CHARS))) : $;
       next = findNextPages(pager, options.url, options.selectors?.next);
+      if (!options.selectors?.next) next = [...new Set([...next, ...hanwebNextPages(html, options.url)])];
     } catch (error) {
       warn(`next-page selector failed: ${(error as Error).message}`);
     }
