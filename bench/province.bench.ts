@@ -139,7 +139,7 @@ function catalogueFor(sites: readonly Site[]): Catalogue {
         deadlineText: '每季度',
         schedule: { kind: 'quarterly' },
         review: [],
-        source: { lines: [2 * i + 1] },
+        source: { lines: [2 * i + 1, 2 * i + 1] },
         evidence: { keywords: ['季度', '工作情况'] },
       },
       {
@@ -152,7 +152,7 @@ function catalogueFor(sites: readonly Site[]): Catalogue {
         deadlineText: '年底前',
         schedule: { kind: 'annual' },
         review: [],
-        source: { lines: [2 * i + 2] },
+        source: { lines: [2 * i + 2, 2 * i + 2] },
         evidence: { keywords: ['年度', '总结'] },
       },
     ]),

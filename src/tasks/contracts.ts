@@ -77,6 +77,10 @@ export const MatchOutputSchema = z.object({
   matched: z.number().int(),
   candidates: z.number().int(),
   newEvidence: z.number().int(),
+  rejudged: z
+    .number()
+    .int()
+    .describe('Obligations matched and judged again; the others kept the judgement this process made earlier'),
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;
 
