@@ -125,37 +125,45 @@ async function startSite(id: string, unit: string): Promise<Site> {
   return { id, unit, server, origin: `http://127.0.0.1:${port}` };
 }
 
+/** The two duties of every department: quarterly work reports and an annual summary. */
+const DUTIES = [
+  {
+    kind: 'quarterly',
+    category: '工作动态',
+    task: '按季度公开工作情况',
+    deadline: '每季度',
+    keywords: ['季度', '工作情况'],
+  },
+  {
+    kind: 'annual',
+    category: '年度报告',
+    task: '公开年度政务公开工作总结',
+    deadline: '年底前',
+    keywords: ['年度', '总结'],
+  },
+] as const;
+
 function catalogueFor(sites: readonly Site[]): Catalogue {
   return CatalogueSchema.parse({
     plan: { issuer: '某省', year: 2016, title: '2016年政务公开工作要点（省级基准）' },
-    obligations: sites.flatMap((site, i) => [
-      {
-        id: `${site.id}-quarterly`,
-        item: 2 * i + 1,
-        category: '工作动态',
-        task: `${site.unit}按季度公开工作情况`,
-        units: [site.unit],
-        unitsCarried: false,
-        deadlineText: '每季度',
-        schedule: { kind: 'quarterly' },
-        review: [],
-        source: { lines: [2 * i + 1, 2 * i + 1] },
-        evidence: { keywords: ['季度', '工作情况'] },
-      },
-      {
-        id: `${site.id}-annual`,
-        item: 2 * i + 2,
-        category: '年度报告',
-        task: `${site.unit}公开年度政务公开工作总结`,
-        units: [site.unit],
-        unitsCarried: false,
-        deadlineText: '年底前',
-        schedule: { kind: 'annual' },
-        review: [],
-        source: { lines: [2 * i + 2, 2 * i + 2] },
-        evidence: { keywords: ['年度', '总结'] },
-      },
-    ]),
+    obligations: sites.flatMap((site, i) =>
+      DUTIES.map((duty, d) => {
+        const item = DUTIES.length * i + d + 1;
+        return {
+          id: `${site.id}-${duty.kind}`,
+          item,
+          category: duty.category,
+          task: `${site.unit}${duty.task}`,
+          units: [site.unit],
+          unitsCarried: false,
+          deadlineText: duty.deadline,
+          schedule: { kind: duty.kind },
+          review: [],
+          source: { lines: [item, item] },
+          evidence: { keywords: [...duty.keywords] },
+        };
+      }),
+    ),
   });
 }
 
