@@ -22,7 +22,7 @@ import { hanwebNextPages } from './hanweb-paging';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
 import { recordsInScript } from './script-data';
-import { completesCutTitle, isCutTitle, withoutMarkers } from './titles';
+import { completesCutTitle, isCutTitle, tooltipTitle, withoutMarkers } from './titles';
 import type { ExtractedAttachment, ListDateOrigin, ListExtraction, ListItem } from './types';
 import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
 
@@ -493,7 +493,7 @@ function settleFuture(items: ListItem[], now: IsoDate | null | undefined): void 
  */
 function linkTitle(link: Cheerio<Element>): string {
   const text = link[0] ? textOf(link[0]) : '';
-  const attr = collapse(link.attr('title') ?? '');
+  const attr = tooltipTitle(collapse(link.attr('title') ?? ''));
   if (!text) return attr;
   if (!attr || !isCutTitle(text)) return text;
   return completesCutTitle(attr, withoutMarkers(text)) || attr.length > text.length ? attr : text;
