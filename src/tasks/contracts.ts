@@ -80,7 +80,9 @@ export const MatchOutputSchema = z.object({
   rejudged: z
     .number()
     .int()
-    .describe('Obligations matched and judged again; the others kept the judgement this process made earlier'),
+    .describe(
+      'Obligations matched and judged again; the others kept the judgement this process made earlier',
+    ),
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;
 
