@@ -74,7 +74,7 @@ function blockHtml(block: DocBlock): string {
 
 /**
  * A legacy Word .doc's main text as HTML (paragraphs and tables), the same shape mammoth makes of a
- * .docx. Encrypted, Word 95 and damaged files are refused with the reason and what to do.
+ * .docx. Encrypted, Word 2.x and damaged files are refused with the reason and what to do.
  */
 export function docToHtml(file: Uint8Array | CompoundFile): string {
   try {
