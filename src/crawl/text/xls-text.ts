@@ -313,10 +313,12 @@ export function xlsSegments(
         if (cell.row === headerRow) headers.set(cell.col, text);
         const context = [headers.get(cell.col), previous].filter(Boolean).join(' ');
         previous = text;
+        const header = cell.row === headerRow ? undefined : headers.get(cell.col);
         segments.push({
           text,
           where: `sheet ${sheet.name} row ${cell.row}`,
           ...(context ? { context } : {}),
+          ...(header ? { header } : {}),
         });
       }
     }

@@ -156,9 +156,14 @@ describe('reading attachments for the personal-data scan', () => {
     const bytes = readFileSync(`${OFFICE}/subsidy-list-xlwt-biff5.xls`);
     const read = await readText(bytes, { url: 'http://x.gov.cn/h95.xls' });
     expect(read.segments.slice(6, 9)).toEqual([
-      { text: '1', where: 'sheet 补贴名单 row 2', context: '序号' },
-      { text: '张某1', where: 'sheet 补贴名单 row 2', context: '姓名 1' },
-      { text: '440781198502020015', where: 'sheet 补贴名单 row 2', context: '身份证号 张某1' },
+      { text: '1', where: 'sheet 补贴名单 row 2', context: '序号', header: '序号' },
+      { text: '张某1', where: 'sheet 补贴名单 row 2', context: '姓名 1', header: '姓名' },
+      {
+        text: '440781198502020015',
+        where: 'sheet 补贴名单 row 2',
+        context: '身份证号 张某1',
+        header: '身份证号',
+      },
     ]);
     const scan = await scanFile(bytes, { url: 'http://x.gov.cn/h95.xls', sha256: null });
     expect(scan.findings.filter((f) => f.where === 'sheet 补贴名单 row 2').map((f) => f.kind)).toEqual([
