@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { DocumentVersionSchema } from '../core/document';
 import { ObligationGroupSchema } from '../core/obligation-group';
-import { VerdictKindSchema } from '../core/verdict';
 import { PersonalDataKindSchema } from '../core/privacy/finding';
+import { VerdictKindSchema } from '../core/verdict';
 
 /**
  * The report as data: every renderer (JSON, CSV, text summary, HTML) reads this model and nothing
