@@ -13,7 +13,7 @@ import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
-import { htmlHeaders, oneColumnSource } from './one-column-site';
+import { htmlHeaders, officeHeaders, oneColumnSource } from './one-column-site';
 
 const ID = '440703199001011239';
 const DETAIL = '/zwgk/gsgg/201608/t20160812_1.htm';
@@ -49,12 +49,7 @@ beforeAll(async () => {
           ['2', '陈某某', '440703199001011234', '江门市新会区会城街道某某村3巷5号'],
         ],
       );
-      res
-        .writeHead(200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'content-length': body.byteLength,
-        })
-        .end(body);
+      res.writeHead(200, officeHeaders('docx', body)).end(body);
     },
   });
 });
