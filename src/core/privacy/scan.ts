@@ -51,37 +51,63 @@ interface Hit extends Span {
   masked: string;
 }
 
-const overlaps = (spans: Span[], s: Span) => spans.some((o) => s.start < o.end && o.start < s.end);
+/**
+ * Whether a span overlaps one of a list of non-overlapping spans in reading order: a binary search,
+ * so a paragraph of thousands of numbers is not checked against every earlier one.
+ */
+function overlapsSorted(spans: readonly Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = spans[lo];
+  return next !== undefined && next.start < s.end;
+}
 
 /** The numbers in one segment; IDs claim their digits first, so a valid ID is never also a card or a phone. */
 function numberHits(segment: TextSegment): Hit[] {
   const { text } = segment;
   if (text.length < 11 || !/\d{3}/.test(text)) return [];
-  const hits: Hit[] = [];
+  const ids: Hit[] = [];
+  const cards: Hit[] = [];
+  const mobiles: Hit[] = [];
   const before = (start: number) => text.slice(Math.max(0, start - CONTEXT_CHARS), start);
   const hasContext = (start: number, words: RegExp) =>
     words.test(before(start)) || (segment.context !== undefined && words.test(segment.context));
-  const take = (kind: PersonalDataKind, value: string, start: number, end: number) =>
-    hits.push({ kind, masked: maskValue(kind, value), start, end });
+  const hit = (kind: PersonalDataKind, value: string, start: number, end: number): Hit => ({
+    kind,
+    masked: maskValue(kind, value),
+    start,
+    end,
+  });
   for (const m of text.matchAll(ID18)) {
-    if (isResidentId18(m[0])) take('resident-id', m[0].toUpperCase(), m.index, m.index + m[0].length);
+    if (isResidentId18(m[0]))
+      ids.push(hit('resident-id', m[0].toUpperCase(), m.index, m.index + m[0].length));
   }
+  // 15-digit IDs cannot overlap 18-digit ones (digits on both sides are excluded): no check needed.
+  const ids15: Hit[] = [];
   for (const m of text.matchAll(ID15)) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (!overlaps(hits, span) && isResidentId15(m[0]) && hasContext(m.index, ID_WORDS))
-      take('resident-id', m[0], span.start, span.end);
+    if (isResidentId15(m[0]) && hasContext(m.index, ID_WORDS))
+      ids15.push(hit('resident-id', m[0], m.index, m.index + m[0].length));
   }
+  const claimed = [ids, ids15];
+  const free = (span: Span) => !claimed.some((list) => overlapsSorted(list, span));
   for (const m of text.matchAll(CARD)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const digits = m[0].replace(/[ -]/g, '');
-    if (!overlaps(hits, span) && isBankCardNumber(digits) && hasContext(m.index, CARD_WORDS))
-      take('bank-card', digits, span.start, span.end);
+    if (free(span) && isBankCardNumber(digits) && hasContext(m.index, CARD_WORDS))
+      cards.push(hit('bank-card', digits, span.start, span.end));
   }
+  claimed.push(cards);
   for (const m of text.matchAll(MOBILE)) {
     const span = { start: m.index, end: m.index + m[0].length };
     const digits = m[0].replace(/[ -]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-    if (!overlaps(hits, span) && isMobileNumber(digits)) take('mobile', digits, span.start, span.end);
+    if (free(span) && isMobileNumber(digits)) mobiles.push(hit('mobile', digits, span.start, span.end));
   }
+  const hits = [...ids, ...ids15, ...cards, ...mobiles];
   return hits;
 }
 
@@ -115,6 +141,21 @@ function fieldsOf(group: readonly TextSegment[]): Field[] {
   return fields;
 }
 
+/** Which fields hold an ID number: one walk over fields and IDs, both in reading order. */
+function idFields(fields: readonly Field[], numbers: readonly Hit[][]): boolean[] {
+  const ids = numbers.map((hits) =>
+    hits.filter((h) => h.kind === 'resident-id').sort((a, b) => a.start - b.start),
+  );
+  const at = ids.map(() => 0);
+  return fields.map((f) => {
+    const list = ids[f.segment]!;
+    let k = at[f.segment]!;
+    while (k < list.length && list[k]!.end <= f.start) k++;
+    at[f.segment] = k;
+    return k < list.length && list[k]!.start < f.end;
+  });
+}
+
 /**
  * Names and home addresses in one row, given the numbers found in it. A name counts under a name
  * column or label (姓名, 户主, 申请人…) in a row with an ID or a phone number, or, in a line with no
@@ -130,13 +171,12 @@ function personHits(group: readonly TextSegment[], numbers: readonly Hit[][]): H
   const hasMobile = all.some((h) => h.kind === 'mobile');
   if (!hasId && !hasMobile) return out;
   const fields = fieldsOf(group);
-  const isId = (f: Field | undefined) =>
-    f !== undefined && numbers[f.segment]!.some((h) => h.kind === 'resident-id' && overlaps([f], h));
+  const ids = idFields(fields, numbers);
   let named = false;
   fields.forEach((f, i) => {
     if (!isPersonName(f.value) || OFFICIAL_HEADER.test(f.label)) return;
     const byLabel = PERSON_HEADER.test(f.label);
-    const besideId = !f.inColumn && hasId && (isId(fields[i - 1]) || isId(fields[i + 1]));
+    const besideId = !f.inColumn && hasId && (ids[i - 1] === true || ids[i + 1] === true);
     if (!byLabel && !besideId) return;
     out[f.segment]!.push({ kind: 'name', masked: maskName(f.value), start: f.start, end: f.end });
     named = true;
@@ -162,16 +202,31 @@ function maskedWindow(text: string, from: number, to: number, hits: readonly Hit
   return out + clean(text.slice(at, Math.max(at, to)));
 }
 
+/**
+ * The findings that reach into the excerpt window before (-1) or after (+1) the k-th one, nearest
+ * in reading order. Findings do not overlap, so the walk stops at the first one
+ * out of reach: a paragraph of thousands of numbers costs a few steps per finding, not thousands.
+ */
+function neighbours(hits: readonly Hit[], k: number, direction: -1 | 1): Hit[] {
+  const h = hits[k]!;
+  const out: Hit[] = [];
+  for (let j = k + direction; j >= 0 && j < hits.length; j += direction) {
+    const o = hits[j]!;
+    if (direction < 0 ? o.end <= h.start - EXCERPT_CHARS : o.start >= h.end + EXCERPT_CHARS) break;
+    out.push(o);
+  }
+  return direction < 0 ? out.reverse() : out;
+}
+
 /** Scans one row (segments sharing a `where`), findings in reading order. */
 function scanRow(group: readonly TextSegment[]): TextFinding[] {
   const numbers = group.map(numberHits);
   const persons = personHits(group, numbers);
   return group.flatMap((segment, i) => {
     const hits = [...numbers[i]!, ...persons[i]!].sort((a, b) => a.start - b.start);
-    return hits.map((h) => {
-      const others = hits.filter((o) => o !== h);
-      const head = maskedWindow(segment.text, h.start - EXCERPT_CHARS, h.start, others);
-      const tail = maskedWindow(segment.text, h.end, h.end + EXCERPT_CHARS, others);
+    return hits.map((h, k) => {
+      const head = maskedWindow(segment.text, h.start - EXCERPT_CHARS, h.start, neighbours(hits, k, -1));
+      const tail = maskedWindow(segment.text, h.end, h.end + EXCERPT_CHARS, neighbours(hits, k, 1));
       return {
         kind: h.kind,
         masked: h.masked,
