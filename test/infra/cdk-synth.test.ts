@@ -44,6 +44,8 @@ describe('cdk synth (the real CLI, cdk.json app, NodejsFunction bundling)', () =
       // Only the crawler scans PDF attachments: its asset alone carries the PDF reader module.
       const crawler = String(fn.Properties.Description).includes('CrawlSource');
       expect(readdirSync(asset).includes(PDF_READER_FILE), fn.Properties.Description).toBe(crawler);
+      // …and its bundle was told, through esbuild's define, to import it from beside itself.
+      if (crawler) expect(readFileSync(join(asset, 'index.mjs'), 'utf8')).toContain(`./${PDF_READER_FILE}`);
     }
     expect(functions.filter((fn) => String(fn.Properties.Description).includes('CrawlSource'))).toHaveLength(
       1,
