@@ -52,10 +52,10 @@ interface Hit extends Span {
 }
 
 /**
- * Whether a span overlaps one of a list of non-overlapping spans in reading order: a binary search,
- * so a paragraph of thousands of numbers is not checked against every earlier one.
+ * The first of a list of non-overlapping spans in reading order that overlaps a span, or undefined:
+ * a binary search, so a paragraph of thousands of numbers is not checked against every one.
  */
-function overlapsSorted(spans: readonly Span[], s: Span): boolean {
+function firstOverlap<T extends Span>(spans: readonly T[], s: Span): T | undefined {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -64,8 +64,10 @@ function overlapsSorted(spans: readonly Span[], s: Span): boolean {
     else hi = mid;
   }
   const next = spans[lo];
-  return next !== undefined && next.start < s.end;
+  return next !== undefined && next.start < s.end ? next : undefined;
 }
+
+const overlapsSorted = (spans: readonly Span[], s: Span) => firstOverlap(spans, s) !== undefined;
 
 /** The numbers in one segment; IDs claim their digits first, so a valid ID is never also a card or a phone. */
 function numberHits(segment: TextSegment): Hit[] {
@@ -107,8 +109,7 @@ function numberHits(segment: TextSegment): Hit[] {
     const digits = m[0].replace(/[ -]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
     if (free(span) && isMobileNumber(digits)) mobiles.push(hit('mobile', digits, span.start, span.end));
   }
-  const hits = [...ids, ...ids15, ...cards, ...mobiles];
-  return hits;
+  return [...ids, ...ids15, ...cards, ...mobiles].sort((a, b) => a.start - b.start);
 }
 
 /** A field of a row: a table cell, or a run of a line between separators, with what labels it. */
@@ -141,11 +142,9 @@ function fieldsOf(group: readonly TextSegment[]): Field[] {
   return fields;
 }
 
-/** Which fields hold an ID number: one walk over fields and IDs, both in reading order. */
+/** Which fields hold an ID number: one walk over fields and IDs (numberHits sorts them), both in reading order. */
 function idFields(fields: readonly Field[], numbers: readonly Hit[][]): boolean[] {
-  const ids = numbers.map((hits) =>
-    hits.filter((h) => h.kind === 'resident-id').sort((a, b) => a.start - b.start),
-  );
+  const ids = numbers.map((hits) => hits.filter((h) => h.kind === 'resident-id'));
   const at = ids.map(() => 0);
   return fields.map((f) => {
     const list = ids[f.segment]!;
@@ -154,6 +153,18 @@ function idFields(fields: readonly Field[], numbers: readonly Hit[][]): boolean[
     at[f.segment] = k;
     return k < list.length && list[k]!.start < f.end;
   });
+}
+
+/**
+ * A field cut where a number found in it starts (住址江门市…12号4407…: the address runs up to the
+ * ID), so findings never overlap, which the excerpts rely on; null when it opens with a number.
+ */
+function beforeNumbers(f: Field, hits: readonly Hit[]): Field | null {
+  const first = firstOverlap(hits, f);
+  if (!first) return f;
+  if (first.start <= f.start) return null;
+  const value = f.value.slice(0, first.start - f.start);
+  return { ...f, value, end: first.start };
 }
 
 /**
@@ -181,8 +192,9 @@ function personHits(group: readonly TextSegment[], numbers: readonly Hit[][]): H
     out[f.segment]!.push({ kind: 'name', masked: maskName(f.value), start: f.start, end: f.end });
     named = true;
   });
-  for (const f of fields) {
-    if (!isHomeAddress(f.value) || OFFICE_ADDRESS_HEADER.test(f.label)) continue;
+  for (const field of fields) {
+    const f = beforeNumbers(field, numbers[field.segment]!);
+    if (!f || !isHomeAddress(f.value) || OFFICE_ADDRESS_HEADER.test(f.label)) continue;
     if (!(hasId || named || HOME_ADDRESS_HEADER.test(f.label))) continue;
     out[f.segment]!.push({ kind: 'home-address', masked: maskAddress(f.value), start: f.start, end: f.end });
   }

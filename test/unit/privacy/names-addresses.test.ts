@@ -124,6 +124,16 @@ describe('names and addresses in rows of persons', () => {
     ]);
   });
 
+  it('cuts an address where an ID written right after it starts, so the excerpt masks both', () => {
+    const found = scanText({ text: `姓名：张三 住址：江门市蓬江区某某路12号${ID}`, where: 'line 5' });
+    expect(found.map((f) => [f.kind, f.masked])).toEqual([
+      ['name', '张*'],
+      ['home-address', '江门市蓬江区****'],
+      ['resident-id', '4407**********1239'],
+    ]);
+    for (const f of found) expect(f.excerpt).not.toMatch(/张三|某某路|12号/);
+  });
+
   it('finds a name under a name column beside a mobile number, and an address under a home-address column', () => {
     expect(
       kinds(row(['户主姓名', '手机号码', '家庭住址'], ['黄伟', MOBILE, '蓬江区白沙大道东8号3栋502室'])),
