@@ -1,13 +1,8 @@
 /** Flags in memory, with the DynamoDB store's once-only raise and claim. */
 import { parseOrThrow } from '../../core/validation';
 import { keys } from '../dynamo/keys';
-import {
-  type Flag,
-  FlagNotFoundError,
-  type FlagStore,
-  type NotifyClaim,
-  type ObligationFilter,
-} from '../ports';
+import type { Flag, FlagStore, NotifyClaim, ObligationFilter } from '../ports';
+import { FlagNotFoundError } from '../ports';
 import { FlagSchema } from '../record-schemas';
 import { byObligation, SortedItems } from './sorted-items';
 
