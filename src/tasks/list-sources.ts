@@ -15,7 +15,14 @@ export async function listSources({ input }: SweepStart, deps: TaskDeps): Promis
   const { crawlDeadlineMs } = SweepLimitsSchema.parse(deps.sources.sweep ?? {});
   // Wall time, not deps.now(): a simulated run's clock stands on the day it judges.
   const crawlUntil = new Date(Date.now() + crawlDeadlineMs).toISOString();
-  return { asOf, runId: input.runId, sources: deps.sources.sources.map((source) => source.id), crawlUntil };
+  return {
+    asOf,
+    runId: input.runId,
+    sources: deps.sources.sources.map((source) => source.id),
+    crawlUntil,
+    // Carried in the state for the ReportWanted Choice; only `false` is carried, absent means write.
+    ...(input.writeReport === false ? { writeReport: false } : {}),
+  };
 }
 
 export const ListSourcesTask = task('ListSources', SweepStartSchema, listSources);
