@@ -22,6 +22,10 @@ const FlagsSchema = LocalFlagsSchema.extend({
   bucket: z.string().optional(),
   region: z.string().optional(),
   link: z.boolean().optional().describe('With --target aws: print presigned links (the default there)'),
+  share: z
+    .boolean()
+    .optional()
+    .describe('With --target aws: a copy of the latest report whose evidence links open in a browser'),
   'expires-hours': z.coerce.number().min(1).max(168).default(24),
   department: z.string().min(1).optional(),
   'reply-by': IsoDateSchema.optional(),
@@ -41,6 +45,12 @@ const FlagsSchema = LocalFlagsSchema.extend({
     });
   if (f.chromium !== undefined && !f.pdf)
     ctx.addIssue({ code: 'custom', path: ['chromium'], message: 'needs --pdf' });
+  if (f.share && f.target !== 'aws')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['share'],
+      message: 'needs --target aws (it shares the latest report on S3)',
+    });
   if (f.province === undefined) {
     if (f.title !== undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'needs --province' });
     return;
@@ -52,6 +62,7 @@ const FlagsSchema = LocalFlagsSchema.extend({
     'reply-days',
     'bucket',
     'link',
+    'share',
     'csv-unit-per-row',
   ] as const)
     if (f[flag] !== undefined)
@@ -71,6 +82,9 @@ gongkai report --province DIR [--out DIR] [--title NAME] [--lang zh|en]
      writes province.html, province.en.html and province.json, one row per city linking its report)
 gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
     (prints presigned links to the latest report, valid for --expires-hours, at most 168)
+gongkai report --target aws --share --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
+    (writes a copy of the latest report whose evidence links are signed too, under reports/shared/,
+     and prints its links: a supervisor opens the archived copies without AWS credentials)
 
 Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
   async run(argv) {
@@ -85,6 +99,7 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         bucket: { type: 'string' },
         region: { type: 'string' },
         link: { type: 'boolean' },
+        share: { type: 'boolean' },
         'expires-hours': { type: 'string' },
         department: { type: 'string' },
         'reply-by': { type: 'string' },
@@ -112,6 +127,16 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
     if (flags.target === 'aws') {
       const bucket = flags.bucket ?? process.env.GONGKAI_REPORTS_BUCKET;
       if (!bucket) throw new UsageError('--target aws needs --bucket (the ReportsBucket stack output)');
+      if (flags.share) {
+        const { shareLatestReport } = await import('../aws/share-report');
+        for (const line of await shareLatestReport({
+          bucket,
+          expiresIn: flags['expires-hours'] * 3600,
+          ...(flags.region ? { region: flags.region } : {}),
+        }))
+          console.log(line);
+        return 0;
+      }
       const { latestReportLinks } = await import('../aws/report-on-aws');
       for (const line of await latestReportLinks({
         bucket,
