@@ -103,8 +103,11 @@ export async function runSweepLocally(
     const name = state as TaskStateName;
     handlers[state] = attemptsInTurn(async (taskInput) => {
       if (watch.history(state, HISTORY_EVENTS_PER.taskAttempt)) abort();
-      const work = runTask(name, taskInput, deps);
-      const result = await withLambdaTimeout(work, watch.limits.taskTimeoutSeconds[name], state);
+      const timeoutSeconds = watch.limits.taskTimeoutSeconds[name];
+      // As Lambda's context does, the task can ask how long it has left (a crawl pauses before then).
+      const endsAt = Date.now() + timeoutSeconds * 1000;
+      const work = runTask(name, taskInput, { ...deps, remainingTimeMs: () => endsAt - Date.now() });
+      const result = await withLambdaTimeout(work, timeoutSeconds, state);
       // A result over the limit fails the execution, whatever the state's Catch says.
       if (watch.payload(state, 'task result', result)) abort();
       return result as never;

@@ -289,7 +289,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     let cached = robotsCache.get(key);
     if (!cached) {
       cached = loadRobots(new URL('/robots.txt', url.origin), rule, deadlineAt).then((rules) => {
-        counters.robots[key] = 'state' in rules ? rules.state : 'refused';
+        // A robots.txt the deadline cut off says nothing about the host: the next fetch with time
+        // left (a resumed crawl's) reads it again instead of finding the host blocked.
+        if (!('state' in rules) && rules.reason === 'deadline') robotsCache.delete(key);
+        else counters.robots[key] = 'state' in rules ? rules.state : 'refused';
         return rules;
       });
       robotsCache.set(key, cached);
@@ -309,6 +312,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       checkRobots: false,
       ...(deadlineAt !== undefined ? { deadlineAt } : {}),
     });
+    if (!result.ok && result.reason === 'deadline') return { reason: 'deadline', message: result.message };
     if (result.ok) {
       if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
       return parsedRobots(robotsUrl.href, robotsText(result.body), agentToken);
