@@ -63,7 +63,11 @@ export interface CrawlContext {
   budgetAt?: number;
   /** Where an earlier pass of this crawl, in the same sweep, stopped. */
   cursor?: CrawlCursor;
-  /** Saves the cursor as the crawl goes: after each column it completes and when the pass ends. */
+  /**
+   * Saves the cursor: when the pass pauses, and after a column it completes once
+   * `CURSOR_SAVE_INTERVAL_MS` passed since the last save (a crash then re-reads little). Not at the
+   * end: the caller marks finished crawls done only when a later pass could meet them again.
+   */
   saveCursor?: (cursor: CrawlCursor) => Promise<void>;
 }
 
@@ -73,6 +77,13 @@ export interface CrawlPass {
   summary: CrawlSummary;
   cursor: CrawlCursor;
 }
+
+/**
+ * How often a long pass saves its cursor between columns. Each save is a write; a crash loses at
+ * most this much reading (documents and page states are committed either way, so what it loses is
+ * only the re-reading of lists that will answer unchanged).
+ */
+export const CURSOR_SAVE_INTERVAL_MS = 30_000;
 
 /** A crawl's wall time when neither the source nor the caller sets one. */
 export const DEFAULT_CRAWL_DEADLINE_MS = 10 * 60_000;
@@ -138,6 +149,7 @@ export class SourceCrawler {
   private paused = false;
   /** Cursor writes in order, one at a time. */
   private saving: Promise<void> = Promise.resolve();
+  private savedAt = Date.now();
   /**
    * Epoch ms (wall clock, the fetcher's) after which nothing new is fetched. Wall time, not
    * `ctx.now`, which may be a simulated day.
@@ -247,7 +259,6 @@ export class SourceCrawler {
         }
         cursor.columnsDone = this.source.columns.map((c) => c.id);
       }
-      await this.save(cursor);
     }
     const left = this.source.columns.filter((c) => !cursor.columnsDone.includes(c.id));
     if (left.length > 0) {
@@ -263,7 +274,7 @@ export class SourceCrawler {
           cursor.checks.push(...outcome.checks);
           cursor.limitsHit.push(...outcome.limitsHit);
           if (outcome.cut) cursor.cutShort ??= this.cutMessage();
-          await this.save(cursor);
+          if (Date.now() - this.savedAt >= CURSOR_SAVE_INTERVAL_MS) await this.save(cursor);
         }),
       );
       if (this.paused) return this.pause(cursor);
@@ -298,15 +309,14 @@ export class SourceCrawler {
       reachable: summary.reachable,
       ...(summary.error || summary.cutShort ? { error: summary.error ?? summary.cutShort } : {}),
     });
-    const done = { ...cursor, done: true };
-    await this.save(done);
-    return { done: true, summary, cursor: done };
+    return { done: true, summary, cursor: { ...cursor, done: true } };
   }
 
   private save(cursor: CrawlCursor): Promise<void> {
     const { saveCursor } = this.ctx;
     if (!saveCursor) return Promise.resolve();
     const snapshot = structuredClone(cursor);
+    this.savedAt = Date.now();
     this.saving = this.saving.then(() => saveCursor(snapshot));
     return this.saving;
   }

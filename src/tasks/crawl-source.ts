@@ -3,6 +3,7 @@ import { CrawlLimitsSchema, type Source, SweepLimitsSchema } from '../core/sourc
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
 import { sourceHosts } from '../crawl/source-hosts';
+import type { CrawlCursor } from '../store/ports';
 import { taskTimeouts } from '../workflow/definition';
 import type { CrawlFailureInput, CrawlSourceInput, CrawlSourceOutput } from './contracts';
 import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
@@ -57,9 +58,27 @@ async function sourcesOf(input: CrawlSourceInput, deps: TaskDeps): Promise<strin
 export async function crawlShard(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSourceOutput> {
   const ids = await sourcesOf(input, deps);
   const budgetAt = passBudgetAt(deps);
-  const passes = await Promise.all(ids.map((sourceId) => crawlPass({ ...input, sourceId }, deps, budgetAt)));
-  const finished = passes.filter((pass) => pass.done).length;
-  return { done: finished === ids.length, nextPass: (input.pass ?? 1) + 1, sources: ids.length, finished };
+  const settled = await Promise.allSettled(
+    ids.map((sourceId) => crawlPass({ ...input, sourceId }, deps, budgetAt)),
+  );
+  const passes = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const finished = passes.filter((pass) => pass.done);
+  // Another pass (or a retry, or RecordCrawlFailure) will meet this shard again only when some
+  // source is unfinished: only then do the finished ones need a cursor saying so. A shard read in
+  // one pass, the usual case, costs no cursor write at all.
+  if (finished.length < ids.length) {
+    await Promise.all(
+      finished.filter((pass) => pass.cursor).map((pass) => deps.stores.crawl.putCursor(pass.cursor!)),
+    );
+  }
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return {
+    done: finished.length === ids.length,
+    nextPass: (input.pass ?? 1) + 1,
+    sources: ids.length,
+    finished: finished.length,
+  };
 }
 
 /**
@@ -82,16 +101,16 @@ async function crawlPass(
   input: { asOf: string; runId: string; sourceId: string; crawlUntil?: string | undefined },
   deps: TaskDeps,
   budgetAt: number | undefined,
-): Promise<{ done: boolean; summary: CrawlSummary }> {
+): Promise<{ done: boolean; summary: CrawlSummary; cursor?: CrawlCursor }> {
   const source = findSource(deps, input.sourceId);
   const cursor = await deps.stores.crawl.getCursor(input.runId, source.id);
+  // Already saved as done: nothing to write again.
   if (cursor?.done) return { done: true, summary: summaryOfDone(source.id) };
   const sweepDeadlineAt = input.crawlUntil ? Date.parse(input.crawlUntil) : undefined;
   if (sweepDeadlineAt !== undefined && Date.now() >= sweepDeadlineAt) {
     const reason = `not crawled: the sweep's crawl deadline (${input.crawlUntil}) passed before this source's turn; read again next sweep (cannot tell)`;
     const summary = await recordUnread(input, reason, deps, { error: reason, run: true });
-    await markDone(input, deps);
-    return { done: true, summary };
+    return { done: true, summary, cursor: doneCursor(input, deps, cursor) };
   }
   const limits = CrawlLimitsSchema.parse({ ...deps.sources.defaults, ...source.limits });
   const fetcher = createFetcher({
@@ -143,11 +162,14 @@ function summaryOfDone(sourceId: string): CrawlSummary {
   return { sourceId, reachable: true, pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 0 };
 }
 
-/** Marks a source's crawl in this sweep finished without a crawl of its own (its checks are written). */
-async function markDone(input: { runId: string; sourceId: string }, deps: TaskDeps): Promise<void> {
+/** The cursor of a source's crawl finished without a crawl of its own (its checks are written). */
+function doneCursor(
+  input: { runId: string; sourceId: string },
+  deps: TaskDeps,
+  cursor: CrawlCursor | undefined,
+): CrawlCursor {
   const at = deps.now().toISOString();
-  const cursor = await deps.stores.crawl.getCursor(input.runId, input.sourceId);
-  await deps.stores.crawl.putCursor({
+  return {
     ...(cursor ?? {
       runId: input.runId,
       sourceId: input.sourceId,
@@ -159,7 +181,7 @@ async function markDone(input: { runId: string; sourceId: string }, deps: TaskDe
       limitsHit: [],
     }),
     done: true,
-  });
+  };
 }
 
 /**
@@ -174,9 +196,10 @@ export async function recordCrawlFailure(
   const error = `${input.error.Error}${input.error.Cause ? `: ${input.error.Cause.slice(0, 500)}` : ''}`;
   let failed = 0;
   for (const sourceId of await sourcesOf(input, deps)) {
-    if ((await deps.stores.crawl.getCursor(input.runId, sourceId))?.done) continue;
+    const cursor = await deps.stores.crawl.getCursor(input.runId, sourceId);
+    if (cursor?.done) continue;
     await recordUnread({ ...input, sourceId }, `crawl failed: ${error}`, deps, { error, run: false });
-    await markDone({ runId: input.runId, sourceId }, deps);
+    await deps.stores.crawl.putCursor(doneCursor({ runId: input.runId, sourceId }, deps, cursor));
     failed += 1;
   }
   return { failed };
