@@ -34,7 +34,7 @@ for (const s of scores) {
   titles += Math.round(s.titles * s.expectedItems);
   dates += Math.round(s.dates * s.expectedItems);
   const row = [
-    s.file,
+    s.list === s.file.replace(/\.html?$/, '') ? s.file : `${s.file} (${s.list})`,
     s.builder,
     s.encoding,
     s.expectedItems,

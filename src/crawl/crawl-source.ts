@@ -132,6 +132,13 @@ function isHtml(result: FetchedBody): boolean {
   return kind === 'html' || (kind === 'other' && !result.contentType);
 }
 
+/** A list page is HTML, or the XML a list's paging endpoint answers (Hanweb's dataproxy.jsp). */
+function isListMarkup(result: FetchedBody): boolean {
+  if (isHtml(result)) return true;
+  const media = (result.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return media === 'text/xml' || media === 'application/xml';
+}
+
 function looksLikeFile(url: string): boolean {
   return /\.(pdf|docx?|xlsx?|wps|et|pptx?|zip|rar|7z|ofd|txt|csv)(\?|#|$)/i.test(url);
 }
@@ -481,7 +488,7 @@ export class SourceCrawler {
         outcome.pages += 1;
         outcome.bytes += page.body.byteLength;
         await this.archive(page);
-        if (isHtml(page)) take(page);
+        if (isListMarkup(page)) take(page);
       }
     }
     return { items: [...items.values()], complete };

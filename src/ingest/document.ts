@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../core/escape-markup';
 import { legacyOfficeFormat } from '../crawl/text/cfb';
 import { type DocBlock, docBlocks } from '../crawl/text/doc-text';
 import { UnreadError } from '../crawl/text/limits';
@@ -61,12 +62,10 @@ function describeKind(kind: FileKind): string {
   return kind === 'text' ? 'text' : kind === 'legacy-doc' ? 'a legacy .doc' : `a ${kind}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function blockHtml(block: DocBlock): string {
-  if (block.kind === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`;
+  if (block.kind === 'paragraph') return `<p>${escapeMarkup(block.text)}</p>`;
   const rows = block.rows.map(
-    (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    (row) => `<tr>${row.map((cell) => `<td>${escapeMarkup(cell)}</td>`).join('')}</tr>`,
   );
   return `<table>${rows.join('')}</table>`;
 }

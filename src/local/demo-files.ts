@@ -3,7 +3,9 @@
  * built from rows of text, small but valid, so the monitor's readers meet the formats as
  * departments publish them. Deterministic: the same rows give the same bytes (fixed zip times).
  */
+
 import { crc32, deflateRawSync } from 'node:zlib';
+import { escapeMarkup } from '../core/escape-markup';
 
 interface ZipFile {
   name: string;
@@ -56,7 +58,6 @@ export function zipArchive(files: ZipFile[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i >= 26 ? 2 : 1, 'A');
 const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -96,7 +97,7 @@ export function xlsxFile(sheetName: string, rows: string[][]): Buffer {
     {
       name: 'xl/workbook.xml',
       data: Buffer.from(
-        `${head}<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="${xml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        `${head}<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="${escapeMarkup(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       ),
     },
     {
@@ -114,7 +115,7 @@ export function xlsxFile(sheetName: string, rows: string[][]): Buffer {
     {
       name: 'xl/sharedStrings.xml',
       data: Buffer.from(
-        `${head}<sst xmlns="${ns}/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${xml(s)}</t></si>`).join('')}</sst>`,
+        `${head}<sst xmlns="${ns}/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${escapeMarkup(s)}</t></si>`).join('')}</sst>`,
       ),
     },
   ]);
@@ -123,7 +124,7 @@ export function xlsxFile(sheetName: string, rows: string[][]): Buffer {
 /** A .docx of paragraphs; rows given as `table` become one table after them. */
 export function docxFile(paragraphs: string[], table: string[][] = []): Buffer {
   const ns = 'http://schemas.openxmlformats.org';
-  const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${xml(t)}</w:t></w:r></w:p>`;
+  const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${escapeMarkup(t)}</w:t></w:r></w:p>`;
   const tbl = table.length
     ? `<w:tbl>${table.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
     : '';

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import type { IsoDate } from '../core/dates';
+import { escapeMarkup } from '../core/escape-markup';
 import {
   type DemoColumn,
   type DemoContent,
@@ -115,14 +116,14 @@ export const HOME_LATEST = 8;
 function home(site: DemoSite, entries: DemoEntry[], date: IsoDate): RenderedPage {
   const day = homeContentDay(site, date);
   const latest = visibleSorted(entries, day).slice(0, HOME_LATEST);
-  const nav = site.columns.map((c) => `<li><a href="${c.path}">${escapeHtml(c.name)}</a></li>`).join('');
+  const nav = site.columns.map((c) => `<li><a href="${c.path}">${escapeMarkup(c.name)}</a></li>`).join('');
   // Pinned links carry no date and point at topic pages (专题) outside the columns.
   const pinned = site.home.pinned.map(
-    (title, i) => `<li><a href="/zt/${i + 1}/">${escapeHtml(title)}</a></li>`,
+    (title, i) => `<li><a href="/zt/${i + 1}/">${escapeMarkup(title)}</a></li>`,
   );
   const news = latest.map(
     (entry) =>
-      `<li><a href="${entryHref(entry)}">${escapeHtml(entry.title)}</a><span>${entry.shown}</span></li>`,
+      `<li><a href="${entryHref(entry)}">${escapeMarkup(entry.title)}</a><span>${entry.shown}</span></li>`,
   );
   const body = `<ul class="nav">${nav}</ul>\n<div class="latest"><h2>最新信息</h2>\n<ul>\n${[...pinned, ...news].join('\n')}\n</ul></div>`;
   return htmlPage(site, 200, site.name, body, lastChange(entries, day));
@@ -141,8 +142,8 @@ function list(
   if (page >= pages) return notFound(site);
   const slice = visible.slice(page * column.pageSize, (page + 1) * column.pageSize);
   const body = [
-    `<div class="position">当前位置：<a href="/">首页</a> &gt; ${escapeHtml(column.name)}</div>`,
-    `<div class="column-list"><h2>${escapeHtml(column.name)}</h2>`,
+    `<div class="position">当前位置：<a href="/">首页</a> &gt; ${escapeMarkup(column.name)}</div>`,
+    `<div class="column-list"><h2>${escapeMarkup(column.name)}</h2>`,
     listBody(column, slice),
     pager(column, page, pages),
     '</div>',
@@ -152,7 +153,7 @@ function list(
 
 function listBody(column: DemoColumn, entries: DemoEntry[]): string {
   const link = (entry: DemoEntry) =>
-    `<a href="${entryHref(entry)}" target="_blank" title="${escapeHtml(entry.title)}">${escapeHtml(entry.title)}</a>`;
+    `<a href="${entryHref(entry)}" target="_blank" title="${escapeMarkup(entry.title)}">${escapeMarkup(entry.title)}</a>`;
   const day = (entry: DemoEntry) => formatDate(entry.shown, column.dateFormat);
   switch (column.layout) {
     case 'ul':
@@ -220,21 +221,21 @@ function detail(site: DemoSite, entry: DemoEntry): RenderedPage {
   const head =
     site.detailStyle === 'text'
       ? ''
-      : `<meta name="ArticleTitle" content="${escapeHtml(entry.title)}">\n<meta name="PubDate" content="${stamp}">`;
+      : `<meta name="ArticleTitle" content="${escapeMarkup(entry.title)}">\n<meta name="PubDate" content="${stamp}">`;
   const info =
     site.detailStyle === 'meta'
-      ? `<div class="info">来源：${escapeHtml(site.name)}</div>`
-      : `<div class="info">时间：${stamp}　来源：${escapeHtml(site.name)}</div>`;
+      ? `<div class="info">来源：${escapeMarkup(site.name)}</div>`
+      : `<div class="info">时间：${stamp}　来源：${escapeMarkup(site.name)}</div>`;
   const paragraphs = (entry.body ?? `${entry.title}。现予公开，欢迎社会各界监督。`)
     .split('\n')
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .map((p) => `<p>${escapeMarkup(p)}</p>`)
     .join('\n');
   const files = entry.attachments.length
     ? `<div class="attachments"><p>附件：</p>\n${entry.attachments
-        .map((a) => `<p><a href="${a.path}">${escapeHtml(a.name)}</a></p>`)
+        .map((a) => `<p><a href="${a.path}">${escapeMarkup(a.name)}</a></p>`)
         .join('\n')}</div>`
     : '';
-  const body = `<div class="article"><h1>${escapeHtml(entry.title)}</h1>\n${info}\n<div class="content">\n${paragraphs}\n${files}\n</div></div>`;
+  const body = `<div class="article"><h1>${escapeMarkup(entry.title)}</h1>\n${info}\n<div class="content">\n${paragraphs}\n${files}\n</div></div>`;
   return htmlPage(site, 200, `${entry.title}_${site.name}`, body, entry.published, head);
 }
 
@@ -307,13 +308,13 @@ function htmlPage(
     '<html lang="zh-CN">',
     '<head>',
     meta,
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeMarkup(title)}</title>`,
     extraHead,
     '</head>',
     '<body>',
-    `<div class="header"><a href="/">${escapeHtml(site.name)}</a></div>`,
+    `<div class="header"><a href="/">${escapeMarkup(site.name)}</a></div>`,
     body,
-    `<div class="footer">主办：${escapeHtml(site.name)}　版权所有</div>`,
+    `<div class="footer">主办：${escapeMarkup(site.name)}　版权所有</div>`,
     '</body>',
     '</html>',
     '',
@@ -340,14 +341,6 @@ export function formatDate(date: IsoDate, format: DemoDateFormat): string {
     case 'month-day':
       return `[${date.slice(5)}]`;
   }
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 }
 
 /** A strong ETag from the bytes: identical content, identical tag. */

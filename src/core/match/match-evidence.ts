@@ -1,25 +1,16 @@
 import { byText, compareText } from '../compare';
-import {
-  addDays,
-  daysBetween,
-  type IsoDate,
-  isoDate,
-  maxDate,
-  minDate,
-  shanghaiDate,
-  yearOf,
-} from '../dates';
+import { type IsoDate, shanghaiDate, yearOf } from '../dates';
 import { type Document, type FetchProblem, notEvidence } from '../document';
 import type { Evidence } from '../evidence';
 import type { Obligation } from '../obligation';
 import type { Period } from '../period';
-import { defaultPeriodFrom, type IssueNumbering, type PeriodFrom } from '../period-from';
+import { defaultPeriodFrom } from '../period-from';
 import type { Source } from '../source';
+import { type AssignContext, type Assignment, assignerFor, type Matched, relevanceWindow } from './assign';
 import { DocumentIndex } from './document-index';
-import { issueNumberIn, periodsOfIssue } from './issue-number';
 import { type ColumnChecks, type Publication, presenceOn, publishedOn } from './published-on';
-import { type CompiledRule, compileRule, type RuleHit, testRule } from './rule-test';
-import { mapNamedToPeriods, type NamedPeriod, overlapDays, periodsNamedInTitle } from './title-period';
+import { type CompiledRule, compileRule, testRule } from './rule-test';
+import { type NamedPeriod, periodsNamedInTitle } from './title-period';
 
 /** unit → ids of the sources that carry that unit's evidence. */
 export type UnitSources =
@@ -87,22 +78,6 @@ export function periodsByObligation(
   return out;
 }
 
-interface Matched {
-  doc: Document;
-  hit: RuleHit;
-  pub: Publication;
-}
-
-interface Assignment {
-  period: Period;
-  kind: 'match' | 'candidate';
-  /** How the period was chosen (or why it is only a candidate), for the reason line. */
-  how: string;
-  named?: NamedPeriod[];
-  /** Why the document is not evidence though it would have made the period met. */
-  problem?: FetchProblem;
-}
-
 /**
  * Links crawled documents to obligation-periods by each obligation's evidence rule. See
  * docs/matching.md for the rules, the index, title periods, scores, reasons and candidates.
@@ -161,17 +136,7 @@ export function matchEvidence(input: MatchInput): MatchResult {
     }
     if (matched.length === 0) continue;
     matched.sort((a, b) => compareText(a.pub.date, b.pub.date) || compareText(a.doc.url, b.doc.url));
-    const kind = obligation.schedule.kind;
-    const assign =
-      kind === 'continuous'
-        ? assignContinuous
-        : kind === 'once'
-          ? assignOnce
-          : kind === 'unspecified'
-            ? assignUnspecified
-            : kind === 'event'
-              ? assignEvent
-              : assignRecurring;
+    const assign = assignerFor(obligation.schedule.kind);
     const window = relevanceWindow(periods);
     const relevant = (date: IsoDate) => date >= window.from && date <= window.to;
     const ctx: AssignContext = {
@@ -244,306 +209,6 @@ function candidateIds(index: DocumentIndex, sourceId: string, rule: CompiledRule
   for (const keyword of rule.keywords) for (const id of index.containing(sourceId, keyword)) ids.add(id);
   return ids;
 }
-
-interface AssignContext {
-  periods: Period[];
-  year: number;
-  asOf: IsoDate;
-  /** Periods named in a document's title (parsed once per document per run). */
-  named(doc: Document): NamedPeriod[];
-  /** Whether a date is close enough to the periods for a near miss (else an unrelated year). */
-  relevant(date: IsoDate): boolean;
-  /** What decides the period (the rule's `periodFrom` or the schedule's default). */
-  periodFrom: PeriodFrom;
-  issueNumbering: IssueNumbering | undefined;
-}
-
-type Assigner = (matched: Matched[], ctx: AssignContext) => { m: Matched; assignments: Assignment[] }[];
-
-/** Documents far from every period are unrelated years, not near misses. */
-const RELEVANCE_DAYS = 31;
-
-/** The dates within which a document is at least a near miss for these periods. */
-function relevanceWindow(periods: Period[]): { from: IsoDate; to: IsoDate } {
-  const lastDue = periods.reduce((d, p) => maxDate(d, p.due), periods[0]!.due);
-  return { from: addDays(periods[0]!.start, -RELEVANCE_DAYS), to: addDays(lastDue, RELEVANCE_DAYS) };
-}
-
-function nearest(date: IsoDate, periods: Period[]): Period {
-  let best = periods[0]!;
-  let bestGap = Number.POSITIVE_INFINITY;
-  for (const p of periods) {
-    const gap = date < p.start ? daysBetween(date, p.start) : date > p.end ? daysBetween(p.end, date) : 0;
-    if (gap < bestGap) {
-      best = p;
-      bestGap = gap;
-    }
-  }
-  return best;
-}
-
-function planYearRange(year: number): { start: IsoDate; end: IsoDate } {
-  return { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
-}
-
-/** Names in the title that all lie outside `span`: the document is about another time. */
-function namesOutside(named: NamedPeriod[], span: { start: IsoDate; end: IsoDate }): NamedPeriod[] | null {
-  if (named.length === 0) return null;
-  return named.every((n) => overlapDays(n, span) === 0) ? named : null;
-}
-
-const quoted = (named: NamedPeriod[]): string => named.map((n) => `“${n.text}”`).join(', ');
-
-function candidate(period: Period, how: string, named?: NamedPeriod[]): Assignment {
-  return { period, kind: 'candidate', how, ...(named ? { named } : {}) };
-}
-
-/**
- * Recurring and seasonal schedules, by the rule's `periodFrom`: the issue number (issue-number), a
- * period named in the title, else (unless `title`) the publication date.
- */
-const assignRecurring: Assigner = (matched, ctx) => {
-  const { periods, named: namedIn, relevant, periodFrom } = ctx;
-  const span = { start: periods[0]!.start, end: periods[periods.length - 1]!.end };
-  const earliest = new Map<string, IsoDate>();
-  const note = (p: Period, date: IsoDate) => {
-    const seen = earliest.get(p.key);
-    if (!seen || date < seen) earliest.set(p.key, date);
-  };
-  const results = new Map<Matched, Assignment[]>();
-  const byDate: Matched[] = [];
-  for (const m of matched) {
-    const byIssue = periodFrom === 'issue-number' ? assignByIssue(m, ctx) : null;
-    if (byIssue) {
-      for (const a of byIssue) if (a.kind === 'match') note(a.period, m.pub.date);
-      results.set(m, byIssue);
-      continue;
-    }
-    const named = namedIn(m.doc);
-    const chosen = new Map<string, Period>();
-    const used: NamedPeriod[] = [];
-    for (const n of named) {
-      let ps = mapNamedToPeriods(n, periods);
-      if (n.grain === 'batch' && ps.length > 1) ps = [byDateAmong(ps, m.pub.date)];
-      if (ps.length > 0) used.push(n);
-      for (const p of ps) chosen.set(p.key, p);
-    }
-    if (chosen.size > 0) {
-      const list = [...chosen.values()].map((p) => {
-        note(p, m.pub.date);
-        return { period: p, kind: 'match' as const, how: `title names ${quoted(used)}`, named: used };
-      });
-      results.set(m, list);
-      continue;
-    }
-    const outside = namesOutside(named, span);
-    if (outside) {
-      const p = nearest(outside[0]!.start, periods);
-      results.set(
-        m,
-        relevant(m.pub.date)
-          ? [candidate(p, `title names ${quoted(outside)}, no period of this obligation`, outside)]
-          : [],
-      );
-      continue;
-    }
-    if (periodFrom === 'title') {
-      const p = nearest(m.pub.date, periods);
-      results.set(
-        m,
-        relevant(m.pub.date)
-          ? [candidate(p, 'title names no period (the rule reads the period from the title)')]
-          : [],
-      );
-      continue;
-    }
-    byDate.push(m);
-  }
-  // Publication order matters: a report in the grace time goes to the previous period only while
-  // that period has no earlier evidence.
-  for (const m of byDate) {
-    const d = m.pub.date;
-    const containing = periods.find((p) => p.start <= d && d <= p.end);
-    let previous: Period | undefined;
-    for (const p of periods) if (p.end < d && p.due >= d) previous = p;
-    const previousFirst = previous ? earliest.get(previous.key) : undefined;
-    const previousEmpty = previous !== undefined && (previousFirst === undefined || previousFirst > d);
-    let target: Period | undefined;
-    let how = '';
-    const mayGoBack = periodFrom === 'publication-or-previous' ? previousEmpty : false;
-    if (previous && (mayGoBack || !containing)) {
-      target = previous;
-      how = `published in the grace time of ${previous.label} (due ${previous.due})`;
-    } else if (containing) {
-      target = containing;
-      how = `published within ${containing.label}`;
-    }
-    if (target) {
-      note(target, d);
-      results.set(m, [{ period: target, kind: 'match', how }]);
-    } else if (relevant(d)) {
-      results.set(m, [candidate(nearest(d, periods), 'published outside every period of this obligation')]);
-    }
-  }
-  return matched.map((m) => ({ m, assignments: results.get(m) ?? [] }));
-};
-
-/**
- * The issue-number reading of a document: null when its title carries no issue number (the title
- * and the date decide then), else the periods the issue reports on or a near miss.
- */
-function assignByIssue(m: Matched, ctx: AssignContext): Assignment[] | null {
-  const found = issueNumberIn(m.doc.title);
-  if (!found || !ctx.issueNumbering) return null;
-  const { periods, named } = periodsOfIssue(found, ctx.issueNumbering, ctx.periods, ctx.year);
-  if (periods.length === 0 || !named) {
-    const how = `issue “${found.text}” (${ctx.issueNumbering.kind}) names no period of this obligation`;
-    return ctx.relevant(m.pub.date) ? [candidate(nearest(m.pub.date, ctx.periods), how)] : [];
-  }
-  const how = `issue “${found.text}” (${ctx.issueNumbering.kind})`;
-  return periods.map((period) => ({ period, kind: 'match' as const, how, named: [named] }));
-}
-
-/** For a batch (8月第一批) spanning several finer periods: the one its publication date falls in. */
-function byDateAmong(periods: Period[], date: IsoDate): Period {
-  const containing = periods.find((p) => p.start <= date && date <= p.end);
-  if (containing) return containing;
-  return date < periods[0]!.start ? periods[0]! : periods[periods.length - 1]!;
-}
-
-// Only a name (中考, 高考) identifies a once period in a title; a date label says nothing more.
-const HAS_DIGIT = /[\d一二三四五六七八九十]/;
-
-/** Once: any document since the plan-year start counts; with several dates, the window decides. */
-const assignOnce: Assigner = (matched, { periods, year, named: namedIn, relevant }) => {
-  const plan = planYearRange(year);
-  return matched.map((m) => {
-    const d = m.pub.date;
-    const named = namedIn(m.doc);
-    const outside = namesOutside(named, plan);
-    if (outside) {
-      return {
-        m,
-        assignments: relevant(d)
-          ? [candidate(nearest(d, periods), `title names ${quoted(outside)}, outside the plan year`, outside)]
-          : [],
-      };
-    }
-    const labelled = periods.filter((p) => !HAS_DIGIT.test(p.label) && m.doc.title.includes(p.label));
-    if (labelled.length > 0) {
-      return {
-        m,
-        assignments: labelled.map((p) => ({
-          period: p,
-          kind: 'match' as const,
-          how: `title names “${p.label}”`,
-        })),
-      };
-    }
-    if (d < plan.start) {
-      return {
-        m,
-        assignments: relevant(d) ? [candidate(periods[0]!, 'published before the plan year')] : [],
-      };
-    }
-    const target =
-      periods.length === 1
-        ? periods[0]!
-        : (periods.find((p) => p.start <= d && d <= p.end) ?? periods[periods.length - 1]!);
-    return {
-      m,
-      assignments: [{ period: target, kind: 'match' as const, how: `published ${d}, in the plan year` }],
-    };
-  });
-};
-
-/** Unspecified: any document published in the plan year counts for the single period. */
-const assignUnspecified: Assigner = (matched, { periods, year, named: namedIn, relevant }) => {
-  const plan = planYearRange(year);
-  const period = periods[0]!;
-  return matched.map((m) => {
-    const d = m.pub.date;
-    const outside = namesOutside(namedIn(m.doc), plan);
-    if (outside) {
-      return {
-        m,
-        assignments: relevant(d)
-          ? [candidate(period, `title names ${quoted(outside)}, outside the plan year`, outside)]
-          : [],
-      };
-    }
-    if (d >= plan.start && d <= plan.end) {
-      return {
-        m,
-        assignments: [{ period, kind: 'match' as const, how: `published ${d}, in the plan year` }],
-      };
-    }
-    return {
-      m,
-      assignments: relevant(d) ? [candidate(period, 'published outside the plan year')] : [],
-    };
-  });
-};
-
-/** Event: the latest recorded event on or before the publication date. */
-const assignEvent: Assigner = (matched, { periods, relevant }) =>
-  matched.map((m) => {
-    const d = m.pub.date;
-    let target: Period | undefined;
-    for (const p of periods) if (p.start <= d) target = p;
-    if (target) {
-      return {
-        m,
-        assignments: [
-          {
-            period: target,
-            kind: 'match' as const,
-            how: `published on or after the event of ${target.start}`,
-          },
-        ],
-      };
-    }
-    return {
-      m,
-      assignments: relevant(d)
-        ? [candidate(periods[0]!, `published before the event of ${periods[0]!.start}`)]
-        : [],
-    };
-  });
-
-/** Enough documents per continuous check window to show presence; more would only repeat it. */
-const PER_WINDOW = 3;
-
-/**
- * Continuous: each check window the document stood in its column at the window end (or as of now),
- * keeping the PER_WINDOW earliest-published documents per window, and as many lapses.
- */
-const assignContinuous: Assigner = (matched, { periods, asOf }) => {
-  const present = new Map<string, number>();
-  const removed = new Map<string, number>();
-  const take = (count: Map<string, number>, key: string): boolean => {
-    const n = count.get(key) ?? 0;
-    count.set(key, n + 1);
-    return n < PER_WINDOW;
-  };
-  return matched.map((m) => {
-    const assignments: Assignment[] = [];
-    const firstSeen = shanghaiDate(m.doc.firstSeen);
-    for (const p of periods) {
-      if (p.start > asOf) break;
-      const at = minDate(p.end, asOf);
-      if (at < firstSeen) continue;
-      const presence = presenceOn(m.doc, at, firstSeen);
-      if (presence.present) {
-        if (take(present, p.key))
-          assignments.push({ period: p, kind: 'match', how: `in its column on ${at}` });
-      } else if (presence.since && take(removed, p.key)) {
-        assignments.push(candidate(p, `removed from its column on ${presence.since}`));
-      }
-    }
-    return { m, assignments };
-  });
-};
 
 interface Names {
   source(id: string): string;

@@ -18,10 +18,11 @@ import {
 } from './dates';
 import { collapse, followingSiblings, hasAncestor, loadHtml, notHtml, textOf } from './dom';
 import { unwrapDatastoreRecords } from './embedded-records';
+import { hanwebNextPages } from './hanweb-paging';
 import { yearContext } from './page-context';
 import { findNextPages } from './pagination';
 import { recordsInScript } from './script-data';
-import { completesCutTitle, isCutTitle, withoutMarkers } from './titles';
+import { completesCutTitle, isCutTitle, tooltipTitle, withoutMarkers } from './titles';
 import type { ExtractedAttachment, ListDateOrigin, ListExtraction, ListItem } from './types';
 import { fileNameOf, isAttachmentUrl, resolveHref } from './urls';
 
@@ -114,6 +115,7 @@ export function extractList(html: string, options: ListOptions): ListExtraction 
     try {
       const pager = cut ? loadHtml(page.slice(Math.max(cut.at, page.length - PAGER_TAIL_CHARS))) : $;
       next = findNextPages(pager, options.url, options.selectors?.next);
+      if (!options.selectors?.next) next = [...new Set([...next, ...hanwebNextPages(html, options.url)])];
     } catch (error) {
       warn(`next-page selector failed: ${(error as Error).message}`);
     }
@@ -491,7 +493,7 @@ function settleFuture(items: ListItem[], now: IsoDate | null | undefined): void 
  */
 function linkTitle(link: Cheerio<Element>): string {
   const text = link[0] ? textOf(link[0]) : '';
-  const attr = collapse(link.attr('title') ?? '');
+  const attr = tooltipTitle(collapse(link.attr('title') ?? ''));
   if (!text) return attr;
   if (!attr || !isCutTitle(text)) return text;
   return completesCutTitle(attr, withoutMarkers(text)) || attr.length > text.length ? attr : text;

@@ -13,12 +13,25 @@ export function isCutTitle(title: string): boolean {
 
 /**
  * Whether `full` is the whole of a title the list shows cut short as `cut`: what precedes the
- * ellipsis begins it, and it is longer.
+ * ellipsis begins it. It may be no longer than that: some lists append the ellipsis to every title
+ * cut at a fixed width, also to one that just fits.
  */
 export function completesCutTitle(full: string, cut: string): boolean {
   if (!isCutTitle(cut)) return false;
   const stem = cut.replace(CUT_MARK, '');
-  return full.length > stem.length && full.startsWith(stem);
+  return full.length >= stem.length && full.startsWith(stem);
+}
+
+/**
+ * Some CMSs (PowerEasy and its kin) fill a link's tooltip with a labelled record, not the title:
+ * `文章标题：X 作者：… 更新时间：2018/3/22 11:54:00 点击次数：67`. The title is the labelled value.
+ */
+const LABELLED_TOOLTIP =
+  /^(?:文章|信息|新闻|公告)?标题\s*[:：]\s*(.+?)(?:\s+(?:作者|更新时间|发布时间|发布日期|点击次数|点击数|浏览次数|来源|信息来源)\s*[:：].*)?$/;
+
+/** The title a tooltip holds: the labelled value of a `标题：… 作者：…` record, else the tooltip. */
+export function tooltipTitle(tooltip: string): string {
+  return LABELLED_TOOLTIP.exec(tooltip)?.[1]?.trim() || tooltip;
 }
 
 // Markers lists put before or after a title: 置顶 (pinned), new/NEW, 最新, hot.

@@ -12,6 +12,7 @@ import {
   parseFetcherOptions,
 } from './options';
 import { PolitenessGate } from './politeness';
+import { REDIRECT_STATUSES, RedirectTrail } from './redirects';
 import {
   FETCH_FAILURE_REASONS,
   type FetchFailure,
@@ -20,16 +21,8 @@ import {
   type FetchStats,
 } from './result';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfter } from './retry-policy';
-import {
-  absentRobots,
-  parsedRobots,
-  ROBOTS_MAX_BYTES,
-  type RobotsRefusal,
-  type RobotsRules,
-  robotsAgentToken,
-  robotsText,
-  unreachableRobots,
-} from './robots';
+import { ROBOTS_MAX_BYTES, type RobotsRules, robotsAgentToken } from './robots';
+import { RobotsCache } from './robots-cache';
 import { Agent, request } from './undici-core';
 
 export interface Fetcher {
@@ -43,8 +36,6 @@ export interface Fetcher {
   /** Closes pooled connections (idempotent); the fetcher must not be used afterwards. */
   close(): Promise<void>;
 }
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** One HTTP exchange that got a response. */
 interface ExchangeResponse {
@@ -77,12 +68,6 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-function withoutFragment(url: URL): string {
-  const copy = new URL(url);
-  copy.hash = '';
-  return copy.href;
-}
-
 /**
  * Creates a fetcher for one sweep: a polite, SSRF-guarded HTTP client over undici that honours
  * robots.txt, conditional GET, size and time limits, and retries what is worth retrying.
@@ -110,8 +95,6 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     sleep,
     now,
   });
-  const agentToken = robotsAgentToken(config.userAgent);
-  const robotsCache = new Map<string, Promise<RobotsRules | RobotsRefusal>>();
   const counters: FetchStats = {
     requests: 0,
     bytes: 0,
@@ -123,6 +106,20 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     >,
     robots: {},
   };
+  // robots.txt comes through the same chain as pages (every redirect hop checked), unchecked
+  // against robots.txt itself, truncated rather than failed when long.
+  const robotsCache = new RobotsCache(
+    (robotsUrl, rule, deadlineAt) =>
+      fetchChain(robotsUrl, rule, {
+        conditional: {},
+        maxBodyBytes: ROBOTS_MAX_BYTES,
+        overflow: 'truncate',
+        checkRobots: false,
+        ...(deadlineAt !== undefined ? { deadlineAt } : {}),
+      }),
+    robotsAgentToken(config.userAgent),
+    counters.robots,
+  );
 
   function hostDelayMs(rules: RobotsRules | null): number {
     const crawlDelay = rules?.crawlDelayMs ? Math.min(rules.crawlDelayMs, config.maxCrawlDelayMs) : 0;
@@ -280,55 +277,6 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return chain.deadlineAt !== undefined && now() + waitMs >= chain.deadlineAt;
   }
 
-  async function robotsFor(
-    url: URL,
-    rule: HostRule,
-    deadlineAt?: number,
-  ): Promise<RobotsRules | RobotsRefusal> {
-    const key = hostKey(url);
-    let cached = robotsCache.get(key);
-    if (!cached) {
-      cached = loadRobots(new URL('/robots.txt', url.origin), rule, deadlineAt).then((rules) => {
-        // A robots.txt the deadline cut off says nothing about the host: the next fetch with time
-        // left (a resumed crawl's) reads it again instead of finding the host blocked.
-        if (!('state' in rules) && rules.reason === 'deadline') robotsCache.delete(key);
-        else counters.robots[key] = 'state' in rules ? rules.state : 'refused';
-        return rules;
-      });
-      robotsCache.set(key, cached);
-    }
-    return cached;
-  }
-
-  async function loadRobots(
-    robotsUrl: URL,
-    rule: HostRule,
-    deadlineAt?: number,
-  ): Promise<RobotsRules | RobotsRefusal> {
-    const result = await fetchChain(robotsUrl, rule, {
-      conditional: {},
-      maxBodyBytes: ROBOTS_MAX_BYTES,
-      overflow: 'truncate',
-      checkRobots: false,
-      ...(deadlineAt !== undefined ? { deadlineAt } : {}),
-    });
-    if (!result.ok && result.reason === 'deadline') return { reason: 'deadline', message: result.message };
-    if (result.ok) {
-      if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
-      return parsedRobots(robotsUrl.href, robotsText(result.body), agentToken);
-    }
-    // The host itself refused (no status): its pages would be refused the same way. A refused
-    // redirect of robots.txt (status 3xx) only means the rules could not be read.
-    const refused = ['blocked-ssrf', 'host-not-allowed', 'invalid-url'].includes(result.reason);
-    if (refused && result.status === undefined) {
-      return { reason: result.reason, message: result.message };
-    }
-    if (result.reason === 'http-status' && result.status && result.status >= 400 && result.status < 500) {
-      if (result.status !== 429) return absentRobots(result.status);
-    }
-    return unreachableRobots(result.reason === 'http-status' ? `HTTP ${result.status}` : result.message);
-  }
-
   /** Follows redirects from `start`, checking every hop against the guard and robots.txt. */
   async function fetchChain(
     start: URL,
@@ -342,14 +290,13 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       message: string,
       extra: { attempts: number; status?: number; finalUrl?: string },
     ): FetchFailure => ({ ok: false, url: requested, reason, message, latencyMs: now() - began, ...extra });
-    const redirects: string[] = [];
-    const visited = new Set([withoutFragment(start)]);
+    const trail = new RedirectTrail(start, allowlist, config.maxRedirects, requested);
     let current = start;
     let rule = startRule;
     for (;;) {
       let robots: RobotsRules | null = null;
       if (chain.checkRobots) {
-        const found = await robotsFor(current, rule, chain.deadlineAt);
+        const found = await robotsCache.rulesFor(current, rule, chain.deadlineAt);
         if (!('state' in found))
           return failure(found.reason, found.message, { attempts: 0, finalUrl: current.href });
         robots = found;
@@ -371,43 +318,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       }
       const { status, headers } = outcome;
       if (REDIRECT_STATUSES.has(status)) {
-        const location = headers.location;
-        if (!location) {
-          return failure('http-status', `${current.href} answered HTTP ${status} without a Location header`, {
-            attempts,
-            status,
-            finalUrl: current.href,
-          });
-        }
-        const next = checkUrl(location, allowlist, current);
-        if (!next.ok) {
-          return failure(next.reason, `redirect to ${next.subject} refused: ${next.why}`, {
-            attempts,
-            status,
-            finalUrl: current.href,
-          });
-        }
-        const nextKey = withoutFragment(next.url);
-        if (visited.has(nextKey)) {
-          return failure('redirect-loop', `redirect loop: ${[...visited, nextKey].join(' → ')}`, {
-            attempts,
-            status,
-            finalUrl: current.href,
-          });
-        }
-        if (redirects.length >= config.maxRedirects) {
-          return failure(
-            'too-many-redirects',
-            `more than ${config.maxRedirects} redirects from ${requested}`,
-            {
-              attempts,
-              status,
-              finalUrl: current.href,
-            },
-          );
-        }
-        visited.add(nextKey);
-        redirects.push(next.url.href);
+        const next = trail.follow(current, status, headers.location);
+        if (!next.ok) return failure(next.reason, next.message, { attempts, status, finalUrl: current.href });
         current = next.url;
         rule = next.rule;
         continue;
@@ -420,7 +332,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         ...(headers['last-modified'] ? { lastModified: headers['last-modified'] } : {}),
         latencyMs: now() - began,
         attempts,
-        redirects,
+        redirects: trail.redirects,
       };
       const conditional = Boolean(chain.conditional.etag || chain.conditional.lastModified);
       if (status === 304 && conditional) {

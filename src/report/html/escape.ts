@@ -3,15 +3,8 @@
  * from the catalogue: every one of them goes through `text` or `attr`, and URLs become links only
  * through `safeHref`.
  */
+import { escapeMarkup } from '../../core/escape-markup';
 import { withoutBidiControls } from '../../core/visible-text';
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
 
 /**
  * Escapes text for element content and for quoted attribute values alike, and drops bidirectional
@@ -19,7 +12,7 @@ const ENTITIES: Record<string, string> = {
  */
 export function text(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return withoutBidiControls(String(value)).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+  return escapeMarkup(withoutBidiControls(String(value)));
 }
 
 /** Same escaping as `text`; named for where it is used, so reviews can see every attribute. */

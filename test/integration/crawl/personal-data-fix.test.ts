@@ -26,11 +26,6 @@ let archiveDir: string;
 /** What the site serves for the attachment today. */
 let attachment: 'leaking' | 'masked' | 'error' = 'leaking';
 
-const html = (body: string) => ({
-  'content-type': 'text/html; charset=utf-8',
-  'content-length': Buffer.byteLength(body),
-});
-
 beforeAll(async () => {
   stores = await openTestStores();
   archiveDir = await mkdtemp(join(tmpdir(), 'gongkai-privacy-fix-'));

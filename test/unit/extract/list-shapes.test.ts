@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractList } from '../../../src/crawl/extract/list';
-import { completesCutTitle, isCutTitle, withoutMarkers } from '../../../src/crawl/extract/titles';
+import {
+  completesCutTitle,
+  isCutTitle,
+  tooltipTitle,
+  withoutMarkers,
+} from '../../../src/crawl/extract/titles';
 
 const SITE = 'http://www.example.gov.cn';
 const URL_ = `${SITE}/col/col123/index.html`;
@@ -149,5 +154,22 @@ describe('titles', () => {
     expect(isCutTitle('关于开展专项检查的通知')).toBe(false);
     expect(completesCutTitle('关于开展专项检查的通知', '关于开展专项检查的通…')).toBe(true);
     expect(completesCutTitle('关于另一件事的通知', '关于开展专项检查的通…')).toBe(false);
+    // Lists that cut at a fixed width append the ellipsis also to a title that just fits.
+    expect(completesCutTitle('关于开展专项检查的通知', '关于开展专项检查的通知...')).toBe(true);
+  });
+
+  it('reads the title out of a tooltip that holds a labelled record (PowerEasy and kin)', () => {
+    expect(
+      tooltipTitle('文章标题:阿勒泰市开展升国旗仪式 作者: 更新时间:2018/3/20 11:24:00 点击次数:211'),
+    ).toBe('阿勒泰市开展升国旗仪式');
+    expect(tooltipTitle('标题：关于开展专项检查的通知')).toBe('关于开展专项检查的通知');
+    expect(tooltipTitle('关于作者:张三的表彰决定')).toBe('关于作者:张三的表彰决定');
+    const html = `<ul><li><a href="/a/1.html" title="文章标题：村民盖起“蘑菇房”，政府补贴、帮扶全方位
+ 作者：
+ 更新时间：2018/3/19 9:13:00
+ 点击次数：228">村民盖起“蘑菇房”，政府补贴、帮扶全方位...</a> 2018-03-19</li><li><a href="/a/2.html">关于乙的通知</a> 2018-03-18</li></ul>`;
+    expect(extractList(html, { url: `${SITE}/` }).items[0]?.title).toBe(
+      '村民盖起“蘑菇房”,政府补贴、帮扶全方位',
+    );
   });
 });

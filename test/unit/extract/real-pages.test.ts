@@ -4,7 +4,7 @@ import { meetsTargets, scoreCorpus, scorePage } from '../../../bench/extract/sco
 describe('the real list-page corpus', async () => {
   const scores = await scoreCorpus();
 
-  it.each(scores.map((s) => [s.file, s] as const))('%s meets the title and date targets', (_, score) => {
+  it.each(scores.map((s) => [s.list, s] as const))('%s meets the title and date targets', (_, score) => {
     expect(score.misses).toEqual([]);
     expect(meetsTargets(score)).toBe(true);
   });
@@ -41,6 +41,13 @@ describe('scoring a page', () => {
     expect(score.misses).toEqual([
       'date of http://www.example.gov.cn/tzgg/1.html: 2019-05-06, expected 2020-05-06',
     ]);
+  });
+
+  it('compares titles as a browser shows them: a run of spaces in the markup is one space', () => {
+    const spaced = { ...expected, items: [{ ...expected.items[0]!, title: '关于甲的  通知' }] };
+    const one = (title: string) =>
+      scorePage([item(spaced.items[0]!.url, title, '2020-05-06')], spaced).titles;
+    expect([one('关于甲的 通知'), one('关于甲的通知')]).toEqual([1, 0]);
   });
 
   it('counts an item not read as missing both its title and its date', () => {
