@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../src/core/validation';
+import { HEALTH_RETENTION_DAYS, MIN_HEALTH_RETENTION_DAYS } from '../src/store/table-design';
 
 /** Context keys, exactly as written in cdk.json. */
 export const CONTEXT_KEYS = {
@@ -15,6 +16,7 @@ export const CONTEXT_KEYS = {
   crawlerReservedConcurrency: 'gongkai:crawlerReservedConcurrency',
   reportRetentionDays: 'gongkai:reportRetentionDays',
   logRetentionDays: 'gongkai:logRetentionDays',
+  healthRetentionDays: 'gongkai:healthRetentionDays',
 } as const;
 type ConfigField = keyof typeof CONTEXT_KEYS;
 
@@ -55,6 +57,11 @@ export const InfraConfigSchema = z.object({
       "Reserved concurrency of the crawler; default: the sweep Map's MaxConcurrency; 0 leaves it unreserved (accounts with a low quota)",
     ),
   reportRetentionDays: wholeNumber(1, 36_500).default(400).describe('Reports expire after this many days'),
+  healthRetentionDays: wholeNumber(MIN_HEALTH_RETENTION_DAYS, 36_500)
+    .default(HEALTH_RETENTION_DAYS)
+    .describe(
+      "Health checks expire (DynamoDB TTL) this many days after they were made; the website rules judge a plan year's checks into the following year",
+    ),
   logRetentionDays: wholeNumber(1, 3653)
     .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
       message: `CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(', ')}`,

@@ -38,6 +38,7 @@ export const TASK_ENVIRONMENT_KEYS = [
   'TOPIC_ARN',
   'ARCHIVE_PREFIX',
   'REPORTS_PREFIX',
+  'HEALTH_RETENTION_DAYS',
 ] as const;
 
 /** Key prefixes inside the archive and reports buckets; IAM grants are scoped to them. */
@@ -86,6 +87,7 @@ export class GongkaiStack extends Stack {
       TOPIC_ARN: topics.flags.topicArn,
       ARCHIVE_PREFIX,
       REPORTS_PREFIX,
+      HEALTH_RETENTION_DAYS: String(config.healthRetentionDays),
     };
 
     // As many crawler instances as one sweep's Map runs at once, unless configured otherwise.

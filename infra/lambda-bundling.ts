@@ -8,7 +8,7 @@
  * of loading whole client packages from the runtime's node_modules (bench/lambda.bench.ts measures
  * both). Output is UTF-8, not \u-escaped: the catalogue vocabulary and holiday data are Chinese.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -48,16 +48,68 @@ export const FORBIDDEN_IN_BUNDLE = [
 export const RUNTIME_PROVIDED = ['@aws-sdk/client-sns'] as const;
 
 /**
- * Packages left out of every Lambda bundle on purpose. unpdf (pdf.js, about 1.6 MB, and 300+ ms of
- * start-up) reads PDF attachments for the personal-data scan: in the crawler Lambda a PDF is
- * recorded as not read, with the reason, rather than the crawler outgrowing its 1.5 MB budget and
- * its 250 ms start-up (see docs/deploy.md, "Lambda bundles").
+ * Packages left out of every Lambda's `index.mjs` on purpose. unpdf (pdf.js, about 1.6 MB, and 300+
+ * ms of start-up) reads PDF attachments for the personal-data scan: the crawler ships it as a module
+ * of its own next to its bundle (`PDF_READER_FILE`), imported on the first PDF, so neither its
+ * 1.75 MiB size budget nor its 250 ms start-up pays for it (see docs/deploy.md, "Lambda bundles").
  */
 export const NOT_BUNDLED = ['unpdf'] as const;
 
+/** The PDF reader module's file name, next to `index.mjs` in the crawler's asset. */
+export const PDF_READER_FILE = 'pdf-reader.mjs';
+
+/** Entry of the PDF reader module (re-exports unpdf). */
+export const PDF_READER_ENTRY = resolve(PROJECT_ROOT, 'src/crawl/text/pdf-reader.ts');
+
+/** Tells the bundled PDF text reader where its module is, relative to the bundle (see pdf-text.ts). */
+export const PDF_READER_DEFINE = { GONGKAI_PDF_READER: JSON.stringify(`./${PDF_READER_FILE}`) };
+
+/** What a function's asset carries besides its bundle. */
+export interface BundlingExtras {
+  /** Ship the PDF reader module next to the bundle (the crawler, which scans PDF attachments). */
+  pdfReader?: boolean;
+}
+
+const shellQuote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The command that builds the PDF reader module into a function's asset: esbuild's own CLI from the
+ * project, with the syntax level, format and banner of the main bundle. CDK runs it after bundling
+ * (`commandHooks.afterBundling`); the bundle test runs the same command.
+ */
+export function pdfReaderCommand(outputDir: string): string {
+  const esbuild = resolve(PROJECT_ROOT, 'node_modules/esbuild/bin/esbuild');
+  const args = [
+    PDF_READER_ENTRY,
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    `--target=${ESBUILD_TARGET}`,
+    '--minify',
+    '--main-fields=module,main',
+    '--charset=utf8',
+    '--legal-comments=none',
+    '--log-level=warning',
+    `--tsconfig=${resolve(PROJECT_ROOT, 'tsconfig.json')}`,
+    `--banner:js=${ESM_REQUIRE_BANNER}`,
+    `--outfile=${join(outputDir, PDF_READER_FILE)}`,
+  ];
+  return [esbuild, ...args].map(shellQuote).join(' ');
+}
+
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
-export function nodejsBundling(): BundlingOptions {
+export function nodejsBundling(extras: BundlingExtras = {}): BundlingOptions {
   return {
+    ...(extras.pdfReader
+      ? {
+          define: PDF_READER_DEFINE,
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) => [pdfReaderCommand(outputDir)],
+          },
+        }
+      : {}),
     forceDockerBundling: false,
     minify: true,
     sourceMap: true,
@@ -96,15 +148,16 @@ export interface EsbuildOptions {
   legalComments: 'none';
   metafile: true;
   logLevel: 'warning';
+  define?: Record<string, string>;
 }
 
 /** The same bundle as nodejsBundling(), as plain esbuild options (for the benchmark and tests). */
 export function esbuildOptions(
   entry: string,
   outfile: string,
-  overrides: { minify?: boolean; external?: string[] } = {},
+  overrides: { minify?: boolean; external?: string[] } & BundlingExtras = {},
 ) {
-  const cdk = nodejsBundling();
+  const cdk = nodejsBundling({ pdfReader: overrides.pdfReader });
   return {
     entryPoints: [entry],
     outfile,
@@ -123,6 +176,7 @@ export function esbuildOptions(
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
+    ...(cdk.define ? { define: cdk.define } : {}),
   } satisfies EsbuildOptions;
 }
 

@@ -57,7 +57,8 @@ export class TaskFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
-      bundling: nodejsBundling(),
+      // The crawler scans PDF attachments: its asset carries the PDF reader module beside its bundle.
+      bundling: nodejsBundling({ pdfReader: props.state === 'CrawlSource' }),
     });
     this.logGroup.grantWrite(this.role);
   }

@@ -1,5 +1,5 @@
 import { escapeMarkup } from '../core/escape-markup';
-import { legacyOfficeFormat } from '../crawl/text/cfb';
+import { type CompoundFile, legacyOfficeFormat, openCompoundFile } from '../crawl/text/cfb';
 import { type DocBlock, docBlocks } from '../crawl/text/doc-text';
 import { UnreadError } from '../crawl/text/limits';
 import { decodePlanBytes, type PlanEncoding } from './decode';
@@ -47,9 +47,10 @@ export interface ReadDocument {
  */
 export async function readDocument(bytes: Uint8Array, format: InputFormat = 'auto'): Promise<ReadDocument> {
   const kind = bytes.length === 0 ? 'text' : fileKind(bytes);
-  const isWordDoc = kind === 'legacy-doc' && legacyOfficeFormat(bytes) === 'doc';
-  if (kind === 'docx' || isWordDoc || format === 'docx') {
-    if (isWordDoc) return { ...readHtmlPlan(docToHtml(bytes), 'doc-table'), encoding: 'doc' };
+  const compound = kind === 'legacy-doc' ? openCompoundFile(bytes) : null;
+  const wordDoc = compound && !(compound instanceof Error) && legacyOfficeFormat(compound) === 'doc';
+  if (kind === 'docx' || wordDoc || format === 'docx') {
+    if (wordDoc) return { ...readHtmlPlan(docToHtml(compound), 'doc-table'), encoding: 'doc' };
     if (kind !== 'docx') throw new PlanInputError(`--format docx, but the file is ${describeKind(kind)}`);
     return { ...readHtmlPlan(await docxToHtml(bytes), 'docx-table'), encoding: 'docx' };
   }
@@ -72,11 +73,11 @@ function blockHtml(block: DocBlock): string {
 
 /**
  * A legacy Word .doc's main text as HTML (paragraphs and tables), the same shape mammoth makes of a
- * .docx. Encrypted, Word 95 and damaged files are refused with the reason and what to do.
+ * .docx. Encrypted, Word 2.x and damaged files are refused with the reason and what to do.
  */
-export function docToHtml(bytes: Uint8Array): string {
+export function docToHtml(file: Uint8Array | CompoundFile): string {
   try {
-    return docBlocks(bytes, { maxChars: 20 * 1024 * 1024 })
+    return docBlocks(file, { maxChars: 20 * 1024 * 1024 })
       .blocks.map(blockHtml)
       .join('\n');
   } catch (error) {

@@ -137,7 +137,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         const started = performance.now();
         portal.setDate(asOf);
         clock.set(asOf);
-        const run = await runSweepLocally({ asOf, runId: `demo-${asOf}` }, runtime.deps);
+        // Only the last sweep's report is kept: earlier ones would each be overwritten by the next.
+        const last = index === dates.length - 1;
+        const run = await runSweepLocally(
+          { asOf, runId: `demo-${asOf}`, ...(last ? {} : { writeReport: false }) },
+          runtime.deps,
+        );
         const { output } = run;
         statesEntered += run.statesEntered;
         // The state carries no crawl summaries (they grow with the sources): read this run's crawl runs.

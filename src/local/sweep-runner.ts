@@ -85,7 +85,7 @@ export function attemptsInTurn<I, O>(handler: (input: I) => Promise<O>): (input:
 
 /** Executes one sweep with aws-local-stepfunctions and returns its final state output. */
 export async function runSweepLocally(
-  input: SweepInput,
+  input: SweepInput & { writeReport?: boolean },
   deps: TaskDeps,
   options: LocalSweepOptions = {},
 ): Promise<LocalSweepResult> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { DocumentVersionSchema } from '../core/document';
 import { ObligationGroupSchema } from '../core/obligation-group';
+import { PersonalDataKindSchema } from '../core/privacy/finding';
 import { VerdictKindSchema } from '../core/verdict';
 
 /**
@@ -300,7 +301,7 @@ export type SiteVetoSection = z.infer<typeof SiteVetoSectionSchema>;
 
 /** One piece of personal data in a published file, masked: never the clear value. */
 export const ReportFindingSchema = z.object({
-  kind: z.enum(['resident-id', 'mobile', 'bank-card']),
+  kind: PersonalDataKindSchema,
   masked: z.string(),
   file: z.string().describe('The page or attachment it is in'),
   where: z.string().describe('page, sheet/row, table/row, paragraph or line'),
@@ -317,7 +318,7 @@ export const ReportLeakSchema = z.object({
   firstSeen: z.string().describe('When the monitor first read it (instant)'),
   status: z.enum(['public', 'taken down', 'fixed']).describe('On the report date'),
   settledOn: IsoDateSchema.nullable().describe('The day it was taken down or fixed'),
-  kinds: z.array(z.enum(['resident-id', 'mobile', 'bank-card'])),
+  kinds: z.array(PersonalDataKindSchema),
   findings: z.array(ReportFindingSchema),
   more: z.number().int().describe('Findings beyond those kept'),
 });

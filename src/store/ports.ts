@@ -143,6 +143,14 @@ export interface EvidenceStore {
   listEvidence(filter?: { obligationId?: string }): Promise<Evidence[]>;
 }
 
+/**
+ * Limits a listing to some obligations. Evidence, verdicts and flags are stored by obligation, so
+ * such a listing reads only what it names (docs/table-design.md).
+ */
+export interface ObligationFilter {
+  obligationIds?: readonly string[];
+}
+
 export interface StoredVerdict {
   obligationId: string;
   periodKey: string;
@@ -175,7 +183,8 @@ export interface SweepSummary {
 export interface VerdictStore {
   /** Writes the verdicts that differ from the stored ones; returns how many were written. */
   putVerdicts(verdicts: StoredVerdict[]): Promise<number>;
-  listVerdicts(): Promise<StoredVerdict[]>;
+  /** The stored verdicts, of the obligations named or of all; in (obligation, period key) order. */
+  listVerdicts(filter?: ObligationFilter): Promise<StoredVerdict[]>;
   putSummary(summary: SweepSummary): Promise<void>;
   listSummaries(): Promise<SweepSummary[]>;
 }
@@ -195,7 +204,8 @@ export interface FlagStore {
     note: string,
     at: string,
   ): Promise<void>;
-  listFlags(): Promise<Flag[]>;
+  /** The flags, of the obligations named or of all; in (obligation, period key) order. */
+  listFlags(filter?: ObligationFilter): Promise<Flag[]>;
   /** Flags raised but not yet notified (new ones, and any a failed Notify left behind). */
   listUnnotified(): Promise<Flag[]>;
   /**

@@ -7,6 +7,21 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 export const DEFAULT_TABLE_NAME = 'gongkai';
 
+/**
+ * How long health checks are kept on AWS (the stack's default for `gongkai:healthRetentionDays`).
+ * A sweep judges the plan year's periods until the following year's sweeps stop naming them: a
+ * period's window reaches back to 1 January of the plan year (the website rules of January need
+ * January's checks, and a missing period's reason counts the successful checks in its window),
+ * and periods fall due up to the end of the following year (annual reports, second-half items with
+ * late deadlines). Two years keep every check such a judgement reads; a month on top covers a
+ * sweep delayed or re-run after year end. Shorter retention would turn old `missing` verdicts into
+ * `insufficient-data` as their checks expire.
+ */
+export const HEALTH_RETENTION_DAYS = 760;
+
+/** The least retention the judgement allows: a plan year of checks plus a quarter's margin. */
+export const MIN_HEALTH_RETENTION_DAYS = 460;
+
 /** Attribute types as DynamoDB spells them; CDK maps `S` to `AttributeType.STRING`. */
 export type KeyAttributeType = 'S' | 'N' | 'B';
 

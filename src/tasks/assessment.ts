@@ -8,6 +8,9 @@ import type { IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
 import { columnChecksFrom, matchEvidence, unitSourcesFrom } from '../core/match';
+import { DocumentIndex } from '../core/match/document-index';
+import { periodsByObligation } from '../core/match/match-evidence';
+import type { Obligation } from '../core/obligation';
 import type { Period } from '../core/period';
 import { periodsFor, type RecordedEvent } from '../core/periods';
 import { DEFAULT_POLICY, type Policy } from '../core/policy';
@@ -18,6 +21,14 @@ import type { HealthCheck, LedgerEntry } from '../store/ports';
 import { checksUpTo } from './check-history';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
+import {
+  groupByObligation,
+  type JudgementMemo,
+  type JudgementPlan,
+  nextMemo,
+  type ObligationJudgement,
+  planJudgement,
+} from './judgement-memo';
 
 export interface Assessment {
   asOf: IsoDate;
@@ -34,6 +45,8 @@ export interface Assessment {
   warnings: string[];
   /** 政府网站单项否决预警: per site with veto rules, what trips now and what trips next. */
   forecasts: SiteForecast[];
+  /** Obligations matched and judged again by this assessment (the others kept their judgement). */
+  rejudged: number;
 }
 
 const calendars = new WeakMap<object, WorkingDayCalendar>();
@@ -113,17 +126,7 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
   const visible = documents.filter((d) => d.firstSeen <= cutoff);
   const allChecks = [...checks.values()].flat();
   const unitSources = unitSourcesFrom(sources.sources);
-  const match = matchEvidence({
-    obligations: catalogue.obligations,
-    periods,
-    documents: visible,
-    unitSources,
-    asOf,
-    year: catalogue.plan.year,
-    columnChecks: columnChecksFrom(allChecks.filter((c) => c.checkedAt <= cutoff)),
-    sources: sources.sources,
-  });
-  const evidence = [...match.evidence, ...manualEvidence(manual, asOf)];
+  const activeManual = manualEvidence(manual, asOf);
   const sourceChecks = new Map<string, SourceCheck[]>(
     [...checks].map(([id, list]) => [id, list.filter((c) => c.checkedAt <= cutoff)]),
   );
@@ -136,11 +139,44 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
       reason: w.reason,
       ...(w.periodKey ? { periodKey: w.periodKey } : {}),
     }));
-  const verdicts = evaluate({
-    obligations: catalogue.obligations,
-    periods,
-    evidence: [...evidence, ...match.candidates],
-    waivers: activeWaivers,
+  const index = new DocumentIndex(visible);
+  const periodsById = periodsByObligation(periods);
+  const plan = planJudgement(
+    {
+      obligations: catalogue.obligations,
+      periods: periodsById,
+      documents: visible,
+      index,
+      unitSources,
+      checks,
+      waivers: activeWaivers,
+      manual: activeManual,
+    },
+    memos.get(deps),
+    asOf,
+  );
+  // Only the obligations whose judgement can have changed are matched and judged (judgement-memo.ts).
+  const match = matchEvidence({
+    obligations: plan.fresh,
+    periods: periodsById,
+    documents: visible,
+    index,
+    unitSources,
+    asOf,
+    year: catalogue.plan.year,
+    columnChecks: columnChecksFrom(allChecks.filter((c) => c.checkedAt <= cutoff)),
+    sources: sources.sources,
+  });
+  const freshIds = new Set(plan.fresh.map((o) => o.id));
+  const judged = evaluate({
+    obligations: plan.fresh,
+    periods: periodsById,
+    evidence: [
+      ...match.evidence,
+      ...activeManual.filter((e) => freshIds.has(e.obligationId)),
+      ...match.candidates,
+    ],
+    waivers: activeWaivers.filter((w) => freshIds.has(w.obligationId)),
     checks: sourceChecks,
     unitSources,
     documents: visible,
@@ -149,6 +185,10 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     calendar,
     sites: sources.sources,
   });
+  const merged = mergeJudgements(catalogue.obligations, plan, match, judged);
+  memos.set(deps, nextMemo(asOf, cutoff, checks, merged.byObligation));
+  const evidence = [...merged.evidence, ...activeManual];
+  const verdicts = merged.verdicts;
   const forecasts = forecastSites({
     obligations: catalogue.obligations,
     sites: sources.sources,
@@ -165,12 +205,53 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     documents: visible,
     checks,
     evidence,
-    candidates: match.candidates,
+    candidates: merged.candidates,
     verdicts,
     events,
     waivers,
-    warnings: [...match.warnings, ...calendar.warnings],
+    warnings: [...merged.warnings, ...calendar.warnings],
+    rejudged: plan.fresh.length,
   };
+}
+
+/** Last judgement per obligation, per TaskDeps (one per process and configuration). */
+const memos = new WeakMap<TaskDeps, JudgementMemo>();
+
+/**
+ * The judgement of every obligation in catalogue order, the fresh ones from this run and the others
+ * from the memo: the same lists, in the same order, as matching and judging all of them at once.
+ */
+function mergeJudgements(
+  obligations: readonly Obligation[],
+  plan: JudgementPlan,
+  match: { evidence: Evidence[]; candidates: Evidence[]; warnings: string[] },
+  judged: Verdict[],
+) {
+  const evidence = groupByObligation(match.evidence);
+  const candidates = groupByObligation(match.candidates);
+  const verdicts = groupByObligation(judged);
+  const byObligation = new Map<string, ObligationJudgement>();
+  const out = {
+    evidence: [] as Evidence[],
+    candidates: [] as Evidence[],
+    warnings: [] as string[],
+    verdicts: [] as Verdict[],
+  };
+  for (const obligation of obligations) {
+    const entry = plan.reused.get(obligation.id) ?? {
+      fingerprint: plan.fingerprints.get(obligation.id) ?? '',
+      evidence: evidence.get(obligation.id) ?? [],
+      candidates: candidates.get(obligation.id) ?? [],
+      warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
+      verdicts: verdicts.get(obligation.id) ?? [],
+    };
+    byObligation.set(obligation.id, entry);
+    out.evidence.push(...entry.evidence);
+    out.candidates.push(...entry.candidates);
+    out.warnings.push(...entry.warnings);
+    out.verdicts.push(...entry.verdicts);
+  }
+  return { ...out, byObligation };
 }
 
 /** The last instant of a Shanghai calendar day, as a UTC ISO string comparable with stored instants. */

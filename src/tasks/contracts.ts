@@ -16,6 +16,16 @@ export const SweepInputSchema = z.object({
 export type SweepInput = z.infer<typeof SweepInputSchema>;
 
 /**
+ * `false` skips WriteReport (the ReportWanted Choice): a historical replay's catch-up sweeps judge,
+ * flag and notify like any other, and only the replay's last sweep renders the report. Absent (every
+ * scheduled sweep) means true.
+ */
+export const WriteReportFlagSchema = z
+  .boolean()
+  .optional()
+  .describe('false: judge, flag and notify but write no report (catch-up sweeps of a replay)');
+
+/**
  * What starts a sweep: `{ asOf, runId }` by hand or from the local runner, or
  * `{ scheduledTime, runId }` from EventBridge Scheduler (infra/constructs/sweep-schedule.ts), whose
  * instant becomes the Asia/Shanghai date it falls on.
@@ -26,6 +36,7 @@ export const SweepStartSchema = z.object({
       asOf: IsoDateSchema.optional(),
       scheduledTime: z.iso.datetime({ offset: true }).optional(),
       runId: SweepInputSchema.shape.runId,
+      writeReport: WriteReportFlagSchema,
     })
     .refine((v) => v.asOf !== undefined || v.scheduledTime !== undefined, {
       message: 'a sweep needs asOf (YYYY-MM-DD) or scheduledTime (ISO instant)',
@@ -52,6 +63,7 @@ export const ListSourcesOutputSchema = SweepInputSchema.extend({
   sourceCount: z.number().int().min(0),
   maxPasses: z.number().int().positive().describe('Invocations a shard may take (sources.sweep.crawlPasses)'),
   crawlUntil: CrawlUntilSchema,
+  writeReport: WriteReportFlagSchema,
 });
 export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
 
@@ -97,6 +109,12 @@ export const MatchOutputSchema = z.object({
   matched: z.number().int(),
   candidates: z.number().int(),
   newEvidence: z.number().int(),
+  rejudged: z
+    .number()
+    .int()
+    .describe(
+      'Obligations matched and judged again; the others kept the judgement this process made earlier',
+    ),
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;
 

@@ -44,9 +44,9 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
     byGroup: countsByGroup(assessment.verdicts, groupOf),
     recordedAt: deps.now().toISOString(),
   });
-  const flags = new Map(
-    (await deps.stores.flags.listFlags()).map((f) => [obligationPeriodKey(f.obligationId, f.periodKey), f]),
-  );
+  // One read of the flags serves both counts: the open ones to settle and the unnotified ones.
+  const allFlags = await deps.stores.flags.listFlags();
+  const flags = new Map(allFlags.map((f) => [obligationPeriodKey(f.obligationId, f.periodKey), f]));
   let newlyMissing = 0;
   let settled = 0;
   const perDocument = personalDataObligationIds(obligations);
@@ -62,7 +62,7 @@ export async function evaluateVerdicts(input: EvaluateInput, deps: TaskDeps): Pr
   const leaks = personalDataFlagWork(obligations, assessment.documents, flags, input.asOf);
   settled += leaks.toRaise.length + leaks.toSettle.length;
   settled += lapsedFlags(assessment.verdicts, siteRuleObligationIds(deps), flags.values()).length;
-  const unnotified = (await deps.stores.flags.listUnnotified()).length;
+  const unnotified = allFlags.filter((f) => f.notifiedAt === undefined).length;
   return { counts: summary.counts, newlyMissing, flagUpdates: newlyMissing + settled + unnotified };
 }
 

@@ -37,6 +37,8 @@ export async function listSources({ input }: SweepStart, deps: TaskDeps): Promis
     sourceCount: ids.length,
     maxPasses: limits.crawlPasses,
     crawlUntil,
+    // Carried in the state for the ReportWanted Choice; only `false` is carried, absent means write.
+    ...(input.writeReport === false ? { writeReport: false } : {}),
   };
 }
 

@@ -15,7 +15,12 @@ export async function matchEvidence(input: SweepInput, deps: TaskDeps): Promise<
   const newEvidence = await deps.stores.evidence.putEvidence(
     [...found, ...assessment.candidates].map((e) => ({ ...e, recordedAt })),
   );
-  return { matched: found.length, candidates: assessment.candidates.length, newEvidence };
+  return {
+    matched: found.length,
+    candidates: assessment.candidates.length,
+    newEvidence,
+    rejudged: assessment.rejudged,
+  };
 }
 
 export const MatchEvidenceTask = task('MatchEvidence', SweepInputSchema, matchEvidence);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../infra/lambda-bundling';
+import { PDF_READER_FILE, PROJECT_ROOT } from '../../infra/lambda-bundling';
 import { FIXTURE_CONTEXT } from './synth-stack';
 
 const run = promisify(execFile);
@@ -41,6 +41,14 @@ describe('cdk synth (the real CLI, cdk.json app, NodejsFunction bundling)', () =
       const asset = join(outdir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
       expect(existsSync(join(asset, 'index.mjs')), asset).toBe(true);
       expect(readdirSync(asset)).toContain('index.mjs.map');
+      // Only the crawler scans PDF attachments: its asset alone carries the PDF reader module.
+      const crawler = String(fn.Properties.Description).includes('CrawlSource');
+      expect(readdirSync(asset).includes(PDF_READER_FILE), fn.Properties.Description).toBe(crawler);
+      // …and its bundle was told, through esbuild's define, to import it from beside itself.
+      if (crawler) expect(readFileSync(join(asset, 'index.mjs'), 'utf8')).toContain(`./${PDF_READER_FILE}`);
     }
+    expect(functions.filter((fn) => String(fn.Properties.Description).includes('CrawlSource'))).toHaveLength(
+      1,
+    );
   }, 240_000);
 });

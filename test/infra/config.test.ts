@@ -27,6 +27,7 @@ describe('infra config from CDK context', () => {
       retentionDays: 365,
       reportRetentionDays: 400,
       logRetentionDays: 90,
+      healthRetentionDays: 760,
     });
   });
 
@@ -62,6 +63,14 @@ describe('infra config from CDK context', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^gongkai:logRetentionDays: CloudWatch Logs accepts only 1, 3/),
     ]);
+  });
+
+  it('refuses a health-check retention shorter than the judgement of a plan year needs', () => {
+    expect(fromContext({ ...FIXTURE_CONTEXT, 'gongkai:healthRetentionDays': 900 }).healthRetentionDays).toBe(
+      900,
+    );
+    const problems = problemsOf(() => fromContext({ ...FIXTURE_CONTEXT, 'gongkai:healthRetentionDays': 90 }));
+    expect(problems).toEqual([expect.stringMatching(/^gongkai:healthRetentionDays: /)]);
   });
 
   it('says a required key is not set', () => {

@@ -153,6 +153,7 @@ describe('task functions', () => {
       expect(fn.Timeout).toBeLessThanOrEqual(900);
       for (const key of TASK_ENVIRONMENT_KEYS)
         expect(fn.Environment.Variables[key], `${state} ${key}`).toBeDefined();
+      expect(fn.Environment.Variables.HEALTH_RETENTION_DAYS).toBe('760');
     }
   });
 

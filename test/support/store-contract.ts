@@ -181,6 +181,43 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       ]);
     });
 
+    it('keeps the reasons of the sweep that reached a judgement: reworded reasons alone write nothing', async () => {
+      const id = fresh('reasons');
+      const first = {
+        ...judged(id, 'Q3', 'pending'),
+        reasons: ['due 2016-09-30, 40 working days after 2016-04-04'],
+      };
+      expect(await stores.verdicts.putVerdicts([first])).toBe(1);
+      const reworded = {
+        ...first,
+        asOf: '2016-04-11' as const,
+        reasons: ['due 2016-09-30, 35 working days after 2016-04-11'],
+      };
+      expect(await stores.verdicts.putVerdicts([reworded])).toBe(0);
+      const [stored] = await stores.verdicts.listVerdicts({ obligationIds: [id] });
+      expect(stored).toMatchObject({ asOf: '2016-04-04', reasons: first.reasons });
+      const due = { ...reworded, kind: 'due-soon' as const, reasons: ['due in 3 working days'] };
+      expect(await stores.verdicts.putVerdicts([due])).toBe(1);
+      expect((await stores.verdicts.listVerdicts({ obligationIds: [id] }))[0]?.reasons).toEqual(due.reasons);
+    });
+
+    it('lists the verdicts of the obligations asked for, in obligation and period order', async () => {
+      const [a, b, c] = [fresh('pick'), fresh('pick'), fresh('pick')];
+      await stores.verdicts.putVerdicts([
+        judged(c, 'Q1', 'met'),
+        judged(a, 'Q2', 'missing'),
+        judged(a, 'Q1', 'met'),
+        judged(b, 'Q1', 'pending'),
+      ]);
+      const picked = await stores.verdicts.listVerdicts({ obligationIds: [c, a, `${a}0`] });
+      expect(picked.map((v) => `${v.obligationId} ${v.periodKey}`)).toEqual([
+        `${a} Q1`,
+        `${a} Q2`,
+        `${c} Q1`,
+      ]);
+      expect(await stores.verdicts.listVerdicts({ obligationIds: [] })).toEqual([]);
+    });
+
     it('keeps one summary per sweep, in date order', async () => {
       const runId = fresh('sweep');
       for (const asOf of ['2016-02-08', '2016-02-01', '2016-02-08'] as const)
@@ -218,6 +255,17 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       expect(await stores.flags.markNotified(id, 'Q1', '2016-04-04T01:00:00Z')).toBe(true);
       expect(await stores.flags.markNotified(id, 'Q1', '2016-04-04T02:00:00Z')).toBe(false);
       expect((await stores.flags.listUnnotified()).some((f) => f.obligationId === id)).toBe(false);
+    });
+
+    it('lists the flags of the obligations asked for', async () => {
+      const [a, b] = [fresh('flagpick'), fresh('flagpick')];
+      await stores.flags.raiseFlag(raised(b, 'Q1'));
+      await stores.flags.raiseFlag(raised(a, 'Q1'));
+      expect((await stores.flags.listFlags({ obligationIds: [b] })).map((f) => f.obligationId)).toEqual([b]);
+      const all = (await stores.flags.listFlags()).filter(
+        (f) => f.obligationId === a || f.obligationId === b,
+      );
+      expect(all.map((f) => f.obligationId)).toEqual([a, b]);
     });
 
     it('appends status changes to the history, and refuses a flag never raised', async () => {

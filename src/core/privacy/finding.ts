@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The kinds of personal data the detectors recognise. */
-export const PersonalDataKindSchema = z.enum(['resident-id', 'mobile', 'bank-card']);
+export const PersonalDataKindSchema = z.enum(['resident-id', 'mobile', 'bank-card', 'name', 'home-address']);
 export type PersonalDataKind = z.infer<typeof PersonalDataKindSchema>;
 
 /** Names the kinds in reports: 身份证号 / ID number and so on. */
@@ -9,6 +9,8 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, { zh: string; en: st
   'resident-id': { zh: '身份证号', en: 'resident ID number' },
   mobile: { zh: '手机号', en: 'mobile number' },
   'bank-card': { zh: '银行卡号', en: 'bank card number' },
+  name: { zh: '姓名', en: 'personal name' },
+  'home-address': { zh: '家庭住址', en: 'home address' },
 };
 
 /**
@@ -17,7 +19,7 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, { zh: string; en: st
  */
 export const PersonalDataFindingSchema = z.object({
   kind: PersonalDataKindSchema,
-  masked: z.string().describe('The value masked (4407**********1234)'),
+  masked: z.string().describe('The value masked (4407**********1234, 张*, 江门市蓬江区****)'),
   file: z.string().describe('URL of the page or attachment it was found in'),
   sha256: z.string().nullable().describe('The archived copy of that file'),
   where: z.string().describe('Location in the file: "page 2", "sheet 名单 row 5", "paragraph 3", "line 7"'),
@@ -46,9 +48,15 @@ export const PersonalDataScanSchema = z.object({
 });
 export type PersonalDataScan = z.infer<typeof PersonalDataScanSchema>;
 
-/** One piece of text and where it sits in its file; `context` is what labels it (a column header). */
+/**
+ * One piece of text and where it sits in its file; `context` is what labels it (a column header and
+ * the cell before). Segments with the same `where` are one table row or one line: names and home
+ * addresses are judged by what else that row carries.
+ */
 export interface TextSegment {
   text: string;
   where: string;
   context?: string;
+  /** The header of the table column the cell is in, when it is a table cell. */
+  header?: string;
 }

@@ -25,18 +25,29 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 /**
- * Which legacy Office format a compound file holds, from its stream names; null when it is neither a
- * workbook nor a Word document (a .ppt, an Outlook message) or its directory cannot be read.
+ * Which legacy Office format a compound file holds, from its stream names: Excel 5/95 keeps its
+ * workbook in "Book", Excel 97 and later in "Workbook", Word 6 to 2003 in "WordDocument". Null when
+ * it is neither (a .ppt, an Outlook message).
  */
-export function legacyOfficeFormat(bytes: Uint8Array): 'xls' | 'doc' | null {
-  try {
-    const names = new CompoundFile(bytes).streamNames().map((n) => n.toLowerCase());
-    if (names.includes('workbook') || names.includes('book')) return 'xls';
-    if (names.includes('worddocument')) return 'doc';
-  } catch {
-    // a damaged directory falls back to the file's name
-  }
+export function legacyOfficeFormat(file: CompoundFile): 'xls' | 'doc' | null {
+  const names = file.streamNames().map((n) => n.toLowerCase());
+  if (names.includes('workbook') || names.includes('book')) return 'xls';
+  if (names.includes('worddocument')) return 'doc';
   return null;
+}
+
+/**
+ * Opens a compound file once (header, allocation table, directory) for both the format check and
+ * the reader; the UnreadError says why a damaged one cannot be opened.
+ */
+export function openCompoundFile(bytes: Uint8Array): CompoundFile | UnreadError {
+  try {
+    return new CompoundFile(bytes);
+  } catch (error) {
+    if (error instanceof UnreadError) return error;
+    if (error instanceof RangeError) return new UnreadError(`damaged compound file: ${error.message}`);
+    throw error;
+  }
 }
 
 export class CompoundFile {

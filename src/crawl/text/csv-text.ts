@@ -50,7 +50,13 @@ export function csvSegments(bytes: Uint8Array, maxChars: number): { segments: Te
       if (!value) return;
       const context = [i > 0 ? headers[column] : '', previous].filter(Boolean).join(' ');
       previous = value;
-      segments.push({ text: value, where: `line ${i + 1}`, ...(context ? { context } : {}) });
+      const header = i > 0 ? headers[column] : undefined;
+      segments.push({
+        text: value,
+        where: `line ${i + 1}`,
+        ...(context ? { context } : {}),
+        ...(header ? { header } : {}),
+      });
     });
   });
   return { segments, cut };

@@ -1,12 +1,26 @@
 import type { TextSegment } from '../../core/privacy';
 import { type TextLimits, UnreadError } from './limits';
 
-/** unpdf, or an unread reason where the runtime does not ship it (the Lambda bundles leave it out). */
-async function loadPdfReader(): Promise<typeof import('unpdf')> {
+type PdfReader = typeof import('./pdf-reader');
+
+/**
+ * Set by a Lambda bundle that ships the PDF reader as a module of its own: its path relative to
+ * the bundle (infra/lambda-bundling.ts, `PDF_READER_DEFINE`). Unset when running from the sources.
+ */
+declare const GONGKAI_PDF_READER: string | undefined;
+
+/**
+ * The PDF reader, loaded on the first PDF: the module shipped next to a Lambda bundle, or unpdf
+ * from node_modules; an unread reason where neither is there (a bundle built without it).
+ */
+async function loadPdfReader(): Promise<PdfReader> {
   try {
+    if (typeof GONGKAI_PDF_READER === 'string')
+      return (await import(new URL(GONGKAI_PDF_READER, import.meta.url).href)) as PdfReader;
+    // unpdf is external to every Lambda bundle: this import stays a dynamic one, never bundled.
     return await import('unpdf');
-  } catch {
-    throw new UnreadError('PDF text reader (unpdf) not available in this runtime');
+  } catch (error) {
+    throw new UnreadError(`PDF text reader not available in this runtime: ${(error as Error).message}`);
   }
 }
 

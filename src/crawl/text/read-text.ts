@@ -6,7 +6,7 @@
  */
 import type { TextSegment } from '../../core/privacy';
 import { decodeHtml } from '../extract';
-import { isCompoundFile, legacyOfficeFormat } from './cfb';
+import { type CompoundFile, isCompoundFile, legacyOfficeFormat, openCompoundFile } from './cfb';
 import { csvSegments, decodeText } from './csv-text';
 import { docSegments } from './doc-text';
 import { docxSegments } from './docx-text';
@@ -34,28 +34,42 @@ export interface ReadText {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** A file's format, and for a legacy Office file its compound-file directory, opened once. */
+interface Sniffed {
+  format: FileFormat;
+  compound?: CompoundFile | UnreadError;
+}
+
 /** The format of a file, from its first bytes, then its name and Content-Type. */
 export function formatOf(bytes: Uint8Array, meta: FileMeta): FileFormat {
+  return sniff(bytes, meta).format;
+}
+
+function sniff(bytes: Uint8Array, meta: FileMeta): Sniffed {
   const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(new URL(meta.url, 'http://x/').pathname)?.[1]?.toLowerCase();
   const type = (meta.contentType ?? '').toLowerCase();
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { format: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     try {
       const names = zipEntries(bytes);
-      if (names.has('xl/workbook.xml')) return 'xlsx';
-      if (names.has('word/document.xml')) return 'docx';
+      if (names.has('xl/workbook.xml')) return { format: 'xlsx' };
+      if (names.has('word/document.xml')) return { format: 'docx' };
     } catch {
       // a broken archive falls through to its name
     }
-    return ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'other';
+    return { format: ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'other' };
   }
-  if (isCompoundFile(bytes))
-    return legacyOfficeFormat(bytes) ?? (ext === 'doc' || type.includes('msword') ? 'doc' : 'xls');
-  if (ext === 'csv' || type.includes('text/csv')) return 'csv';
-  if (type.includes('html') || ext === 'htm' || ext === 'html' || ext === 'shtml') return 'html';
-  if (ext === 'txt' || type.startsWith('text/plain')) return 'text';
-  if (!type && !ext) return 'html';
-  return 'other';
+  if (isCompoundFile(bytes)) {
+    const compound = openCompoundFile(bytes);
+    // A damaged directory falls back to the file's name; the reader then reports the damage.
+    const format = compound instanceof Error ? null : legacyOfficeFormat(compound);
+    return { format: format ?? (ext === 'doc' || type.includes('msword') ? 'doc' : 'xls'), compound };
+  }
+  if (ext === 'csv' || type.includes('text/csv')) return { format: 'csv' };
+  if (type.includes('html') || ext === 'htm' || ext === 'html' || ext === 'shtml') return { format: 'html' };
+  if (ext === 'txt' || type.startsWith('text/plain')) return { format: 'text' };
+  if (!type && !ext) return { format: 'html' };
+  return { format: 'other' };
 }
 
 const NOT_READ: Partial<Record<FileFormat, string>> = {
@@ -68,11 +82,12 @@ export async function readText(
   meta: FileMeta,
   limits: TextLimits = DEFAULT_TEXT_LIMITS,
 ): Promise<ReadText> {
-  const format = formatOf(bytes, meta);
+  const sniffed = sniff(bytes, meta);
+  const { format } = sniffed;
   const notRead = NOT_READ[format];
   if (notRead) return { format, segments: [], unread: notRead };
   try {
-    const read = await readFormat(format, bytes, meta, limits);
+    const read = await readFormat(sniffed, bytes, meta, limits);
     return {
       format,
       segments: read.segments,
@@ -86,13 +101,20 @@ export async function readText(
   }
 }
 
+/** The opened compound file, or the reason it could not be opened. */
+function compoundOf({ compound }: Sniffed): CompoundFile {
+  if (!compound) throw new UnreadError('not a compound file (OLE2 signature missing)');
+  if (compound instanceof Error) throw compound;
+  return compound;
+}
+
 async function readFormat(
-  format: FileFormat,
+  sniffed: Sniffed,
   bytes: Uint8Array,
   meta: FileMeta,
   limits: TextLimits,
 ): Promise<{ segments: TextSegment[]; cut: boolean; cutReason?: string }> {
-  switch (format) {
+  switch (sniffed.format) {
     case 'html': {
       const { text } = decodeHtml(bytes, {
         contentTypeHeader: meta.contentType,
@@ -106,12 +128,12 @@ async function readFormat(
       return { ...docxSegments(bytes, limits), cutReason: `text past ${limits.maxChars} characters` };
     case 'xls':
       return {
-        ...unreadIfDamaged('workbook', () => xlsSegments(bytes, limits)),
+        ...unreadIfDamaged('workbook', () => xlsSegments(compoundOf(sniffed), limits)),
         cutReason: `cells past ${limits.maxCells}`,
       };
     case 'doc':
       return {
-        ...unreadIfDamaged('Word document', () => docSegments(bytes, limits)),
+        ...unreadIfDamaged('Word document', () => docSegments(compoundOf(sniffed), limits)),
         cutReason: `text past ${limits.maxChars} characters`,
       };
     case 'pdf': {

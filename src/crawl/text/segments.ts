@@ -82,6 +82,7 @@ export class SegmentBuilder {
       text,
       where: `table ${table.number} row ${table.row}`,
       ...(context ? { context } : {}),
+      ...(header && table.row > 1 ? { header } : {}),
     });
   }
 

@@ -1,11 +1,14 @@
 /**
- * The cells of a legacy Excel 97–2003 workbook (.xls, BIFF8), the format most subsidy lists and
- * recipient tables on government sites are still published in. It walks the records of the
- * Workbook stream: the shared strings (SST, split over CONTINUE records), the sheet names, and the
- * cell records that carry text or numbers. Formatting, formulas' expressions and charts are skipped.
+ * The cells of a legacy Excel workbook (.xls), the format most subsidy lists and recipient tables on
+ * government sites are still published in: Excel 97–2003 (BIFF8, the "Workbook" stream) and Excel
+ * 5/95 (BIFF5/7, the "Book" stream). It walks the records of the stream: the shared strings (SST,
+ * split over CONTINUE records; BIFF8 only), the sheet names, and the cell records that carry text or
+ * numbers. BIFF5 keeps its text as 8-bit strings in the workbook's code page (its CODEPAGE record,
+ * 936 = GBK on Chinese Windows). Formatting, formulas' expressions and charts are skipped.
  */
 import type { TextSegment } from '../../core/privacy';
 import { CompoundFile } from './cfb';
+import { codePageDecoder, DEFAULT_CODE_PAGE } from './code-page';
 import { type TextLimits, UnreadError } from './limits';
 
 const BOF = 0x0809;
@@ -21,6 +24,16 @@ const RK = 0x027e;
 const MULRK = 0x00bd;
 const FORMULA = 0x0006;
 const STRING = 0x0207;
+const RSTRING = 0x00d6;
+const CODEPAGE = 0x0042;
+const BIFF8 = 0x0600;
+const BIFF5 = 0x0500;
+
+/** How a workbook's strings are stored: BIFF8 Unicode strings, or BIFF5 bytes in a code page. */
+interface Biff {
+  version: typeof BIFF5 | typeof BIFF8;
+  decoder: TextDecoder;
+}
 
 interface BiffRecord {
   type: number;
@@ -131,6 +144,20 @@ class StringReader {
   }
 }
 
+/** A BIFF5 byte string: a count of bytes (8- or 16-bit), then the bytes in the workbook's code page. */
+function byteString(data: Buffer, at: number, biff: Biff, countBytes: 1 | 2 = 2): string {
+  if (at + countBytes > data.length) return '';
+  const count = countBytes === 1 ? data[at]! : data.readUInt16LE(at);
+  const start = at + countBytes;
+  return biff.decoder.decode(data.subarray(start, Math.min(start + count, data.length)));
+}
+
+/** A LABEL or STRING record's text, in whichever form the workbook's version keeps it. */
+function labelText(parts: Buffer[], biff: Biff): string {
+  if (biff.version === BIFF5) return byteString(parts[0] ?? Buffer.alloc(0), 0, biff);
+  return new StringReader(parts).plainString();
+}
+
 function sharedStrings(record: BiffRecord | undefined, limits: TextLimits): string[] {
   if (!record) return [];
   const reader = new StringReader([record.data, ...record.continues]);
@@ -170,17 +197,20 @@ interface Sheet {
   offset: number;
 }
 
-function sheetsOf(all: BiffRecord[]): Sheet[] {
+function sheetsOf(all: BiffRecord[], biff: Biff): Sheet[] {
   return all
     .filter((r) => r.type === BOUNDSHEET && r.data.length >= 8)
     .map((r, i) => {
-      const reader = new StringReader([r.data]);
-      reader.skip(6);
       let name = `Sheet${i + 1}`;
       try {
-        const count = reader.u8();
-        const flags = reader.u8();
-        name = reader.chars(count, (flags & 1) === 1) || name;
+        if (biff.version === BIFF5) name = byteString(r.data, 6, biff, 1) || name;
+        else {
+          const reader = new StringReader([r.data]);
+          reader.skip(6);
+          const count = reader.u8();
+          const flags = reader.u8();
+          name = reader.chars(count, (flags & 1) === 1) || name;
+        }
       } catch {
         // a damaged name keeps the default
       }
@@ -191,7 +221,7 @@ function sheetsOf(all: BiffRecord[]): Sheet[] {
 type Cell = { row: number; col: number; text: string };
 
 /** The cells of one record, if it is a cell record that carries a value. */
-function cellsOf(record: BiffRecord, strings: string[], next: BiffRecord | undefined): Cell[] {
+function cellsOf(record: BiffRecord, strings: string[], next: BiffRecord | undefined, biff: Biff): Cell[] {
   const d = record.data;
   if (d.length < 6) return [];
   const row = d.readUInt16LE(0) + 1;
@@ -200,7 +230,8 @@ function cellsOf(record: BiffRecord, strings: string[], next: BiffRecord | undef
     case LABELSST:
       return d.length >= 10 ? [{ row, col, text: strings[d.readUInt32LE(6)] ?? '' }] : [];
     case LABEL:
-      return [{ row, col, text: new StringReader([d.subarray(6), ...record.continues]).plainString() }];
+    case RSTRING:
+      return [{ row, col, text: labelText([d.subarray(6), ...record.continues], biff) }];
     case NUMBER:
       return d.length >= 14 ? [{ row, col, text: numberText(d.readDoubleLE(6)) }] : [];
     case RK:
@@ -217,7 +248,7 @@ function cellsOf(record: BiffRecord, strings: string[], next: BiffRecord | undef
       if (isNumber) return [{ row, col, text: numberText(d.readDoubleLE(6)) }];
       // A text result follows in a STRING record.
       if (d[6] === 0 && next?.type === STRING)
-        return [{ row, col, text: new StringReader([next.data, ...next.continues]).plainString() }];
+        return [{ row, col, text: labelText([next.data, ...next.continues], biff) }];
       return [];
     }
     default:
@@ -226,33 +257,44 @@ function cellsOf(record: BiffRecord, strings: string[], next: BiffRecord | undef
 }
 
 /**
+ * The workbook's version from its first BOF record, and for BIFF5 the code page of its strings.
+ * Excel 2.x–4.x files (not compound files) and anything else are not read.
+ */
+function versionOf(all: BiffRecord[]): Biff {
+  const first = all[0];
+  const version = first && first.type === BOF && first.data.length >= 2 ? first.data.readUInt16LE(0) : -1;
+  if (version === BIFF8) return { version, decoder: codePageDecoder(1200) };
+  if (version !== BIFF5) throw new UnreadError('not a BIFF5 or BIFF8 workbook (Excel 5 or later)');
+  const record = all.find((r) => r.type === CODEPAGE && r.data.length >= 2);
+  return { version, decoder: codePageDecoder(record ? record.data.readUInt16LE(0) : DEFAULT_CODE_PAGE) };
+}
+
+/**
  * The cells of every sheet of an .xls, one segment per non-empty cell located by sheet and row
  * (1-based, as Excel shows them), with its column's header (the sheet's first non-empty row) and the
  * cell before it as context, the same as .xlsx files.
  */
 export function xlsSegments(
-  bytes: Uint8Array,
+  input: Uint8Array | CompoundFile,
   limits: TextLimits,
 ): { segments: TextSegment[]; cut: boolean } {
-  const file = new CompoundFile(bytes);
-  const stream = file.stream('Workbook');
-  if (!stream) {
-    if (file.stream('Book')) throw new UnreadError('Excel 5/95 workbook (BIFF5): not read; save it as .xlsx');
-    throw new UnreadError('not a workbook: no Workbook stream');
-  }
+  const file = input instanceof CompoundFile ? input : new CompoundFile(input);
+  const stream = file.stream('Workbook') ?? file.stream('Book');
+  if (!stream) throw new UnreadError('not a workbook: no Workbook or Book stream');
   const all = records(stream);
-  const first = all[0];
-  if (!first || first.type !== BOF || first.data.readUInt16LE(0) !== 0x0600)
-    throw new UnreadError('not a BIFF8 workbook (Excel 97 or later)');
+  const biff = versionOf(all);
   if (all.some((r) => r.type === FILEPASS)) throw new UnreadError('encrypted workbook: not read');
-  const strings = sharedStrings(
-    all.find((r) => r.type === SST),
-    limits,
-  );
+  const strings =
+    biff.version === BIFF8
+      ? sharedStrings(
+          all.find((r) => r.type === SST),
+          limits,
+        )
+      : [];
   const byOffset = new Map(all.map((r, i) => [r.offset, i]));
   const segments: TextSegment[] = [];
   let cells = 0;
-  for (const sheet of sheetsOf(all)) {
+  for (const sheet of sheetsOf(all, biff)) {
     const start = byOffset.get(sheet.offset);
     if (start === undefined) continue;
     const headers = new Map<number, string>();
@@ -261,7 +303,7 @@ export function xlsSegments(
     let previous = '';
     for (let i = start + 1; i < all.length && all[i]?.type !== EOF; i++) {
       const record = all[i] as BiffRecord;
-      for (const cell of cellsOf(record, strings, all[i + 1])) {
+      for (const cell of cellsOf(record, strings, all[i + 1], biff)) {
         if (++cells > limits.maxCells) return { segments, cut: true };
         const text = cell.text.trim();
         if (cell.row !== lastRow) previous = '';
@@ -271,10 +313,12 @@ export function xlsSegments(
         if (cell.row === headerRow) headers.set(cell.col, text);
         const context = [headers.get(cell.col), previous].filter(Boolean).join(' ');
         previous = text;
+        const header = cell.row === headerRow ? undefined : headers.get(cell.col);
         segments.push({
           text,
           where: `sheet ${sheet.name} row ${cell.row}`,
           ...(context ? { context } : {}),
+          ...(header ? { header } : {}),
         });
       }
     }

@@ -125,7 +125,13 @@ export function xlsxSegments(
         if (row === headerRow) headers.set(column, text);
         const context = [headers.get(column), previous].filter(Boolean).join(' ');
         previous = text;
-        segments.push({ text, where: `sheet ${sheet.name} row ${row}`, ...(context ? { context } : {}) });
+        const header = row === headerRow ? undefined : headers.get(column);
+        segments.push({
+          text,
+          where: `sheet ${sheet.name} row ${row}`,
+          ...(context ? { context } : {}),
+          ...(header ? { header } : {}),
+        });
       },
     });
   }

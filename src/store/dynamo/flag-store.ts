@@ -1,14 +1,22 @@
 import { parseOrThrow } from '../../core/validation';
 /**
- * Flags, one partition (`FLAG`, sort key `<obligationId>#<periodKey>`). Notify reads the unnotified
- * ones right after RaiseFlags wrote them, so they are read with a consistent Query, not a GSI.
+ * Flags, sharded by obligation (`FLAG#<shard>`, sort key `<obligationId>#<periodKey>`). Notify reads
+ * the unnotified ones right after RaiseFlags wrote them, so they are read with consistent Queries of
+ * the shards, not a GSI.
  */
-import { type Flag, FlagNotFoundError, type FlagStore, type NotifyClaim } from '../ports';
+import {
+  type Flag,
+  FlagNotFoundError,
+  type FlagStore,
+  type NotifyClaim,
+  type ObligationFilter,
+} from '../ports';
 import { FlagSchema } from '../record-schemas';
 import type { DynamoGateway } from './gateway';
 import { fromItem, toItem } from './items';
 import { keys, PK } from './keys';
 import type { Metered } from './metrics';
+import { queryByObligation } from './obligation-shards';
 
 export class DynamoFlagStore implements FlagStore, Metered {
   constructor(private readonly gateway: DynamoGateway) {}
@@ -47,12 +55,14 @@ export class DynamoFlagStore implements FlagStore, Metered {
     if (!result.ok) throw new FlagNotFoundError(`no flag for ${obligationId} ${periodKey}`);
   }
 
-  async listFlags(): Promise<Flag[]> {
-    return (await this.gateway.queryPartition(PK.flag)).map((item) => fromItem(FlagSchema, item));
+  async listFlags(filter: ObligationFilter = {}): Promise<Flag[]> {
+    return (await queryByObligation(this.gateway, PK.flag, filter.obligationIds)).map((item) =>
+      fromItem(FlagSchema, item),
+    );
   }
 
   async listUnnotified(): Promise<Flag[]> {
-    const items = await this.gateway.queryPartition(PK.flag, undefined, {
+    const items = await queryByObligation(this.gateway, PK.flag, undefined, {
       FilterExpression: 'attribute_not_exists(#notifiedAt)',
       ExpressionAttributeNames: { '#notifiedAt': 'notifiedAt' },
     });

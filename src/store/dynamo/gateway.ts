@@ -18,6 +18,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { backoffDelayMs } from '../../core/backoff';
+import { byText } from '../../core/compare';
 import {
   isConditionalCheckFailed,
   isTransactionConditionFailure,
@@ -44,7 +45,10 @@ type PutOptions = Pick<
   PutCommandInput,
   'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
 >;
-type QueryOptions = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ReturnConsumedCapacity'>;
+export type QueryOptions = Omit<
+  QueryCommandInput,
+  'TableName' | 'ExclusiveStartKey' | 'ReturnConsumedCapacity'
+>;
 type UpdateOptions = Omit<UpdateCommandInput, 'TableName' | 'Key' | 'ReturnConsumedCapacity'>;
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
@@ -176,6 +180,19 @@ export class DynamoGateway implements Metered {
         ...extra.ExpressionAttributeValues,
       },
     });
+  }
+
+  /**
+   * Every item of several partitions (a sharded collection), read in parallel and merged in
+   * sort-key order, so a sharded listing comes back in the order one partition would give.
+   */
+  async queryPartitions(
+    pks: readonly string[],
+    skPrefix?: string,
+    extra: Partial<QueryOptions> = {},
+  ): Promise<Item[]> {
+    const parts = await Promise.all(pks.map((pk) => this.queryPartition(pk, skPrefix, extra)));
+    return parts.flat().sort(byText((item) => String(item.sk)));
   }
 
   /** Strongly consistent BatchGetItem of any number of keys, re-asking for UnprocessedKeys. */

@@ -32,16 +32,34 @@ export function urlKey(url: string): string {
   return `${head}…${sha256Hex(url)}`;
 }
 
+/**
+ * Evidence, verdicts and flags are spread over this many partitions per collection, by a hash of
+ * the obligation id: all periods of one obligation share a partition (one Query reads them), and no
+ * partition holds a whole city's or province's judgement, so none is read whole and none carries
+ * the collection's whole write load.
+ */
+export const OBLIGATION_SHARDS = 16;
+
+/** The shard (one hex digit) an obligation's evidence, verdicts and flags live in. */
+export function obligationShard(obligationId: string): string {
+  return (createHash('sha256').update(obligationId).digest()[0]! % OBLIGATION_SHARDS).toString(16);
+}
+
+/** Every shard, in order: what a listing of a whole collection reads. */
+export const ALL_OBLIGATION_SHARDS: readonly string[] = Array.from({ length: OBLIGATION_SHARDS }, (_, i) =>
+  i.toString(16),
+);
+
 /** Partition-key values of the collections; `#` separates parts (ids never contain it). */
 export const PK = {
   document: (sourceId: string) => `DOC#${sourceId}`,
   pageState: (url: string) => `PAGE#${sha256Hex(url)}`,
   health: (sourceId: string) => `HEALTH#${sourceId}`,
   run: (sourceId: string) => `RUN#${sourceId}`,
-  evidence: 'EVID',
-  verdict: 'VERDICT',
+  evidence: (shard: string) => `EVID#${shard}`,
+  verdict: (shard: string) => `VERDICT#${shard}`,
   summary: 'SUMMARY',
-  flag: 'FLAG',
+  flag: (shard: string) => `FLAG#${shard}`,
   ledger: (type: string) => `LEDGER#${type}`,
   ledgerId: 'LEDGERID',
   source: 'SOURCE',
@@ -61,16 +79,16 @@ export const keys = {
     sk: `${run.asOf}#${run.runId}`,
   }),
   evidence: (e: { obligationId: string; periodKey: string; kind: string; url: string }): ItemKey => ({
-    pk: PK.evidence,
+    pk: PK.evidence(obligationShard(e.obligationId)),
     sk: `${e.obligationId}#${e.periodKey}#${e.kind}#${urlKey(e.url)}`,
   }),
   verdict: (obligationId: string, periodKey: string): ItemKey => ({
-    pk: PK.verdict,
+    pk: PK.verdict(obligationShard(obligationId)),
     sk: `${obligationId}#${periodKey}`,
   }),
   summary: (asOf: string, runId: string): ItemKey => ({ pk: PK.summary, sk: `${asOf}#${runId}` }),
   flag: (obligationId: string, periodKey: string): ItemKey => ({
-    pk: PK.flag,
+    pk: PK.flag(obligationShard(obligationId)),
     sk: `${obligationId}#${periodKey}`,
   }),
   ledger: (entry: { type: string; at: string; id: string }): ItemKey => ({

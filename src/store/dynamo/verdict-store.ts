@@ -1,21 +1,27 @@
 import { parseOrThrow } from '../../core/validation';
 /**
- * Latest verdict per obligation-period (partition `VERDICT`) and one summary per sweep (partition
- * `SUMMARY`). putVerdicts reads the partition once and writes only what changed.
+ * Latest verdict per obligation-period (partitions `VERDICT#<shard>`, by obligation) and one summary
+ * per sweep (partition `SUMMARY`). putVerdicts reads the stored verdicts of the obligations it is
+ * given and writes only what changed.
  */
-import type { StoredVerdict, SweepSummary, VerdictStore } from '../ports';
+import type { ObligationFilter, StoredVerdict, SweepSummary, VerdictStore } from '../ports';
 import { StoredVerdictSchema, SweepSummarySchema } from '../record-schemas';
 import type { DynamoGateway } from './gateway';
 import { fromItem, sameRecord, toItem } from './items';
 import { keys, PK } from './keys';
 import type { Metered } from './metrics';
+import { queryByObligation } from './obligation-shards';
 
 /**
- * What makes a verdict "changed". `asOf` is left out on purpose: it moves every sweep, and the
- * stored one then says since when the verdict has stood.
+ * What makes a verdict "changed": its kind, due date, evidence or forecast. `asOf` is left out on
+ * purpose: it moves every sweep, and the stored one then says since when the verdict has stood.
+ * So are the reasons: many name the sweep date or count the checks so far ("due 2016-07-31, 12
+ * working days after 2016-07-11"), which would rewrite half the stored verdicts every week for no
+ * change of judgement; the stored reasons are those of the sweep that reached the judgement, true
+ * as of the stored `asOf`. The report is built from the sweep's own judgement, with today's reasons.
  */
 export function judgement(v: StoredVerdict) {
-  return { kind: v.kind, due: v.due, reasons: v.reasons, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
+  return { kind: v.kind, due: v.due, evidenceUrls: v.evidenceUrls, forecast: v.forecast };
 }
 
 export class DynamoVerdictStore implements VerdictStore, Metered {
@@ -36,9 +42,11 @@ export class DynamoVerdictStore implements VerdictStore, Metered {
       latest.set(keys.verdict(verdict.obligationId, verdict.periodKey).sk, verdict);
     });
     if (latest.size === 0) return 0;
-    // One paginated Query of the whole partition costs far less than a GetItem per verdict.
+    // Only the obligations being written are read: a Query per obligation, or per shard when many
+    // (far less than a GetItem per verdict).
+    const obligationIds = [...new Set([...latest.values()].map((v) => v.obligationId))];
     const stored = new Map(
-      (await this.gateway.queryPartition(PK.verdict)).map((item) => [
+      (await queryByObligation(this.gateway, PK.verdict, obligationIds)).map((item) => [
         String(item.sk),
         fromItem(StoredVerdictSchema, item),
       ]),
@@ -53,8 +61,10 @@ export class DynamoVerdictStore implements VerdictStore, Metered {
     return changed.length;
   }
 
-  async listVerdicts(): Promise<StoredVerdict[]> {
-    return (await this.gateway.queryPartition(PK.verdict)).map((item) => fromItem(StoredVerdictSchema, item));
+  async listVerdicts(filter: ObligationFilter = {}): Promise<StoredVerdict[]> {
+    return (await queryByObligation(this.gateway, PK.verdict, filter.obligationIds)).map((item) =>
+      fromItem(StoredVerdictSchema, item),
+    );
   }
 
   /** One item per (asOf, runId): a re-run sweep overwrites its own summary with the same counts. */

@@ -1,9 +1,10 @@
 /** Flags in memory, with the DynamoDB store's once-only raise and claim. */
 import { parseOrThrow } from '../../core/validation';
 import { keys } from '../dynamo/keys';
-import { type Flag, FlagNotFoundError, type FlagStore, type NotifyClaim } from '../ports';
+import type { Flag, FlagStore, NotifyClaim, ObligationFilter } from '../ports';
+import { FlagNotFoundError } from '../ports';
 import { FlagSchema } from '../record-schemas';
-import { SortedItems } from './sorted-items';
+import { byObligation, SortedItems } from './sorted-items';
 
 export class MemoryFlagStore implements FlagStore {
   private readonly flags = new SortedItems<Flag>();
@@ -39,8 +40,8 @@ export class MemoryFlagStore implements FlagStore {
     this.store({ ...flag, status: entry.status, history: [...flag.history, entry] });
   }
 
-  async listFlags(): Promise<Flag[]> {
-    return this.flags.list();
+  async listFlags(filter: ObligationFilter = {}): Promise<Flag[]> {
+    return byObligation(this.flags, filter);
   }
 
   async listUnnotified(): Promise<Flag[]> {

@@ -3,9 +3,9 @@ import { parseOrThrow } from '../../core/validation';
 import { sameRecord } from '../dynamo/items';
 import { keys } from '../dynamo/keys';
 import { judgement } from '../dynamo/verdict-store';
-import type { StoredVerdict, SweepSummary, VerdictStore } from '../ports';
+import type { ObligationFilter, StoredVerdict, SweepSummary, VerdictStore } from '../ports';
 import { StoredVerdictSchema, SweepSummarySchema } from '../record-schemas';
-import { SortedItems } from './sorted-items';
+import { byObligation, SortedItems } from './sorted-items';
 
 export class MemoryVerdictStore implements VerdictStore {
   private readonly verdicts = new SortedItems<StoredVerdict>();
@@ -27,8 +27,8 @@ export class MemoryVerdictStore implements VerdictStore {
     return written;
   }
 
-  async listVerdicts(): Promise<StoredVerdict[]> {
-    return this.verdicts.list();
+  async listVerdicts(filter: ObligationFilter = {}): Promise<StoredVerdict[]> {
+    return byObligation(this.verdicts, filter);
   }
 
   async putSummary(input: SweepSummary): Promise<void> {

@@ -31,3 +31,12 @@ export const htmlHeaders = (body: string) => ({
   'content-type': 'text/html; charset=utf-8',
   'content-length': Buffer.byteLength(body),
 });
+
+/** Response headers of an Office attachment. */
+export const officeHeaders = (kind: 'xlsx' | 'docx', body: Buffer) => ({
+  'content-type':
+    kind === 'xlsx'
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'content-length': body.byteLength,
+});

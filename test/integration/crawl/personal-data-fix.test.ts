@@ -14,7 +14,7 @@ import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { startServer, type TestServer } from '../fetch/test-server';
-import { htmlHeaders, oneColumnSource } from './one-column-site';
+import { htmlHeaders, officeHeaders, oneColumnSource } from './one-column-site';
 
 const ID = '440781198502020015';
 const DETAIL = '/zwgk/gsgg/201607/t20160720_1.htm';
@@ -52,12 +52,7 @@ beforeAll(async () => {
         ['序号', '姓名', '身份证号'],
         ['1', '陈某', id],
       ]);
-      res
-        .writeHead(200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-length': body.byteLength,
-        })
-        .end(body);
+      res.writeHead(200, officeHeaders('xlsx', body)).end(body);
     },
   });
 });

@@ -1,9 +1,11 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
 import type { Evidence } from '../../../src/core/evidence';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { DOCUMENT_LIMITS } from '../../../src/store/dynamo/document-store';
 import { ensureTable } from '../../../src/store/dynamo/ensure-table';
+import { obligationShard } from '../../../src/store/dynamo/keys';
 import type { Flag, StoredVerdict } from '../../../src/store/ports';
 import { openTestStores } from '../../support/dynamo-test-stores';
 
@@ -283,6 +285,8 @@ describe('evidence', () => {
     stores.evidence.resetMetrics();
     expect(await stores.evidence.putEvidence(batch)).toBe(0);
     expect(stores.evidence.metrics().itemsWritten).toBe(0);
+    // Evidence is never deleted: a key this store has seen stored costs no read the next time.
+    expect(stores.evidence.metrics().readRequests).toBe(0);
     expect(
       await stores.evidence.putEvidence([
         ...batch,
@@ -340,6 +344,47 @@ describe('verdicts and summaries', () => {
     const stored = await stores.verdicts.listVerdicts();
     expect(stored.find((v) => v.periodKey === '2016-W26')?.kind).toBe('late');
     expect(stored.find((v) => v.periodKey === '2016-W25')?.asOf).toBe('2016-07-04');
+  });
+
+  it('spreads verdicts and flags over shard partitions by obligation, and reads only the shards asked for', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `sharded-${i}`);
+    await stores.verdicts.putVerdicts(ids.map((id) => verdict('2016-07', { obligationId: id })));
+    for (const id of ids)
+      await stores.flags.raiseFlag({
+        obligationId: id,
+        periodKey: '2016-07',
+        due: '2016-07-01',
+        raisedOn: '2016-07-04',
+        raisedAt: '2016-07-04T02:00:00Z',
+        units: ['审计局'],
+        status: 'open',
+        history: [],
+      });
+    const partitions = new Set<string>();
+    for (const kind of ['VERDICT', 'FLAG']) {
+      for (const id of ids) {
+        const out = await stores.client.send(
+          new QueryCommand({
+            TableName: stores.tableName,
+            KeyConditionExpression: 'pk = :pk AND sk = :sk',
+            ExpressionAttributeValues: {
+              ':pk': { S: `${kind}#${obligationShard(id)}` },
+              ':sk': { S: `${id}#2016-07` },
+            },
+          }),
+        );
+        expect(out.Count, `${kind} ${id}`).toBe(1);
+        partitions.add(`${kind}#${obligationShard(id)}`);
+      }
+    }
+    // 40 obligations over 16 shards: all but a very unlucky hash spread over more than half of them.
+    expect(partitions.size).toBeGreaterThan(2 * 8);
+    stores.verdicts.resetMetrics();
+    const two = await stores.verdicts.listVerdicts({ obligationIds: ['sharded-3', 'sharded-7'] });
+    expect(two.map((v) => v.obligationId)).toEqual(['sharded-3', 'sharded-7']);
+    expect(stores.verdicts.metrics().readRequests).toBe(2);
+    const flags = await stores.flags.listFlags({ obligationIds: ids });
+    expect(flags.map((f) => f.obligationId)).toEqual([...ids].sort());
   });
 
   it('writes more verdicts than one batch holds', async () => {

@@ -102,7 +102,16 @@ describe('hostile attachments', () => {
   });
 
   it('A09 a truncated .xls or .doc is recorded as not read (or read as far as it goes), never a crash', async () => {
-    for (const name of ['subsidy-list-libreoffice.xls', 'subsidy-list-xlwt.xls', 'relief-notice.doc']) {
+    const names = [
+      'subsidy-list-libreoffice.xls',
+      'subsidy-list-xlwt.xls',
+      'subsidy-list-biff5.xls',
+      'subsidy-list-xlwt-biff5.xls',
+      'relief-notice.doc',
+      'relief-notice-word95.doc',
+      'relief-notice-word95-fastsaved.doc',
+    ];
+    for (const name of names) {
       const whole = readFileSync(`test/fixtures/office/${name}`);
       for (const keep of [0.3, 0.6, 0.9]) {
         const read = await readText(whole.subarray(0, Math.floor(whole.length * keep)), {
@@ -114,13 +123,18 @@ describe('hostile attachments', () => {
   });
 
   it('A10 a compound file whose sector chain loops is recorded as damaged, not read forever', async () => {
-    const looped = Buffer.from(readFileSync('test/fixtures/office/relief-notice.doc'));
-    // The first FAT sector's entries all point at sector 0: every chain through it is a loop.
-    const fatSector = looped.readUInt32LE(0x4c);
-    const at = (fatSector + 1) * 512;
-    for (let i = 0; i < 512; i += 4) looped.writeUInt32LE(0, at + i);
-    const read = await readText(looped, { url: 'http://x/loop.doc' });
-    expect(read).toMatchObject({ segments: [], unread: expect.stringMatching(/chain|corrupt|damaged/) });
+    for (const name of ['relief-notice.doc', 'relief-notice-word95.doc', 'subsidy-list-biff5.xls']) {
+      const looped = Buffer.from(readFileSync(`test/fixtures/office/${name}`));
+      // The first FAT sector's entries all point at sector 0: every chain through it is a loop.
+      const fatSector = looped.readUInt32LE(0x4c);
+      const at = (fatSector + 1) * 512;
+      for (let i = 0; i < 512; i += 4) looped.writeUInt32LE(0, at + i);
+      const read = await readText(looped, { url: `http://x/loop-${name}` });
+      expect(read, name).toMatchObject({
+        segments: [],
+        unread: expect.stringMatching(/chain|corrupt|damaged/),
+      });
+    }
   });
 
   it('A11 a Word file whose piece table points past its end is recorded as damaged', async () => {
@@ -128,5 +142,33 @@ describe('hostile attachments', () => {
     const read = await readText(bytes.subarray(0, 4096), { url: 'http://x/short.doc' });
     expect(read.segments).toEqual([]);
     expect(read.unread).toMatch(/corrupt|damaged|not a/);
+  });
+
+  it('A12 a piece table whose property block claims a negative size is recorded as damaged, not looped on', async () => {
+    const bytes = Buffer.from(readFileSync('test/fixtures/office/relief-notice-word95-fastsaved.doc'));
+    // The Clx starts with 0x02 and the 28-byte size of its two-piece table; make it a property
+    // block (0x01) of size 0xFFFD, which read as signed (-3) would step back onto itself forever.
+    const clx = bytes.indexOf(Buffer.from([0x02, 28, 0, 0, 0, 0, 0, 0, 0]));
+    expect(clx).toBeGreaterThan(0);
+    bytes.set([0x01, 0xfd, 0xff], clx);
+    const read = await readText(bytes, { url: 'http://x/prc.doc' });
+    expect(read).toMatchObject({ segments: [], unread: expect.stringMatching(/no piece table/) });
+  });
+
+  it('A13 an Excel 5/95 label longer than its record, or with no code page, reads what is there', async () => {
+    const bytes = Buffer.from(readFileSync('test/fixtures/office/subsidy-list-xlwt-biff5.xls'));
+    // CODEPAGE record (0x0042, 2 bytes, 936) renamed to an unknown record: GBK is assumed.
+    const codePage = bytes.indexOf(Buffer.from([0x42, 0x00, 0x02, 0x00, 0xa8, 0x03]));
+    expect(codePage).toBeGreaterThan(0);
+    bytes.writeUInt16LE(0x0999, codePage);
+    const read = await readText(bytes, { url: 'http://x/nocp.xls' });
+    expect(read.segments.map((s) => s.text)).toContain('张某1');
+    // A LABEL (0x0204, 43 bytes, row 0 col 0, 35 bytes of text) now claiming 65,535 bytes.
+    const label = bytes.indexOf(Buffer.from([0x04, 0x02, 43, 0, 0, 0, 0, 0, 0x17, 0, 35, 0]));
+    expect(label).toBeGreaterThan(0);
+    bytes.writeUInt16LE(0xffff, label + 10);
+    const cut = await readText(bytes, { url: 'http://x/long-label.xls' });
+    expect(cut.segments.map((s) => s.text)).toContain('订单号 6222021234567890127 不是卡号');
+    expect(cut.segments.map((s) => s.text)).toContain('日期 20160415');
   });
 });

@@ -82,6 +82,7 @@ describe('scanning text', () => {
       '张三，身份证号440703199001011239，电话138-0013-8000，银行卡号 6222 0212 3456 7890 128。',
     );
     expect(found.map((f) => [f.kind, f.masked])).toEqual([
+      ['name', '张*'],
       ['resident-id', '4407**********1239'],
       ['mobile', '138****8000'],
       ['bank-card', '6222***********0128'],
@@ -89,6 +90,7 @@ describe('scanning text', () => {
     for (const f of found) {
       expect(f.where).toBe('paragraph 1');
       expect(f.excerpt).not.toMatch(/\d{9}/);
+      expect(f.excerpt).not.toContain('张三');
     }
   });
 

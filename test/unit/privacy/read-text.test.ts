@@ -131,4 +131,70 @@ describe('reading attachments for the personal-data scan', () => {
     const xls = readFileSync(`${OFFICE}/subsidy-list-xlwt.xls`);
     expect((await readText(xls, { url: 'http://x.gov.cn/file.doc' })).format).toBe('xls');
   });
+
+  it('reads an Excel 5/95 workbook (BIFF5, the "Book" stream), its text in the GBK code page', async () => {
+    const bytes = readFileSync(`${OFFICE}/subsidy-list-biff5.xls`);
+    const read = await readText(bytes, { url: 'http://x.gov.cn/g95.xls' });
+    expect(read).toMatchObject({ format: 'xls' });
+    expect(read.unread).toBeUndefined();
+    const expected = readFileSync(`${OFFICE}/subsidy-list.csv`, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .flatMap((l) => l.split(','));
+    expect(read.segments.map((s) => s.text)).toEqual(expected);
+    const scan = await scanFile(bytes, { url: 'http://x.gov.cn/g95.xls', sha256: null });
+    expect(
+      scan.findings.filter((f) => f.where === 'sheet subsidy-list row 601').map((f) => [f.kind, f.masked]),
+    ).toEqual([
+      ['resident-id', '4407**********6008'],
+      ['mobile', '139****4200'],
+      ['bank-card', '6217********6002'],
+    ]);
+  });
+
+  it('reads a BIFF5 sheet name and cells in Chinese, a phone stored as a number, look-alikes left alone', async () => {
+    const bytes = readFileSync(`${OFFICE}/subsidy-list-xlwt-biff5.xls`);
+    const read = await readText(bytes, { url: 'http://x.gov.cn/h95.xls' });
+    expect(read.segments.slice(6, 9)).toEqual([
+      { text: '1', where: 'sheet 补贴名单 row 2', context: '序号', header: '序号' },
+      { text: '张某1', where: 'sheet 补贴名单 row 2', context: '姓名 1', header: '姓名' },
+      {
+        text: '440781198502020015',
+        where: 'sheet 补贴名单 row 2',
+        context: '身份证号 张某1',
+        header: '身份证号',
+      },
+    ]);
+    const scan = await scanFile(bytes, { url: 'http://x.gov.cn/h95.xls', sha256: null });
+    expect(scan.findings.filter((f) => f.where === 'sheet 补贴名单 row 2').map((f) => f.kind)).toEqual([
+      'resident-id',
+      'mobile',
+      'bank-card',
+    ]);
+    expect(read.segments.filter((s) => s.where.startsWith('sheet 说明')).map((s) => s.text)).toEqual([
+      '订单号 6222021234567890127 不是卡号',
+      '日期 20160415',
+    ]);
+    expect(scan.findings.filter((f) => f.where.startsWith('sheet 说明'))).toEqual([]);
+  });
+
+  it('reads a Word 95 document (GBK text from fcMin) like the same notice saved by Word 97', async () => {
+    const word97 = await readText(readFileSync(`${OFFICE}/relief-notice.doc`), { url: 'http://x/a.doc' });
+    for (const name of ['relief-notice-word95.doc', 'relief-notice-word95-fastsaved.doc']) {
+      const read = await readText(readFileSync(`${OFFICE}/${name}`), { url: `http://x/${name}` });
+      expect(read.unread, name).toBeUndefined();
+      expect(read.format).toBe('doc');
+      expect(read.segments, name).toEqual(word97.segments);
+    }
+    const scan = await scanFile(readFileSync(`${OFFICE}/relief-notice-word95-fastsaved.doc`), {
+      url: 'http://x/notice95.doc',
+      sha256: null,
+    });
+    expect(scan.findings.map((f) => [f.kind, f.where])).toEqual([
+      ['mobile', 'paragraph 2'],
+      ['resident-id', 'table 1 row 2'],
+      ['resident-id', 'table 1 row 3'],
+      ['bank-card', 'paragraph 3'],
+    ]);
+  });
 });
