@@ -29,9 +29,15 @@ const MAX_PAINT_RATIO = 1.1;
 const SECTION = '## Opening the report (npm run bench:report)';
 
 interface Timing {
+  /** first-paint: the first pixels (background, rules). */
+  firstPaint: number;
+  /** first-contentful-paint: the first text, here the header and first screen. */
   paint: number;
   ready: number;
 }
+
+/** The issue's target for the demo year's report: first paint within 500 ms. */
+const TARGET_PAINT_MS = 500;
 
 async function main(): Promise<number> {
   const source = process.argv[2];
@@ -42,13 +48,27 @@ async function main(): Promise<number> {
   const pages = {
     compressed: renderHtml(report, { lang: 'zh', lazy: true }),
     whole: renderHtml(report, { lang: 'zh', lazy: false }),
+    // The floor: the same page without obligations, flags and sites, what this machine needs to
+    // paint a page of the report's kind at all (fonts, styles, the first screen).
+    floor: renderHtml(
+      {
+        ...report,
+        obligations: [],
+        flags: [],
+        sources: [],
+        warnings: [],
+        siteVetoes: undefined,
+        personalData: undefined,
+      },
+      { lang: 'zh', lazy: false },
+    ),
   };
   for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, `${name}.html`), html);
   const browser = await chromium.launch({
     executablePath: process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
-  const times: Record<keyof typeof pages, Timing[]> = { compressed: [], whole: [] };
+  const times: Record<keyof typeof pages, Timing[]> = { compressed: [], whole: [], floor: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
       for (const name of Object.keys(pages) as (keyof typeof pages)[]) {
@@ -57,10 +77,12 @@ async function main(): Promise<number> {
         await page.goto(pathToFileURL(join(dir, `${name}.html`)).href);
         await page.waitForSelector('#filters:not([hidden])', { timeout: 120_000 });
         const ready = Date.now() - started;
-        const paint = await page.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        const [firstPaint, paint] = await page.evaluate(() =>
+          ['first-paint', 'first-contentful-paint'].map(
+            (entry) => performance.getEntriesByName(entry)[0]?.startTime ?? Number.NaN,
+          ),
         );
-        times[name].push({ paint, ready });
+        times[name].push({ firstPaint: firstPaint ?? Number.NaN, paint: paint ?? Number.NaN, ready });
         await page.close();
       }
     }
@@ -70,12 +92,14 @@ async function main(): Promise<number> {
   }
   const row = (name: keyof typeof pages) => {
     const bytes = Buffer.byteLength(pages[name]);
+    const firstPaint = median(times[name].map((t) => t.firstPaint));
     const paint = median(times[name].map((t) => t.paint));
     const ready = median(times[name].map((t) => t.ready));
-    return { bytes, paint, ready };
+    return { bytes, firstPaint, paint, ready };
   };
   const compressed = row('compressed');
   const whole = row('whole');
+  const floor = row('floor');
   const ratio = compressed.paint / whole.paint;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
   const ms = (n: number) => `${Math.round(n)} ms`;
@@ -83,12 +107,13 @@ async function main(): Promise<number> {
 
 ${source ? `The report \`${source}\`` : 'A generated report of the demo year’s scale (3,800 periods, 380 obligations)'}, ${report.totals.periods} periods, opened from disk in headless Chromium ${RUNS} times each, interleaved; medians.
 
-| page | size | first contentful paint | filters ready (every row in the page) |
-|---|---:|---:|---:|
-| rows compressed (what \`gongkai report\` writes above ${LAZY_THRESHOLD_BYTES / 1024} KB of rows) | ${mb(compressed.bytes)} | ${ms(compressed.paint)} | ${ms(compressed.ready)} |
-| every row in the markup | ${mb(whole.bytes)} | ${ms(whole.paint)} | ${ms(whole.ready)} |
+| page | size | first paint | first contentful paint | filters ready (every row in the page) |
+|---|---:|---:|---:|---:|
+| rows compressed (what \`gongkai report\` writes above ${LAZY_THRESHOLD_BYTES / 1024} KB of rows) | ${mb(compressed.bytes)} | ${ms(compressed.firstPaint)} | ${ms(compressed.paint)} | ${ms(compressed.ready)} |
+| every row in the markup | ${mb(whole.bytes)} | ${ms(whole.firstPaint)} | ${ms(whole.paint)} | ${ms(whole.ready)} |
+| floor: no obligations, flags or sites | ${mb(floor.bytes)} | ${ms(floor.firstPaint)} | ${ms(floor.paint)} | ${ms(floor.ready)} |
 
-First paint, compressed ÷ whole: **${ratio.toFixed(2)}**. Fails when the compressed page is over 1.5 MB or this ratio is above ${MAX_PAINT_RATIO}.
+First contentful paint, compressed ÷ whole: **${ratio.toFixed(2)}**; compressed ÷ floor: **${(compressed.paint / floor.paint).toFixed(2)}**. Target ${TARGET_PAINT_MS} ms: ${compressed.paint <= TARGET_PAINT_MS ? 'met' : `not met here (${ms(compressed.paint)}; the floor page itself paints at ${ms(floor.paint)} on this machine)`}. Fails when the compressed page is over 1.5 MB or the compressed ÷ whole ratio is above ${MAX_PAINT_RATIO}.
 
 Machine: ${machine()}.
 `;

@@ -12,7 +12,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { byText } from '../core/compare';
 import { parseOrThrow, ValidationError } from '../core/validation';
-import { EvidenceRefSchema, ReportObligationSchema, ReportPeriodSchema, ReportSchema } from '../report/model';
+import {
+  EvidenceRefSchema,
+  PageCheckSchema,
+  ReportObligationSchema,
+  ReportPeriodSchema,
+  ReportSchema,
+} from '../report/model';
 import { archiveRootOf, type DamagedLogLine, damagedFetchLogLines } from './verify-logs';
 
 const CitedRefSchema = EvidenceRefSchema.pick({ kind: true, url: true, archived: true, sha256: true });
@@ -28,6 +34,7 @@ export const VerifiableReportSchema = ReportSchema.pick({ schemaVersion: true })
         ReportPeriodSchema.pick({ key: true }).extend({
           evidence: z.array(CitedRefSchema),
           candidates: z.array(CitedRefSchema),
+          pagesRead: z.array(PageCheckSchema.pick({ url: true, archived: true, sha256: true })).optional(),
         }),
       ),
     }),
@@ -39,7 +46,8 @@ export type VerifiableReport = z.infer<typeof VerifiableReportSchema>;
 export interface Citation {
   obligationId: string;
   periodKey: string;
-  role: 'evidence' | 'candidate';
+  /** page-read: a column read by the due date of a missing or insufficient-data period. */
+  role: 'evidence' | 'candidate' | 'page-read';
   url: string;
 }
 
@@ -137,6 +145,10 @@ export function citedFiles(
       const refs = [
         ...p.evidence.map((ref) => ({ ref, role: 'evidence' as const })),
         ...p.candidates.map((ref) => ({ ref, role: 'candidate' as const })),
+        ...(p.pagesRead ?? []).map((ref) => ({
+          ref: { ...ref, kind: 'observation' as const },
+          role: 'page-read' as const,
+        })),
       ];
       for (const { ref, role } of refs) {
         const citation: Citation = { obligationId: o.id, periodKey: p.key, role, url: ref.url };

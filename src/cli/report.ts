@@ -12,6 +12,7 @@ import { buildSweepReport } from '../tasks/write-report';
 import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
 import { LOCAL_FLAGS, LocalFlagsSchema, today, withLocalRuntime } from './local-session';
+import { findChromium, printToPdf } from './notice-pdf';
 
 const FlagsSchema = LocalFlagsSchema.extend({
   'as-of': IsoDateSchema.optional(),
@@ -26,14 +27,48 @@ const FlagsSchema = LocalFlagsSchema.extend({
   'reply-by': IsoDateSchema.optional(),
   'reply-days': z.coerce.number().int().min(1).max(365).optional(),
   'csv-unit-per-row': z.boolean().optional(),
+  province: z.string().min(1).optional(),
+  pdf: z.boolean().optional().describe('With --department: print the 整改通知 to PDF with a local Chromium'),
+  chromium: z.string().min(1).optional(),
+  title: z.string().min(1).optional(),
   _: z.array(z.string()).max(0, 'report takes no positional arguments'),
+}).superRefine((f, ctx) => {
+  if (f.pdf && f.department === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pdf'],
+      message: 'needs --department (the notice printed is that unit’s)',
+    });
+  if (f.chromium !== undefined && !f.pdf)
+    ctx.addIssue({ code: 'custom', path: ['chromium'], message: 'needs --pdf' });
+  if (f.province === undefined) {
+    if (f.title !== undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'needs --province' });
+    return;
+  }
+  for (const flag of [
+    'department',
+    'as-of',
+    'reply-by',
+    'reply-days',
+    'bucket',
+    'link',
+    'csv-unit-per-row',
+  ] as const)
+    if (f[flag] !== undefined)
+      ctx.addIssue({ code: 'custom', path: [flag], message: 'does not go with --province' });
+  if (f.target !== 'local')
+    ctx.addIssue({ code: 'custom', path: ['target'], message: '--province reads local files' });
 });
 
 export const command: Command = {
   usage: `gongkai report [--as-of YYYY-MM-DD] [--lang zh|en] [--out DIR] [--data-dir .gongkai] [--catalogue FILE] [--sources FILE] [--calendar FILE]
     (--csv-unit-per-row: one CSV row per responsible unit of each period, for pivoting by unit)
-gongkai report --department UNIT [--reply-by YYYY-MM-DD | --reply-days N] [same options]
-    (also writes UNIT's own report, CSV and 整改通知: department-UNIT.html, notice-UNIT.html…)
+gongkai report --department UNIT [--reply-by YYYY-MM-DD | --reply-days N] [--pdf [--chromium PATH]] [same options]
+    (also writes UNIT's own report, CSV and 整改通知: department-UNIT.html, notice-UNIT.html…;
+     --pdf also prints the notice to notice-UNIT.pdf with a local Chromium)
+gongkai report --province DIR [--out DIR] [--title NAME] [--lang zh|en]
+    (province roll-up of the city reports in DIR: folders holding report.json, or NAME.json files;
+     writes province.html, province.en.html and province.json, one row per city linking its report)
 gongkai report --target aws --link --bucket REPORTS_BUCKET [--region R] [--expires-hours 24]
     (prints presigned links to the latest report, valid for --expires-hours, at most 168)
 
@@ -55,9 +90,25 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         'reply-by': { type: 'string' },
         'reply-days': { type: 'string' },
         'csv-unit-per-row': { type: 'boolean' },
+        province: { type: 'string' },
+        pdf: { type: 'boolean' },
+        chromium: { type: 'string' },
+        title: { type: 'string' },
       },
       FlagsSchema,
     );
+    if (flags.province !== undefined) {
+      const { writeProvinceRollup } = await import('./province');
+      for (const line of await writeProvinceRollup({
+        dir: flags.province,
+        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.title ? { title: flags.title } : {}),
+        lang: flags.lang,
+        now: new Date(),
+      }))
+        console.log(line);
+      return 0;
+    }
     if (flags.target === 'aws') {
       const bucket = flags.bucket ?? process.env.GONGKAI_REPORTS_BUCKET;
       if (!bucket) throw new UsageError('--target aws needs --bucket (the ReportsBucket stack output)');
@@ -70,6 +121,8 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
         console.log(line);
       return 0;
     }
+    // Before any work: a missing browser is told at once, not after the report is written.
+    const chromium = flags.pdf ? findChromium(flags.chromium) : undefined;
     const last = await readLastRun(flags['data-dir']);
     const catalogue = argv.includes('--catalogue') ? flags.catalogue : (last?.catalogue ?? flags.catalogue);
     const sources = flags.sources ?? last?.sources;
@@ -121,6 +174,17 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
           for (const [name, content] of written.files) await writeFile(join(outDir, name), content);
           console.log(written.summary);
           for (const [name] of written.files) console.log(`${unit}: ${join(outDir, name)}`);
+          if (chromium) {
+            const notices = written.files
+              .map(([name]) => name)
+              .filter((name) => name.startsWith('notice-'))
+              .map((name) => ({
+                html: join(outDir, name),
+                pdf: join(outDir, name.replace(/\.html$/, '.pdf')),
+              }));
+            await printToPdf(notices, chromium);
+            for (const n of notices) console.log(`${unit}: ${n.pdf}`);
+          }
         }
         return 0;
       },

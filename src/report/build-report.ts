@@ -10,6 +10,7 @@ import type { Evidence } from '../core/evidence';
 import type { Flag } from '../core/flag';
 import type { HealthCheck } from '../core/health-check';
 import type { LedgerEntry } from '../core/ledger-entry';
+import { unitSourcesFrom } from '../core/match/match-evidence';
 import type { Catalogue, Obligation } from '../core/obligation';
 import { obligationGroup } from '../core/obligation-group';
 import type { Schedule } from '../core/schedule';
@@ -17,8 +18,10 @@ import type { SiteForecast } from '../core/site-forecast';
 import type { SourcesFile } from '../core/source';
 import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../core/verdict';
 import type { SweepSummary } from '../store/ports';
-import type { EvidenceRef, GroupTotals, Report, ReportObligation } from './model';
+import { ratesByDueMonth } from './group-trend';
+import type { EvidenceRef, GroupTotals, PageCheck, Report, ReportObligation } from './model';
 import { isCollectiveUnit, outstandingNow } from './outstanding';
+import { type CheckAroundDue, checksAroundDue } from './pages-around-due';
 import { buildPersonalData } from './personal-data';
 import { buildSiteVetoes } from './site-vetoes';
 
@@ -144,6 +147,33 @@ function evidenceRef(
   };
 }
 
+function withPagesRead(pages: PageCheck[]): { pagesRead?: PageCheck[] } {
+  return pages.length > 0 ? { pagesRead: pages } : {};
+}
+
+/** A check as the report cites it: the page, when, the archived copy or the error. */
+function pageCheck(
+  { sourceId, check }: CheckAroundDue,
+  siteNames: ReadonlyMap<string, string>,
+  archived: ReadonlyMap<string, string>,
+): PageCheck {
+  const sha = check.sha256 ?? null;
+  return {
+    sourceId,
+    siteName: siteNames.get(sourceId) ?? sourceId,
+    url: check.url,
+    columnId: check.columnId ?? null,
+    checkedAt: check.checkedAt,
+    ok: check.ok,
+    ...(check.status !== undefined ? { status: check.status } : {}),
+    ...(check.error ? { error: check.error } : {}),
+    sha256: sha,
+    archived: sha ? (archived.get(sha) ?? null) : null,
+    ...(check.newestItemDate !== undefined ? { newestItemDate: check.newestItemDate } : {}),
+    ...(check.itemCount !== undefined ? { itemCount: check.itemCount } : {}),
+  };
+}
+
 /**
  * When a document's page was fetched and archived: never for a page the crawler did not fetch.
  * Documents stored before the fetch time was recorded were fetched when first seen, if archived.
@@ -159,6 +189,7 @@ function obligationEntry(
   docs: ReadonlyMap<string, Document>,
   archived: ReadonlyMap<string, string>,
   siteName: string | undefined,
+  pagesRead: (v: Verdict) => PageCheck[],
 ): ReportObligation {
   const counts = zeroCounts();
   for (const v of verdicts) counts[v.kind] += 1;
@@ -193,6 +224,7 @@ function obligationEntry(
       evidence: v.evidence.map((e) => evidenceRef(e, docs, archived)),
       candidates: v.candidates.map((e) => evidenceRef(e, docs, archived)),
       ...(v.forecast ? { forecast: v.forecast } : {}),
+      ...withPagesRead(pagesRead(v)),
     })),
   };
 }
@@ -207,6 +239,7 @@ export function buildReport(input: ReportInput): Report {
     byObligation.set(v.obligationId, list);
   }
   const siteNames = new Map(input.sources.sources.map((s) => [s.id, s.name]));
+  const unitSources = unitSourcesFrom(input.sources.sources);
   const obligations = input.catalogue.obligations.map((o) =>
     obligationEntry(
       o,
@@ -214,6 +247,10 @@ export function buildReport(input: ReportInput): Report {
       docs,
       input.archived,
       o.site ? siteNames.get(o.site) : undefined,
+      (v) =>
+        checksAroundDue(o, v, input.asOf, unitSources, input.checks).map((c) =>
+          pageCheck(c, siteNames, input.archived),
+        ),
     ),
   );
   const totals = zeroCounts();
@@ -392,6 +429,7 @@ function groupTotals(
         periods: mine.reduce((n, o) => n + o.periods.length, 0),
         counts,
         complianceRate: complianceRate(counts),
+        byDueMonth: ratesByDueMonth(mine),
         trend: sweeps
           .filter((s) => s.byGroup)
           .map((s) => ({ asOf: s.asOf, complianceRate: complianceRate(s.byGroup?.[group] ?? {}) })),

@@ -5,6 +5,7 @@
  */
 import { VERDICT_KINDS, type VerdictKind } from '../core/verdict';
 import { complianceRate } from './build-report';
+import { ratesByDueMonth } from './group-trend';
 import type { GroupTotals, Report, ReportObligation } from './model';
 
 /** The units a report names, departments first (as ranked), then collective units. */
@@ -44,6 +45,7 @@ function groupsOf(report: Report, obligations: readonly ReportObligation[]): Gro
         periods: mine.reduce((n, o) => n + o.periods.length, 0),
         counts,
         complianceRate: complianceRate(counts),
+        byDueMonth: ratesByDueMonth(mine),
         // The sweeps recorded city-wide rates only: a department has no trend of its own.
         trend: [],
       },

@@ -58,6 +58,26 @@ export const EvidenceRefSchema = z.object({
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 
+/**
+ * A page the crawler read (or failed to read) by a period's due date: what a `missing` or
+ * `insufficient-data` verdict rests on, since the document it looked for is not there to link.
+ */
+export const PageCheckSchema = z.object({
+  sourceId: z.string(),
+  siteName: z.string(),
+  url: z.string().describe('The column (list page) or home page read'),
+  columnId: z.string().nullable().describe('null: the home page or a page outside the columns'),
+  checkedAt: z.string().describe('When the crawler read it (instant)'),
+  ok: z.boolean(),
+  status: z.number().int().optional().describe('The HTTP status, when there was an answer'),
+  error: z.string().optional().describe("The source's error when the read failed"),
+  sha256: z.string().nullable().describe('sha256 of the page as read (the archived copy)'),
+  archived: z.string().nullable(),
+  newestItemDate: IsoDateSchema.nullable().optional().describe('The newest dated item listed on it'),
+  itemCount: z.number().int().optional(),
+});
+export type PageCheck = z.infer<typeof PageCheckSchema>;
+
 export const ReportPeriodSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -72,6 +92,12 @@ export const ReportPeriodSchema = z.object({
   forecast: IsoDateSchema.optional().describe(
     'Site rules that hold: the first day they trip if nothing new is published',
   ),
+  pagesRead: z
+    .array(PageCheckSchema)
+    .optional()
+    .describe(
+      'missing and insufficient-data periods of plan items and annual reports: each page of the sites carrying the units as last read on or before the due date (and the last good read before a failed one)',
+    ),
 });
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>;
 
@@ -160,6 +186,16 @@ export const GroupTotalsSchema = z.object({
   trend: z
     .array(z.object({ asOf: IsoDateSchema, complianceRate: z.number().nullable() }))
     .describe('On-time rate of this kind of duty at each sweep (from the sweeps that recorded it)'),
+  byDueMonth: z
+    .array(
+      z.object({
+        month: z.string().describe('YYYY-MM'),
+        judged: z.number().int().describe('Periods due that month judged met, late or missing'),
+        complianceRate: z.number().nullable(),
+      }),
+    )
+    .default([])
+    .describe('On-time rate of the periods due in each month, first to last month with a due date'),
 });
 export type GroupTotals = z.infer<typeof GroupTotalsSchema>;
 

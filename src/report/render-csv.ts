@@ -1,5 +1,6 @@
 import { withoutBidiControls } from '../core/visible-text';
-import type { Report } from './model';
+import { sourceErrorInChinese } from './html/source-errors';
+import type { PageCheck, Report } from './model';
 
 /** Excel opens a UTF-8 CSV as UTF-8 (and shows Chinese correctly) only when it starts with a BOM. */
 export const UTF8_BOM = '\uFEFF';
@@ -29,6 +30,11 @@ const COLUMNS: [string, string][] = [
   ['published_on', '证据发布日期'],
   ['first_seen', '首次发现时间'],
   ['fetched_at', '抓取时间'],
+  ['pages_read', '截止前巡检所读页面'],
+  ['pages_read_archived', '所读页面存档副本'],
+  ['pages_read_sha256', '所读页面 SHA-256'],
+  ['pages_read_checked_at', '所读页面巡检时间'],
+  ['source_errors', '数据源错误'],
 ];
 
 const VERDICT_LABELS: Record<'zh' | 'en', Record<string, string>> = {
@@ -74,6 +80,32 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Values space-separated in the order of their URLs, `-` where unknown. */
+function each(values: (string | null)[]): string {
+  return values.map((v) => v ?? '-').join(' ');
+}
+
+/**
+ * The pages read by the due date of a missing or insufficient-data period (address, archived copy,
+ * hash, check instant; space-separated in the same order) and the failed reads, `address instant:
+ * error` joined by `；`, the error in the file's language.
+ */
+function pagesReadCells(pages: readonly PageCheck[], lang: 'zh' | 'en'): string[] {
+  const read = pages.filter((p) => p.ok);
+  const failed = pages.filter((p) => !p.ok);
+  const error = (p: PageCheck) => {
+    const message = p.error ?? (p.status ? `HTTP ${p.status}` : '');
+    return lang === 'zh' ? sourceErrorInChinese(message) : message;
+  };
+  return [
+    read.map((p) => p.url).join(' '),
+    read.length ? each(read.map((p) => p.archived)) : '',
+    read.length ? each(read.map((p) => p.sha256)) : '',
+    read.length ? each(read.map((p) => p.checkedAt)) : '',
+    failed.map((p) => `${p.url} ${p.checkedAt}: ${error(p)}`).join('；'),
+  ];
+}
+
 /**
  * One row per obligation-period (or per unit of it, with `unitPerRow`), with verdict code and
  * label, due date and evidence: links, archived copies, hashes, and per piece of evidence the date
@@ -85,7 +117,6 @@ export function csvField(value: string | number): string {
 export function renderCsv(report: Report, options: RenderCsvOptions = {}): string {
   const lang = options.lang ?? 'en';
   const rows = [COLUMNS.map((c) => csvField(heading(c, lang))).join(',')];
-  const each = (values: (string | null)[]) => values.map((v) => v ?? '-').join(' ');
   for (const o of report.obligations) {
     const unitRows = options.unitPerRow && o.units.length > 1 ? o.units.map((u) => [u]) : [o.units];
     for (const p of o.periods) {
@@ -116,6 +147,7 @@ export function renderCsv(report: Report, options: RenderCsvOptions = {}): strin
             p.evidence.length ? each(p.evidence.map((e) => e.publishedOn)) : '',
             p.evidence.length ? each(p.evidence.map((e) => e.firstSeen ?? null)) : '',
             p.evidence.length ? each(p.evidence.map((e) => e.fetchedAt)) : '',
+            ...pagesReadCells(p.pagesRead ?? [], lang),
           ]
             .map(csvField)
             .join(','),

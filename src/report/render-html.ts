@@ -12,7 +12,8 @@ import { CLIENT_SCRIPT } from './html/client-script';
 import { attr, text } from './html/escape';
 import { renderFirstScreen } from './html/first-screen';
 import { lazify } from './html/lazy-parts';
-import { anchorId, instant, link } from './html/markup';
+import { anchorId, documentHead, instant, link } from './html/markup';
+import { pagesReadByDue } from './html/pages-by-due';
 import { indexPagesRead, type PageRead, type PagesRead, pageReferences } from './html/pages-read';
 import { personalDataTitle, renderPersonalData } from './html/personal-data';
 import { renderSiteVetoes } from './html/site-vetoes';
@@ -384,7 +385,7 @@ function periodRow(
       ? `<div class="cands"><p>${text(s.ev.candidates)}</p>${p.candidates.map((e) => once.block(e, p)).join('')}</div>`
       : '';
   const withdrawn = p.evidence.some((e) => e.withdrawnOn) ? ' data-withdrawn=""' : '';
-  return `<tr data-verdict="${p.verdict}"${withdrawn}><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${candidates}</td></tr>`;
+  return `<tr data-verdict="${p.verdict}"${withdrawn}><th scope="row">${text(p.label)}<br><code>${text(p.key)}</code></th><td>${text(p.start)}<br>– ${text(p.end)}</td><td>${text(p.due)}</td><td>${verdictBadge(p.verdict, s)}</td><td class="why">${why}</td><td>${evidence}${pagesReadByDue(p.pagesRead, s)}${candidates}</td></tr>`;
 }
 
 /** The schedule kind in the report's language, then the plan's own description when it adds something. */
@@ -532,17 +533,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = { lang: 
   // escaped escaping could neither execute nor phone home.
   const csp = `default-src 'none'; script-src 'sha256-${sha256Base64(CLIENT_SCRIPT)}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const title = s.title(report.plan.issuer, report.plan.year);
-  const page = `<!doctype html>
-<html lang="${s.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="gongkai-monitor">
-<title>${text(title)} — ${text(report.asOf)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  const page = `${documentHead({ lang: s.htmlLang, csp, title: `${title} — ${report.asOf}`, css: REPORT_CSS })}
 <body${options.department ? ' class="dept-view" data-department=""' : ''}>
 ${header(report, s, options.department)}
 <main>

@@ -5,7 +5,7 @@
  */
 
 import { attr, text } from './html/escape';
-import { beijingTime, instant, link } from './html/markup';
+import { beijingTime, documentHead, instant, link, SCRIPTLESS_CSP } from './html/markup';
 import { type ReportLang, stringsFor } from './html/strings';
 import { type NoticeStrings, noticeStringsFor } from './html/strings-notice';
 import type { EvidenceRef, Report } from './model';
@@ -97,6 +97,43 @@ function itemsTable(
   return `<h2>${text(title)}</h2><table><thead><tr>${head}</tr></thead><tbody>${items.map((item, i) => itemRow(item, i, report, n, names)).join('')}</tbody></table>`;
 }
 
+/**
+ * What could not be verified is not a demand but a question to the department (is the site down?):
+ * one line per item, with what its sites answered when read last by the due date (the errors
+ * behind the verdict) or, when nothing failed, the monitor's reason.
+ */
+function unjudgedTable(
+  title: string,
+  items: readonly NoticeItem[],
+  n: NoticeStrings,
+  names: ReadonlyMap<string, string>,
+): string {
+  const s = stringsFor(n.htmlLang === 'en' ? 'en' : 'zh');
+  const c = n.col;
+  const head = [c.no, c.task, c.publish, c.due, c.evidence]
+    .map((h) => `<th scope="col">${text(h)}</th>`)
+    .join('');
+  const rows = items.map((item, i) => {
+    const o = item.obligation;
+    const latest = item.periods.at(-1)?.period;
+    const failed = (latest?.pagesRead ?? []).filter((p) => !p.ok);
+    const why =
+      failed.length > 0
+        ? [...new Map(failed.map((p) => [p.sourceId, p])).values()]
+            .map(
+              (p) =>
+                `${text(p.siteName)}：${text(s.now.sourceError(p.error ?? `HTTP ${p.status ?? ''}`))}（${instant(p.checkedAt)}）`,
+            )
+            .join('<br>')
+        : (latest?.reasons ?? []).map((r) => text(s.now.monitorText(withSiteNames(r, names)))).join('<br>');
+    const periods = item.periods.slice(-MAX_PERIODS).map((p) => p.period.label);
+    const more =
+      item.periods.length > MAX_PERIODS ? ` ${n.periodsMore(item.periods.length - MAX_PERIODS)}` : '';
+    return `<tr><td>${i + 1}</td><td>${text(`${o.task}${o.siteName ? ` · ${o.siteName}` : ''}`)}</td><td>${text(periods.join('、') + more)}</td><td>${text(item.since)}</td><td>${why}</td></tr>`;
+  });
+  return `<h2>${text(title)}</h2><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function dueSoonTable(title: string, items: readonly DueSoonItem[], n: NoticeStrings): string {
   const c = n.col;
   const head = [c.no, c.task, c.publish, c.due, ''].map((h) => `<th scope="col">${text(h)}</th>`).join('');
@@ -138,7 +175,7 @@ export function renderNotice(
   const sections = () =>
     [
       owed.length > 0 ? itemsTable(heading(n.owedTitle), owed, report, n, names) : '',
-      unjudged.length > 0 ? itemsTable(heading(n.unjudgedTitle), unjudged, report, n, names) : '',
+      unjudged.length > 0 ? unjudgedTable(heading(n.unjudgedTitle), unjudged, n, names) : '',
       notice.vetoes.length > 0 ? vetoList(heading(n.vetoTitle), notice, n) : '',
       notice.dueSoon.length > 0 ? dueSoonTable(heading(n.dueSoonTitle), notice.dueSoon, n) : '',
     ].join('');
@@ -148,16 +185,7 @@ export function renderNotice(
   const reportLink = options.departmentReport
     ? `<p class="screen-only"><a href="${attr(options.departmentReport)}">${text(n.report)}</a></p>`
     : '';
-  return `<!doctype html>
-<html lang="${n.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${text(n.title)} — ${text(notice.unit)} — ${text(notice.asOf)}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead({ lang: n.htmlLang, csp: SCRIPTLESS_CSP, title: `${n.title} — ${notice.unit} — ${notice.asOf}`, css: CSS })}
 <body>
 <h1>${text(n.title)}</h1>
 <p class="docno">${text(n.docNo(report.plan.issuer, notice.asOf))}</p>

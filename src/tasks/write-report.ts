@@ -1,4 +1,6 @@
+import { unitSourcesFrom } from '../core/match/match-evidence';
 import { buildReport } from '../report/build-report';
+import { checksAroundDue } from '../report/pages-around-due';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
@@ -49,13 +51,23 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     const home = lastHomeCheck(list);
     if (home?.sha256) shas.add(home.sha256);
   }
+  // Missing and insufficient-data periods link the pages read by their due date.
+  const catalogue = judgedCatalogue(deps);
+  const unitSources = unitSourcesFrom(deps.sources.sources);
+  const byId = new Map(catalogue.obligations.map((o) => [o.id, o]));
+  for (const v of assessment.verdicts) {
+    const o = byId.get(v.obligationId);
+    if (!o) continue;
+    for (const { check } of checksAroundDue(o, v, input.asOf, unitSources, assessment.checks))
+      if (check.sha256) shas.add(check.sha256);
+  }
   const archived = new Map<string, string>();
   for (const sha of shas) {
     const link = await deps.stores.archive.locate(sha);
     if (link) archived.set(sha, link);
   }
   return buildReport({
-    catalogue: judgedCatalogue(deps),
+    catalogue,
     sources: deps.sources,
     asOf: input.asOf,
     runId: input.runId,

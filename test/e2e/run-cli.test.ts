@@ -13,6 +13,7 @@ import { type DemoPortal, startDemoPortal } from '../../src/local/demo-portal';
 import type { Report } from '../../src/report/model';
 
 const exec = promisify(execFile);
+const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
 
 async function gongkai(args: string[]) {
   try {
@@ -76,5 +77,44 @@ describe('crawl, run and report on a sources file', () => {
     expect(await readFile(join(out, 'report.zh.html'), 'utf8')).toContain('<html lang="zh');
     expect(await readFile(join(out, 'report.csv'), 'utf8')).toMatch(/^\uFEFF任务编号 \(obligation_id\),/);
     expect(await readFile(join(out, 'report.en.csv'), 'utf8')).toMatch(/^\uFEFFobligation_id,/);
+  });
+
+  const noticePdf = (chromium: string, ...more: string[]) =>
+    gongkai([
+      'report',
+      '--data-dir',
+      join(dir, 'data'),
+      '--department',
+      '市环境保护局',
+      '--pdf',
+      '--chromium',
+      chromium,
+      ...more,
+    ]);
+
+  it('report --department --pdf prints the unit’s 整改通知 to a PDF of at most two A4 pages', async () => {
+    const out = join(dir, 'notice');
+    // The plan year's last day: the notice a supervisor would send then.
+    const result = await noticePdf(CHROMIUM, '--as-of', '2016-12-31', '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    for (const name of ['notice-市环境保护局.pdf', 'notice-市环境保护局.en.pdf']) {
+      const pdf = await readFile(join(out, name));
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.subarray(-8).toString('latin1')).toContain('%%EOF');
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(0);
+      expect(pages).toBeLessThanOrEqual(2);
+      expect(result.stdout).toContain(join(out, name));
+    }
+  }, 120_000);
+
+  it('report --pdf says plainly when there is no browser, and what to do', async () => {
+    const result = await noticePdf(join(dir, 'no-such-browser'));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`no browser at ${join(dir, 'no-such-browser')}`);
+    const alone = await gongkai(['report', '--data-dir', join(dir, 'data'), '--pdf']);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toContain('--pdf');
+    expect(alone.stderr).toContain('needs --department');
   });
 });

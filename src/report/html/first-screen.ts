@@ -5,6 +5,7 @@
  * or is forecast within the warning window. Every row carries its units and kind, so the filters
  * above narrow it like the rest of the page.
  */
+import type { MonthRate } from '../group-trend';
 import type { GroupTotals, OutstandingItem, Report } from '../model';
 import { attr, text } from './escape';
 import { anchorId } from './markup';
@@ -14,9 +15,34 @@ import { percent } from './trend-chart';
 /** Rows written into the page; the rest are counted and left to the obligations below. */
 const MAX_ROWS = 300;
 
+const SPARK = { width: 156, height: 36, gap: 2 };
+
+/**
+ * The month-by-month on-time rate as bars (one per month due; a month with nothing judged is a dot
+ * on the baseline, not a zero), labelled in words for screen readers and with each month's figure
+ * on hover. Drawn here: no script is needed to see it, and it prints.
+ */
+export function monthBars(months: readonly MonthRate[], s: ReportStrings): string {
+  if (months.length === 0) return '';
+  const m = s.now.monthly;
+  const step = SPARK.width / months.length;
+  const barW = Math.max(1, step - SPARK.gap);
+  const bars = months.map((p, i) => {
+    const x = (i * step).toFixed(1);
+    const label = `<title>${text(m.month(p.month, percent(p.complianceRate, s)))}</title>`;
+    if (p.complianceRate === null)
+      return `<rect class="none" x="${x}" y="${SPARK.height - 2}" width="${barW.toFixed(1)}" height="2">${label}</rect>`;
+    const h = Math.max(1, p.complianceRate * (SPARK.height - 2));
+    return `<rect x="${x}" y="${(SPARK.height - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}">${label}</rect>`;
+  });
+  const title = m.title(months[0]!.month, months.at(-1)!.month);
+  const words = months.map((p) => m.month(p.month, percent(p.complianceRate, s))).join('; ');
+  return `<svg class="spark" viewBox="0 0 ${SPARK.width} ${SPARK.height}" role="img" aria-label="${attr(`${title} — ${words}`)}">${bars.join('')}</svg><span class="spark-title">${text(title)}</span>`;
+}
+
 function groupCard(g: GroupTotals, s: ReportStrings): string {
   const n = s.now;
-  return `<li class="group-card" data-group="${attr(g.group)}"><button type="button" class="group-pick" data-group="${attr(g.group)}" aria-pressed="false"><span class="gname">${text(n.groups[g.group].label)}</span><span class="big">${text(percent(g.complianceRate, s))}</span><span class="muted">${text(n.cards.rate)}</span><span class="gcounts"><span>${text(n.cards.missing)} <strong>${g.counts.missing ?? 0}</strong></span> <span>${text(n.cards.dueSoon)} <strong>${g.counts['due-soon'] ?? 0}</strong></span> <span>${g.obligations} ${text(n.cards.obligations)}</span></span></button></li>`;
+  return `<li class="group-card" data-group="${attr(g.group)}"><button type="button" class="group-pick" data-group="${attr(g.group)}" aria-pressed="false"><span class="gname">${text(n.groups[g.group].label)}</span><span class="big">${text(percent(g.complianceRate, s))}</span><span class="muted">${text(n.cards.rate)}</span><span class="gcounts"><span>${text(n.cards.missing)} <strong>${g.counts.missing ?? 0}</strong></span> <span>${text(n.cards.dueSoon)} <strong>${g.counts['due-soon'] ?? 0}</strong></span> <span>${g.obligations} ${text(n.cards.obligations)}</span></span>${monthBars(g.byDueMonth, s)}</button></li>`;
 }
 
 function days(item: OutstandingItem, s: ReportStrings): string {

@@ -36,3 +36,25 @@ export function instant(iso: string | null, zone = true): string {
 export function anchorId(obligationId: string): string {
   return `o-${obligationId}`;
 }
+
+/** The CSP of a page with no script: styles inline, nothing loaded, no form posts. */
+export const SCRIPTLESS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The start of a self-contained page, through `<body>`: its language, a Content-Security-Policy that
+ * forbids loading anything, no referrer, and its inline styles.
+ */
+export function documentHead(page: { lang: string; csp: string; title: string; css: string }): string {
+  return `<!doctype html>
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(page.csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="gongkai-monitor">
+<title>${text(page.title)}</title>
+<style>${page.css}</style>
+</head>`;
+}

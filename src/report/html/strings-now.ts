@@ -27,6 +27,8 @@ export interface NowStrings {
     days: string;
   };
   cards: { rate: string; missing: string; dueSoon: string; obligations: string };
+  /** The card's month-by-month on-time rate (periods by the month they fall due). */
+  monthly: { title: (first: string, last: string) => string; month: (month: string, rate: string) => string };
   sites: string;
   sitesNone: string;
   siteCol: { site: string; unit: string; state: string; rule: string; when: string };
@@ -82,6 +84,10 @@ export const NOW_ZH: NowStrings = {
     days: '逾期天数',
   },
   cards: { rate: '按时公开率', missing: '未公开期次', dueSoon: '即将到期', obligations: '项任务' },
+  monthly: {
+    title: (first, last) => `各月按时公开率（按应公开月份，${first} 至 ${last}）`,
+    month: (month, rate) => `${month}：${rate}`,
+  },
   sites: '政府网站单项否决',
   sitesNone: '没有网站已触发或即将触发单项否决。',
   siteCol: { site: '网站', unit: '主办单位', state: '状态', rule: '否决指标', when: '时间' },
@@ -139,6 +145,10 @@ export const NOW_EN: NowStrings = {
     missing: 'Missing periods',
     dueSoon: 'Due soon',
     obligations: 'obligations',
+  },
+  monthly: {
+    title: (first, last) => `On-time rate by month due, ${first} to ${last}`,
+    month: (month, rate) => `${month}: ${rate}`,
   },
   sites: 'Website single veto',
   sitesNone: 'No site has tripped a single veto or is forecast to.',

@@ -112,6 +112,9 @@ p.obs .kind { font-size: 0.82rem; color: var(--muted); margin-right: 4px; }
 /* Where a reference lands: outlined as well as scrolled to, so the eye finds the row. */
 .pages-read tr:target, .ev:target { outline: 3px solid #f0a500; outline-offset: -3px; }
 ul.obs li { overflow-wrap: anywhere; }
+.ev-read { margin-top: 6px; padding: 4px 8px; border-left: 3px solid #8a919c; }
+.ev-read > p { margin: 0 0 4px; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
+li.read-failed { color: #8a1c12; }
 .cands { margin-top: 6px; padding: 4px 8px; border-left: 3px dashed #8a919c; background: #fafbfc; }
 .cands > p { margin: 0 0 4px; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
 .src-bad { font-weight: 700; color: #8a1c12; }
@@ -155,6 +158,10 @@ button.group-pick { display: block; width: 100%; text-align: left; font: inherit
   border: 0; padding: 8px 12px; cursor: pointer; }
 button.group-pick .gname { display: block; font-weight: 700; }
 button.group-pick .gcounts { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 0.9rem; }
+svg.spark { display: block; width: 100%; max-width: 220px; height: 36px; margin-top: 6px; }
+svg.spark rect { fill: var(--accent); }
+svg.spark rect.none { fill: var(--muted); }
+.spark-title { display: block; font-size: 0.75rem; color: var(--muted); }
 .groups .group-card:has(button[aria-pressed="true"]) { border: 2px solid var(--accent); background: #e3edf7; }
 .f-body { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 16px; }
 .f-body[hidden] { display: none; }
@@ -211,7 +218,7 @@ table.outstanding th[scope="row"], table.flags td:nth-child(4), table.department
   .ev dt { font-size: 0.8rem; margin-top: 2px; }
   /* On paper a link is only as good as the address printed next to it. */
   .ev a.archived::after { content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
-  .ev-observation a.original::after, .pages-read a.original::after, .pages-read a.archived::after {
+  .ev-observation a.original::after, .ev-read a.archived::after, .pages-read a.original::after, .pages-read a.archived::after {
     content: " " attr(href); font-size: 0.85em; overflow-wrap: anywhere; }
   .ov { grid-template-columns: minmax(0, 1fr); }
   th button.sort::after { content: none !important; }
@@ -221,7 +228,7 @@ table.outstanding th[scope="row"], table.flags td:nth-child(4), table.department
      window and key: the label and due date say which); city-wide sections, settled periods (late ones too:
      published, nothing left to do) and closed flags stay on screen. */
   body.dept-view #overview, body.dept-view #waivers, body.dept-view #warnings, body.dept-view #sources,
-  body.dept-view .pages-read, body.dept-view .undated, body.dept-view .cands,
+  body.dept-view .pages-read, body.dept-view .undated, body.dept-view .cands, body.dept-view .ev-read,
   body.dept-view section.obl[data-group="website"], body.dept-view table.flags tbody tr:not([data-status="open"]),
   body.dept-view tbody.pr > tr:is([data-verdict="met"], [data-verdict="late"], [data-verdict="pending"], [data-verdict="unverifiable"], [data-verdict="waived"]),
   body.dept-view table.flags :is(th, td):is(:nth-child(4), :nth-child(n+8)),

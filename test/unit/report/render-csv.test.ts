@@ -38,7 +38,17 @@ describe('the CSV', () => {
       renderCsv(report, { lang: 'en' })
         .replace(/^\uFEFF/, '')
         .split('\r\n')[0] ?? '';
-    expect(cells(en).slice(-4)).toEqual(['verdict_label', 'published_on', 'first_seen', 'fetched_at']);
+    expect(cells(en).slice(-9)).toEqual([
+      'verdict_label',
+      'published_on',
+      'first_seen',
+      'fetched_at',
+      'pages_read',
+      'pages_read_archived',
+      'pages_read_sha256',
+      'pages_read_checked_at',
+      'source_errors',
+    ]);
   });
 
   it('labels each verdict in the file language beside its code', () => {
