@@ -30,9 +30,10 @@ function budget(state: TaskStateName): number {
 }
 
 export const TASK_ACCESS: Record<TaskStateName, TaskAccess> = {
-  // Reads only the sources file (config bucket), which every function reads at cold start.
+  // Reads the sources file (config bucket, as every function does at cold start) and writes the
+  // sweep's shards of source ids to the table, so the state carries only their indices.
   ListSources: {
-    table: 'none',
+    table: 'read-write',
     archive: 'none',
     reports: false,
     publish: false,

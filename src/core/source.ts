@@ -177,6 +177,16 @@ export type Source = z.infer<typeof SourceSchema>;
 /** A sweep's crawl deadline when the sources file sets none: two hours for every source together. */
 export const DEFAULT_SWEEP_CRAWL_DEADLINE_MS = 2 * 60 * 60_000;
 
+/** Sources per CrawlSource invocation when the sources file sets none. */
+export const DEFAULT_SOURCES_PER_SHARD = 4;
+/**
+ * Most shards one sweep's Map iterates: each shard's iteration writes about a dozen history events
+ * (more when its crawl resumes), and a Standard execution holds 25,000.
+ */
+export const MAX_SHARDS = 800;
+/** Invocations a shard's crawl may take when the sources file sets none. */
+export const DEFAULT_CRAWL_PASSES = 10;
+
 /** Bounds on a whole sweep, across its sources. */
 export const SweepLimitsSchema = z.object({
   crawlDeadlineMs: z
@@ -186,6 +196,32 @@ export const SweepLimitsSchema = z.object({
     .default(DEFAULT_SWEEP_CRAWL_DEADLINE_MS)
     .describe(
       "Wall time for crawling every source of one sweep, counted from the sweep's start. A source whose crawl has not started by then is not crawled; a crawl still running stops there. Either way its checks fail with the reason, so its periods read insufficient-data this sweep (default 7200000, two hours)",
+    ),
+  sourcesPerShard: z
+    .number()
+    .int()
+    .min(1)
+    .max(DEFAULT_SOURCES_PER_SHARD * 25)
+    .default(DEFAULT_SOURCES_PER_SHARD)
+    .describe(
+      `Sources one CrawlSource invocation crawls at once (their politeness waits overlap). More sources than ${MAX_SHARDS} shards' worth make the shards larger: the sweep's history stays within Step Functions' limit (default ${DEFAULT_SOURCES_PER_SHARD})`,
+    ),
+  crawlPasses: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_CRAWL_PASSES)
+    .describe(
+      `Invocations a shard's crawl may take: each stops before its time budget, saves its place and the next resumes; sources still unread after the last read as not crawled this sweep (default ${DEFAULT_CRAWL_PASSES})`,
+    ),
+  crawlBudgetMs: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "Time budget of one CrawlSource invocation, in ms: past it the crawl pauses and the next invocation resumes it. On AWS the budget is the Lambda's remaining time less a minute; this sets a shorter one (local runs and tests simulate a short Lambda with it)",
     ),
 });
 export type SweepLimits = z.infer<typeof SweepLimitsSchema>;

@@ -17,6 +17,8 @@ import { type Column, type CrawlLimits, CrawlLimitsSchema, type Source } from '.
 import { visibleText } from '../core/visible-text';
 import type {
   Archive,
+  CrawlCursor,
+  CrawlTotals,
   DocumentStore,
   HealthCheck,
   HealthStore,
@@ -53,7 +55,35 @@ export interface CrawlContext {
    * crawlDeadlineMs after the sweep started); the crawl stops at whichever deadline comes first.
    */
   sweepDeadlineAt?: number;
+  /**
+   * Epoch ms (wall clock) at which this invocation's time is up. Unlike a deadline, reaching it
+   * pauses the crawl: no new fetch starts, what was read is committed, and the next pass resumes
+   * from the cursor. A document whose page the pause cut off is not written (the next pass reads it).
+   */
+  budgetAt?: number;
+  /** Where an earlier pass of this crawl, in the same sweep, stopped. */
+  cursor?: CrawlCursor;
+  /**
+   * Saves the cursor: when the pass pauses, and after a column it completes once
+   * `CURSOR_SAVE_INTERVAL_MS` passed since the last save (a crash then re-reads little). Not at the
+   * end: the caller marks finished crawls done only when a later pass could meet them again.
+   */
+  saveCursor?: (cursor: CrawlCursor) => Promise<void>;
 }
+
+/** What one pass of a crawl did: `done` once the whole source is read (or given up on). */
+export interface CrawlPass {
+  done: boolean;
+  summary: CrawlSummary;
+  cursor: CrawlCursor;
+}
+
+/**
+ * How often a long pass saves its cursor between columns. Each save is a write; a crash loses at
+ * most this much reading (documents and page states are committed either way, so what it loses is
+ * only the re-reading of lists that will answer unchanged).
+ */
+export const CURSOR_SAVE_INTERVAL_MS = 30_000;
 
 /** A crawl's wall time when neither the source nor the caller sets one. */
 export const DEFAULT_CRAWL_DEADLINE_MS = 10 * 60_000;
@@ -70,6 +100,8 @@ interface ColumnOutcome {
   cut: boolean;
   /** Limits that stopped the reading of the column's list (recorded on its check). */
   limitsHit: string[];
+  /** The column's checks (one, or none when the pass paused before it was read). */
+  checks: HealthCheck[];
 }
 
 const ATTACHMENTS_PER_ITEM = 5;
@@ -114,8 +146,17 @@ function looksLikeFile(url: string): boolean {
 export class SourceCrawler {
   private readonly limits: CrawlLimits;
   private readonly checkedAt: string;
-  /** Checks are written together at the end of the crawl: one request instead of one per column. */
-  private readonly checks: HealthCheck[] = [];
+  /**
+   * Epoch ms at which this pass stops: the earlier of the deadline and the invocation's budget.
+   * `pausing`: the budget comes first, so stopping there pauses the crawl instead of cutting it.
+   */
+  private readonly stopAt: number;
+  private readonly pausing: boolean;
+  /** A fetch met the budget: every column stops at its next step, and nothing cut off is written. */
+  private paused = false;
+  /** Cursor writes in order, one at a time. */
+  private saving: Promise<void> = Promise.resolve();
+  private savedAt = Date.now();
   /**
    * Epoch ms (wall clock, the fetcher's) after which nothing new is fetched. Wall time, not
    * `ctx.now`, which may be a simulated day.
@@ -130,11 +171,15 @@ export class SourceCrawler {
     private readonly ctx: CrawlContext,
   ) {
     this.limits = CrawlLimitsSchema.parse({ ...ctx.defaults, ...source.limits });
-    this.checkedAt = ctx.now().toISOString();
+    // Every pass of one crawl records the same instant: a resumed crawl's sightings and checks
+    // are those of one crawl.
+    this.checkedAt = ctx.cursor?.startedAt ?? ctx.now().toISOString();
     this.deadlineMs = this.limits.crawlDeadlineMs ?? ctx.deadlineMs ?? DEFAULT_CRAWL_DEADLINE_MS;
     const own = Date.now() + this.deadlineMs;
     this.sweepDeadlineFirst = ctx.sweepDeadlineAt !== undefined && ctx.sweepDeadlineAt < own;
     this.deadlineAt = this.sweepDeadlineFirst ? ctx.sweepDeadlineAt! : own;
+    this.pausing = ctx.budgetAt !== undefined && ctx.budgetAt < this.deadlineAt;
+    this.stopAt = this.pausing ? ctx.budgetAt! : this.deadlineAt;
   }
 
   /** Every fetch of the crawl shares its deadline; a page it cut off marks the column as cut. */
@@ -142,9 +187,19 @@ export class SourceCrawler {
     url: string,
     outcome?: ColumnOutcome,
     options: { etag?: string; lastModified?: string } = {},
+    read?: PageRead,
   ) {
-    const result = await this.ctx.fetcher.fetch(url, { ...options, deadlineAt: this.deadlineAt });
-    if (!result.ok && result.reason === 'deadline' && outcome) outcome.cut = true;
+    if (this.paused) {
+      if (read) read.paused = true;
+      return pausedResult(url);
+    }
+    const result = await this.ctx.fetcher.fetch(url, { ...options, deadlineAt: this.stopAt });
+    if (!result.ok && result.reason === 'deadline') {
+      if (this.pausing) {
+        this.paused = true;
+        if (read) read.paused = true;
+      } else if (outcome) outcome.cut = true;
+    }
     return result;
   }
 
@@ -153,8 +208,8 @@ export class SourceCrawler {
    * so none of its checks may say it was: a period whose evidence sat on an unread page is
    * `insufficient-data`, never `missing` (and an unread page is never evidence, so never `met`).
    */
-  private failAll(reason: string): HealthCheck[] {
-    return this.checks.map((c) => (c.ok ? { ...c, ok: false, error: reason } : c));
+  private failAll(checks: HealthCheck[], reason: string): HealthCheck[] {
+    return checks.map((c) => (c.ok ? { ...c, ok: false, error: reason } : c));
   }
 
   private cutMessage(): string {
@@ -164,51 +219,93 @@ export class SourceCrawler {
     return `crawl deadline of ${Math.round(this.deadlineMs / 1000)} s passed before every page was read: what was read is kept, the rest was not read (cannot tell)`;
   }
 
-  /** Crawls the whole source; never throws for a site's misbehaviour, only for a broken store. */
+  /** Crawls the whole source in one go (no budget); never throws for a site's misbehaviour. */
   async crawl(): Promise<CrawlSummary> {
-    const startedAt = this.checkedAt;
-    const home = await this.fetch(this.source.homepage);
-    if (home.ok && !home.notModified) await this.archive(home);
-    await this.recordCheck({ url: this.source.homepage, result: home, stats: this.homeStats(home) });
-    const summary: CrawlSummary = {
-      sourceId: this.source.id,
-      reachable: !siteDown(home, this.ctx.fetcher),
-      pages: home.ok ? 1 : 0,
-      bytes: home.ok && !home.notModified ? home.body.byteLength : 0,
-      newDocuments: 0,
-      changedDocuments: 0,
-      errors: home.ok ? 0 : 1,
-      ...(home.ok ? {} : { error: describeFailure(home) }),
-    };
-    if (!home.ok && home.reason === 'deadline') summary.cutShort = this.cutMessage();
-    if (!summary.reachable) {
-      // The whole site is down: every column is recorded as failing this check, without hammering it.
-      for (const column of this.source.columns) {
-        await this.recordCheck({ url: column.url, columnId: column.id, result: home });
-      }
-    } else {
-      // One read for every column's conditional-GET validators instead of one per column.
-      const states = await this.ctx.documents.getPageStates(this.source.columns.map((c) => c.url));
-      const outcomes = await Promise.all(
-        this.source.columns.map((column) => this.crawlColumn(column, states.get(column.url) ?? null)),
+    return (await this.crawlPass()).summary;
+  }
+
+  /**
+   * One pass of the crawl: from the cursor (or the start) until the source is read, a deadline
+   * cuts it short, or the invocation's budget pauses it. Never throws for a site's misbehaviour,
+   * only for a broken store; what it committed before a throw stays committed.
+   */
+  async crawlPass(): Promise<CrawlPass> {
+    const cursor: CrawlCursor = this.ctx.cursor
+      ? { ...this.ctx.cursor, passes: this.ctx.cursor.passes + 1 }
+      : {
+          runId: this.ctx.runId,
+          sourceId: this.source.id,
+          startedAt: this.checkedAt,
+          passes: 1,
+          done: false,
+          columnsDone: [],
+          checks: [],
+          totals: { pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 0 },
+          limitsHit: [],
+        };
+    if (cursor.done) return { done: true, summary: summaryOf(cursor), cursor };
+    if (!cursor.home) {
+      const home = await this.fetch(this.source.homepage);
+      if (this.paused) return this.pause(cursor);
+      if (home.ok && !home.notModified) await this.archive(home);
+      cursor.checks.push(
+        this.check({ url: this.source.homepage, result: home, stats: this.homeStats(home) }),
       );
-      const limitsHit = outcomes.flatMap((o) => o.limitsHit);
-      if (limitsHit.length > 0) summary.limitsHit = limitsHit;
-      if (outcomes.some((o) => o.cut)) summary.cutShort = this.cutMessage();
-      for (const o of outcomes) {
-        summary.pages += o.pages;
-        summary.bytes += o.bytes;
-        summary.newDocuments += o.newDocuments;
-        summary.changedDocuments += o.changedDocuments;
-        summary.errors += o.errors;
+      const reachable = !siteDown(home, this.ctx.fetcher);
+      cursor.home = { reachable, ...(home.ok ? {} : { error: describeFailure(home) }) };
+      addTotals(cursor.totals, {
+        pages: home.ok ? 1 : 0,
+        bytes: home.ok && !home.notModified ? home.body.byteLength : 0,
+        errors: home.ok ? 0 : 1,
+      });
+      if (!home.ok && home.reason === 'deadline') cursor.cutShort = this.cutMessage();
+      if (!reachable) {
+        // The whole site is down: every column is recorded as failing this check, without hammering it.
+        for (const column of this.source.columns) {
+          cursor.checks.push(this.check({ url: column.url, columnId: column.id, result: home }));
+        }
+        cursor.columnsDone = this.source.columns.map((c) => c.id);
       }
     }
-    await this.ctx.health.recordChecks(summary.cutShort ? this.failAll(summary.cutShort) : this.checks);
+    const left = this.source.columns.filter((c) => !cursor.columnsDone.includes(c.id));
+    if (left.length > 0) {
+      // One read for every column's conditional-GET validators instead of one per column.
+      const states = await this.ctx.documents.getPageStates(left.map((c) => c.url));
+      await Promise.all(
+        left.map(async (column) => {
+          const outcome = await this.crawlColumn(column, states.get(column.url) ?? null);
+          // A paused column's requests and writes happened: they count, its check waits for the next pass.
+          addTotals(cursor.totals, { ...outcome, errors: this.paused ? 0 : outcome.errors });
+          if (this.paused) return;
+          cursor.columnsDone.push(column.id);
+          cursor.checks.push(...outcome.checks);
+          cursor.limitsHit.push(...outcome.limitsHit);
+          if (outcome.cut) cursor.cutShort ??= this.cutMessage();
+          if (Date.now() - this.savedAt >= CURSOR_SAVE_INTERVAL_MS) await this.save(cursor);
+        }),
+      );
+      if (this.paused) return this.pause(cursor);
+    }
+    return this.finish(cursor);
+  }
+
+  /** Ends a pass the budget stopped: the cursor says what is left. */
+  private async pause(cursor: CrawlCursor): Promise<CrawlPass> {
+    await this.save(cursor);
+    return { done: false, summary: summaryOf(cursor), cursor };
+  }
+
+  /** Ends the crawl: its checks and its crawl run are written, and the cursor says it is done. */
+  private async finish(cursor: CrawlCursor): Promise<CrawlPass> {
+    const summary = summaryOf(cursor);
+    await this.ctx.health.recordChecks(
+      summary.cutShort ? this.failAll(cursor.checks, summary.cutShort) : cursor.checks,
+    );
     await this.ctx.health.putRun({
       runId: this.ctx.runId,
       sourceId: this.source.id,
       asOf: this.ctx.asOf,
-      startedAt,
+      startedAt: cursor.startedAt,
       finishedAt: this.ctx.now().toISOString(),
       pages: summary.pages,
       bytes: summary.bytes,
@@ -219,7 +316,16 @@ export class SourceCrawler {
       reachable: summary.reachable,
       ...(summary.error || summary.cutShort ? { error: summary.error ?? summary.cutShort } : {}),
     });
-    return summary;
+    return { done: true, summary, cursor: { ...cursor, done: true } };
+  }
+
+  private save(cursor: CrawlCursor): Promise<void> {
+    const { saveCursor } = this.ctx;
+    if (!saveCursor) return Promise.resolve();
+    const snapshot = structuredClone(cursor);
+    this.savedAt = Date.now();
+    this.saving = this.saving.then(() => saveCursor(snapshot));
+    return this.saving;
   }
 
   private async crawlColumn(column: Column, previous: PageState | null): Promise<ColumnOutcome> {
@@ -233,23 +339,28 @@ export class SourceCrawler {
       ok: false,
       cut: false,
       limitsHit: [],
+      checks: [],
     };
     const first = await this.fetch(column.url, outcome, {
       ...(previous?.etag ? { etag: previous.etag } : {}),
       ...(previous?.lastModified ? { lastModified: previous.lastModified } : {}),
     });
+    // A paused column leaves no check and no page state: the next pass reads it from its first page.
+    if (this.paused) return outcome;
     if (!first.ok) {
       outcome.errors += 1;
-      await this.recordCheck({
-        url: column.url,
-        columnId: column.id,
-        result: first,
-        // The site's robots.txt forbids the column: no request was made, so it says nothing about
-        // whether the site opens (a robots.txt that cannot be read is the site failing, and is not this).
-        ...(first.reason === 'blocked-robots' && !siteDown(first, this.ctx.fetcher)
-          ? { notVisited: true }
-          : {}),
-      });
+      outcome.checks.push(
+        this.check({
+          url: column.url,
+          columnId: column.id,
+          result: first,
+          // The site's robots.txt forbids the column: no request was made, so it says nothing about
+          // whether the site opens (a robots.txt that cannot be read is the site failing, and is not this).
+          ...(first.reason === 'blocked-robots' && !siteDown(first, this.ctx.fetcher)
+            ? { notVisited: true }
+            : {}),
+        }),
+      );
       return outcome;
     }
     outcome.pages += 1;
@@ -261,29 +372,31 @@ export class SourceCrawler {
         previous?.recheckDueAt && previous.recheckDueAt <= this.checkedAt
           ? await this.recheckUnchanged(column, previous, outcome)
           : previous;
-      await this.recordCheck({
-        url: column.url,
-        columnId: column.id,
-        result: first,
-        stats: previous ?? undefined,
-      });
-      if (state?.awaitingFix) await this.rereadAwaitingFix(column, state, outcome);
+      if (state?.awaitingFix && !this.paused) await this.rereadAwaitingFix(column, state, outcome);
+      if (this.paused) return outcome;
+      outcome.checks.push(
+        this.check({ url: column.url, columnId: column.id, result: first, stats: previous ?? undefined }),
+      );
       outcome.ok = true;
       return outcome;
     }
     outcome.bytes += first.body.byteLength;
     if (!isHtml(first)) {
       outcome.errors += 1;
-      await this.recordCheck({
-        url: column.url,
-        columnId: column.id,
-        result: first,
-        error: `unexpected content type ${first.contentType ?? '(none)'} for a list page`,
-      });
+      outcome.checks.push(
+        this.check({
+          url: column.url,
+          columnId: column.id,
+          result: first,
+          error: `unexpected content type ${first.contentType ?? '(none)'} for a list page`,
+        }),
+      );
       return outcome;
     }
     const listing = await this.readListing(column, first, outcome);
+    if (this.paused) return outcome;
     const stats = await this.storeItems(column, listing.items, listing.complete, outcome);
+    if (this.paused) return outcome;
     const state: PageState = {
       url: column.url,
       fetchedAt: this.checkedAt,
@@ -295,14 +408,16 @@ export class SourceCrawler {
     // A column cut short by the deadline is not read: its page state stays as it was, so the next
     // crawl reads it again, and its check fails, so its periods are `insufficient-data`.
     if (!outcome.cut) await this.ctx.documents.putPageState(state, previous);
-    await this.recordCheck({
-      url: column.url,
-      columnId: column.id,
-      result: first,
-      stats,
-      ...(outcome.cut ? { error: this.cutMessage() } : {}),
-      ...(outcome.limitsHit.length > 0 ? { limitHit: outcome.limitsHit.join('; ') } : {}),
-    });
+    outcome.checks.push(
+      this.check({
+        url: column.url,
+        columnId: column.id,
+        result: first,
+        stats,
+        ...(outcome.cut ? { error: this.cutMessage() } : {}),
+        ...(outcome.limitsHit.length > 0 ? { limitHit: outcome.limitsHit.join('; ') } : {}),
+      }),
+    );
     outcome.ok = !outcome.cut;
     return outcome;
   }
@@ -429,10 +544,13 @@ export class SourceCrawler {
     });
     let next = 0;
     const worker = async () => {
-      while (!failed && next < pending.length) {
+      while (!failed && !this.paused && next < pending.length) {
         const item = pending[next++]!;
         try {
-          const doc = await this.discover(column, item, outcome);
+          const read: PageRead = { paused: false };
+          const doc = await this.discover(column, item, outcome, read);
+          // The budget cut this page or one of its attachments off: the next pass reads it whole.
+          if (read.paused) continue;
           discovered.set(item.url, doc);
           const existing = known.get(item.url);
           if (existing) {
@@ -455,6 +573,8 @@ export class SourceCrawler {
     if (fresh.length > 0) flush();
     await writing;
     for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    // What was read is written; the rest of the column (sightings, re-checks, absences) is the next pass's.
+    if (this.paused) return { itemCount: items.length, undatedCount: 0, newestItemDate: null };
     for (const item of items) {
       const existing = known.get(item.url);
       if (existing && discovered.has(item.url)) {
@@ -476,6 +596,7 @@ export class SourceCrawler {
       return doc && !discovered.has(item.url) ? [doc] : [];
     });
     const rechecked = await this.recheckListed(listed, outcome, count);
+    if (this.paused) return { itemCount: items.length, undatedCount: 0, newestItemDate: null };
     const recheckDueAt = this.nextRecheckDue([...rechecked, ...discovered.values()]);
     if (complete) {
       const present = new Set(items.map((i) => i.url));
@@ -517,6 +638,7 @@ export class SourceCrawler {
       if (result === 'changed') outcome.changedDocuments += 1;
     };
     const after = await this.recheckListed(listed, outcome, count);
+    if (this.paused) return previous;
     const { recheckDueAt: _due, ...rest } = previous;
     const next = this.nextRecheckDue(after);
     const state = { ...rest, ...(next ? { recheckDueAt: next } : {}) };
@@ -533,6 +655,7 @@ export class SourceCrawler {
     const now = new Map(listed.map((d) => [d.url, d]));
     for (const doc of this.dueForRecheck(listed)) {
       const updated = await this.recheck(doc, outcome);
+      if (this.paused) break;
       if (!updated) continue;
       now.set(doc.url, updated);
       count(await this.ctx.documents.upsertDocument(updated));
@@ -571,7 +694,10 @@ export class SourceCrawler {
         urlDate: doc.urlDate ?? null,
         attachments: doc.attachments.map((a) => ({ url: a.url, name: a.name })),
       };
-      const updated = this.reread(doc, await this.discover(column, item, outcome), item);
+      const read: PageRead = { paused: false };
+      const fresh = await this.discover(column, item, outcome, read);
+      if (read.paused) return;
+      const updated = this.reread(doc, fresh, item);
       if ((await this.ctx.documents.upsertDocument(updated)) === 'changed') outcome.changedDocuments += 1;
       if (awaitsFix(updated)) awaiting += 1;
     }
@@ -657,7 +783,12 @@ export class SourceCrawler {
   }
 
   /** A new item: fetch its page (or the file it links to), archive it, read its date and attachments. */
-  private async discover(column: Column, item: ListItem, outcome: ColumnOutcome): Promise<Document> {
+  private async discover(
+    column: Column,
+    item: ListItem,
+    outcome: ColumnOutcome,
+    read?: PageRead,
+  ): Promise<Document> {
     const doc: Document = {
       url: item.url,
       sourceId: this.source.id,
@@ -683,7 +814,7 @@ export class SourceCrawler {
     }
     const file = looksLikeFile(item.url);
     const what = file ? 'file' : 'detail page';
-    const page = await this.fetch(item.url, outcome);
+    const page = await this.fetch(item.url, outcome, {}, read);
     if (!page.ok || page.notModified) {
       outcome.errors += page.ok ? 0 : 1;
       doc.problem = page.ok
@@ -732,7 +863,7 @@ export class SourceCrawler {
     // A list that cut the title short (`关于…的通...`) leaves the whole title to the detail page.
     if (detail.title && (!doc.title || completesCutTitle(detail.title, doc.title))) doc.title = detail.title;
     const attachments = mergeAttachments(doc.attachments, detail.attachments);
-    doc.attachments = await this.fetchAttachments(attachments, outcome, privacy);
+    doc.attachments = await this.fetchAttachments(attachments, outcome, privacy, read);
     return this.withPersonalData(doc, privacy);
   }
 
@@ -749,6 +880,7 @@ export class SourceCrawler {
     attachments: Attachment[],
     outcome: ColumnOutcome,
     privacy?: PersonalDataCollector,
+    read?: PageRead,
   ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const [i, attachment] of attachments.entries()) {
@@ -757,7 +889,7 @@ export class SourceCrawler {
         continue;
       }
       const what = `attachment “${attachment.name}”`;
-      const file = await this.fetch(attachment.url, outcome);
+      const file = await this.fetch(attachment.url, outcome, {}, read);
       if (!file.ok || file.notModified) {
         outcome.errors += file.ok ? 0 : 1;
         if (!file.ok && file.reason === 'too-large')
@@ -811,7 +943,7 @@ export class SourceCrawler {
     return { itemCount: items.length, undatedCount: undated, newestItemDate: newest };
   }
 
-  private recordCheck(input: {
+  private check(input: {
     url: string;
     columnId?: string;
     result: FetchResult;
@@ -840,8 +972,46 @@ export class SourceCrawler {
       ...(input.notVisited ? { notVisited: true } : {}),
       ...(input.limitHit ? { limitHit: input.limitHit } : {}),
     };
-    this.checks.push(check);
+    return check;
   }
+}
+
+/** One document's reading: whether the pause cut any of its fetches off (then it is not written). */
+interface PageRead {
+  paused: boolean;
+}
+
+/** What a fetch the pause refused returns: nothing was requested. */
+function pausedResult(url: string): FetchResult {
+  return {
+    ok: false,
+    url,
+    reason: 'deadline',
+    message: `${url} not fetched: the crawl paused for this invocation's time budget`,
+    latencyMs: 0,
+    attempts: 0,
+  };
+}
+
+function addTotals(totals: CrawlTotals, add: Partial<CrawlTotals>): void {
+  totals.pages += add.pages ?? 0;
+  totals.bytes += add.bytes ?? 0;
+  totals.newDocuments += add.newDocuments ?? 0;
+  totals.changedDocuments += add.changedDocuments ?? 0;
+  totals.errors += add.errors ?? 0;
+}
+
+/** The crawl summary a cursor stands for. */
+function summaryOf(cursor: CrawlCursor): CrawlSummary {
+  const home = cursor.home;
+  return {
+    sourceId: cursor.sourceId,
+    reachable: home?.reachable ?? true,
+    ...cursor.totals,
+    ...(home?.error ? { error: home.error } : {}),
+    ...(cursor.cutShort ? { cutShort: cursor.cutShort } : {}),
+    ...(cursor.limitsHit.length > 0 ? { limitsHit: [...cursor.limitsHit] } : {}),
+  };
 }
 
 /**

@@ -99,6 +99,7 @@ export async function awsDeps(options: AwsDepsOptions = {}): Promise<TaskDeps> {
     stores: {
       documents: dynamo.documents,
       health: dynamo.health,
+      crawl: dynamo.crawl,
       evidence: dynamo.evidence,
       verdicts: dynamo.verdicts,
       flags: dynamo.flags,

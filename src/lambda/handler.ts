@@ -13,6 +13,7 @@ let coldStart = true;
 /** The part of Lambda's context object the handler reads. */
 export interface LambdaContext {
   awsRequestId?: string;
+  getRemainingTimeInMillis?: () => number;
 }
 
 export type LambdaHandler = ((event: unknown, context?: LambdaContext) => Promise<unknown>) & {
@@ -33,7 +34,12 @@ export function lambdaHandler(binding: TaskBinding): LambdaHandler {
     });
     coldStart = false;
     try {
-      return await runBinding(binding, event, { ...(await deps), log });
+      const remaining = context?.getRemainingTimeInMillis?.bind(context);
+      return await runBinding(binding, event, {
+        ...(await deps),
+        log,
+        ...(remaining ? { remainingTimeMs: remaining } : {}),
+      });
     } catch (error) {
       // Step Functions records the error too; the log line ties it to the run and the source.
       log('task failed', { error }, 'error');

@@ -54,14 +54,21 @@ export function jsonLog(options: JsonLogOptions): LogFn {
 
 /**
  * The correlation keys of a task's input: the sweep's runId and asOf, and the sourceId of a crawl,
- * when the input has them as strings (an invalid input still logs what it carries).
+ * when the input has them as strings (an invalid input still logs what it carries); and a crawl's
+ * shard and pass, when they are whole numbers.
  */
-export function correlationKeys(event: unknown): Record<string, string> {
-  const keys: Record<string, string> = {};
-  if (event && typeof event === 'object')
+export function correlationKeys(event: unknown): Record<string, string | number> {
+  const keys: Record<string, string | number> = {};
+  if (event && typeof event === 'object') {
+    const input = event as Record<string, unknown>;
     for (const key of ['runId', 'asOf', 'sourceId'] as const) {
-      const value = (event as Record<string, unknown>)[key];
+      const value = input[key];
       if (typeof value === 'string') keys[key] = value.slice(0, 200);
     }
+    for (const key of ['shard', 'pass'] as const) {
+      const value = input[key];
+      if (Number.isSafeInteger(value)) keys[key] = value as number;
+    }
+  }
   return keys;
 }

@@ -103,8 +103,14 @@ export async function runSweepLocally(
     const name = state as TaskStateName;
     handlers[state] = attemptsInTurn(async (taskInput) => {
       if (watch.history(state, HISTORY_EVENTS_PER.taskAttempt)) abort();
-      const work = runTask(name, taskInput, deps);
-      const result = await withLambdaTimeout(work, watch.limits.taskTimeoutSeconds[name], state);
+      const timeoutSeconds = watch.limits.taskTimeoutSeconds[name];
+      // As Lambda's context does, the crawl can ask how long it has left (it pauses before then).
+      // Only the crawl: the assessment tasks share work through the very deps object they are given.
+      const endsAt = Date.now() + timeoutSeconds * 1000;
+      const taskDeps =
+        name === 'CrawlSource' ? { ...deps, remainingTimeMs: () => endsAt - Date.now() } : deps;
+      const work = runTask(name, taskInput, taskDeps);
+      const result = await withLambdaTimeout(work, timeoutSeconds, state);
       // A result over the limit fails the execution, whatever the state's Catch says.
       if (watch.payload(state, 'task result', result)) abort();
       return result as never;

@@ -54,6 +54,54 @@ export interface CrawlRun {
 
 export type UpsertResult = 'new' | 'changed' | 'unchanged';
 
+/** What one crawl has counted so far, across its passes. */
+export interface CrawlTotals {
+  pages: number;
+  bytes: number;
+  newDocuments: number;
+  changedDocuments: number;
+  errors: number;
+}
+
+/**
+ * Where a source's crawl stands within one sweep, saved as it goes: a crawl that runs out of its
+ * invocation's time resumes from here in the next invocation, and one that crashed loses only
+ * what it had not yet committed. Columns in `columnsDone` have their documents and page state
+ * written; their checks wait in `checks` until the whole source is read, so a source read only in
+ * part never has a check saying it was read.
+ */
+export interface CrawlCursor {
+  runId: string;
+  sourceId: string;
+  /** The instant of the first pass: every pass records its checks and sightings at this time. */
+  startedAt: string;
+  /** Passes run so far (1 after the first). */
+  passes: number;
+  /** The crawl is finished: checks and crawl run written; a repeated invocation does nothing. */
+  done: boolean;
+  /** The home page was read (its check is in `checks`) and whether the site answered. */
+  home?: { reachable: boolean; error?: string };
+  columnsDone: string[];
+  checks: HealthCheck[];
+  totals: CrawlTotals;
+  limitsHit: string[];
+  /** A deadline (the source's or the sweep's, not the invocation's budget) cut the crawl short. */
+  cutShort?: string;
+}
+
+/**
+ * A sweep's crawl work: ListSources splits the sources into shards, each crawled by one Map
+ * iteration, and every source's crawl keeps its cursor here between invocations.
+ */
+export interface CrawlProgressStore {
+  /** Writes the sweep's shards (source ids), shard `i` at index `i`; rewriting the same is harmless. */
+  putShards(runId: string, shards: readonly (readonly string[])[]): Promise<void>;
+  /** The source ids of one shard; undefined when ListSources wrote no such shard. */
+  getShard(runId: string, shard: number): Promise<string[] | undefined>;
+  getCursor(runId: string, sourceId: string): Promise<CrawlCursor | undefined>;
+  putCursor(cursor: CrawlCursor): Promise<void>;
+}
+
 export interface DocumentStore {
   /**
    * Inserts or refreshes a document: firstSeen is kept, lastSeen moves forward, title/date/sha256/
@@ -249,6 +297,8 @@ export interface Notifier {
 export interface Stores {
   documents: DocumentStore;
   health: HealthStore;
+  /** Shards and cursors of sweeps' crawls. */
+  crawl: CrawlProgressStore;
   evidence: EvidenceStore;
   verdicts: VerdictStore;
   flags: FlagStore;

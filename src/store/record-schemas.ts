@@ -8,6 +8,7 @@ import { IsoDateSchema } from '../core/dates';
 import { VerdictKindSchema } from '../core/verdict';
 import type {
   ArchiveMeta,
+  CrawlCursor,
   CrawlRun,
   Flag,
   HealthCheck,
@@ -47,6 +48,28 @@ export const HealthCheckSchema = z.object({
   notVisited: z.boolean().optional(),
   limitHit: z.string().optional(),
 }) satisfies z.ZodType<HealthCheck>;
+
+const CountSchema = z.number().int().min(0);
+
+export const CrawlCursorSchema = z.object({
+  runId: z.string().min(1),
+  sourceId: z.string().min(1),
+  startedAt: z.string().min(1),
+  passes: z.number().int().min(0),
+  done: z.boolean(),
+  home: z.object({ reachable: z.boolean(), error: z.string().optional() }).optional(),
+  columnsDone: z.array(z.string()),
+  checks: z.array(HealthCheckSchema),
+  totals: z.object({
+    pages: CountSchema,
+    bytes: CountSchema,
+    newDocuments: CountSchema,
+    changedDocuments: CountSchema,
+    errors: CountSchema,
+  }),
+  limitsHit: z.array(z.string()),
+  cutShort: z.string().optional(),
+}) satisfies z.ZodType<CrawlCursor>;
 
 export const CrawlRunSchema = z.object({
   runId: z.string().min(1),

@@ -54,23 +54,55 @@ const CrawlUntilSchema = z.iso
   .datetime({ offset: true })
   .describe("Wall-clock instant the sweep's crawling ends (sources.sweep.crawlDeadlineMs after its start)");
 
+/**
+ * ListSources' output: the sources themselves are in DynamoDB, split into shards; the state holds
+ * only the shards' indices (a few KB even for 20,000 sources), which the Map iterates.
+ */
 export const ListSourcesOutputSchema = SweepInputSchema.extend({
-  sources: z.array(z.string()),
+  shards: z.array(z.number().int().min(0)).describe('Shard indices, 0 … n-1'),
+  sourceCount: z.number().int().min(0),
+  maxPasses: z.number().int().positive().describe('Invocations a shard may take (sources.sweep.crawlPasses)'),
   crawlUntil: CrawlUntilSchema,
   writeReport: WriteReportFlagSchema,
 });
 export type ListSourcesOutput = z.infer<typeof ListSourcesOutputSchema>;
 
-export const CrawlSourceInputSchema = SweepInputSchema.extend({
-  sourceId: z.string().min(1),
+const CrawlWorkSchema = SweepInputSchema.extend({
+  shard: z.number().int().min(0).optional().describe('A shard ListSources wrote for this run'),
+  sourceId: z.string().min(1).optional().describe('One source, by hand (gongkai crawl) instead of a shard'),
+  pass: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("This invocation is the shard crawl's pass n (1 if absent)"),
+  maxPasses: z.number().int().positive().optional(),
   crawlUntil: CrawlUntilSchema.optional(),
 });
+
+const namesOneKindOfWork = (v: { shard?: number | undefined; sourceId?: string | undefined }) =>
+  (v.shard === undefined) !== (v.sourceId === undefined);
+const oneKindOfWork = {
+  message: 'a crawl names either a shard (from ListSources) or one sourceId',
+  path: ['shard'],
+};
+
+export const CrawlSourceInputSchema = CrawlWorkSchema.refine(namesOneKindOfWork, oneKindOfWork);
 export type CrawlSourceInput = z.infer<typeof CrawlSourceInputSchema>;
 
-/** The Catch of CrawlSource hands the original input plus `error` (Error, Cause) to RecordCrawlFailure. */
-export const CrawlFailureInputSchema = CrawlSourceInputSchema.extend({
-  error: z.object({ Error: z.string(), Cause: z.string().optional() }),
+/** One pass over a shard: `done` when every source of it is crawled; `nextPass` feeds the loop. */
+export const CrawlSourceOutputSchema = z.object({
+  done: z.boolean(),
+  nextPass: z.number().int().positive(),
+  sources: z.number().int().min(0),
+  finished: z.number().int().min(0),
 });
+export type CrawlSourceOutput = z.infer<typeof CrawlSourceOutputSchema>;
+
+/** The Catch of CrawlSource hands the original input plus `error` (Error, Cause) to RecordCrawlFailure. */
+export const CrawlFailureInputSchema = CrawlWorkSchema.extend({
+  error: z.object({ Error: z.string(), Cause: z.string().optional() }),
+}).refine(namesOneKindOfWork, oneKindOfWork);
 export type CrawlFailureInput = z.infer<typeof CrawlFailureInputSchema>;
 
 export const MatchOutputSchema = z.object({

@@ -1,10 +1,11 @@
 import type { CrawlSummary } from '../core/crawl-summary';
-import { CrawlLimitsSchema, type Source } from '../core/source';
+import { CrawlLimitsSchema, type Source, SweepLimitsSchema } from '../core/source';
 import { SourceCrawler } from '../crawl/crawl-source';
 import { createFetcher, type Fetcher, type FetchResult } from '../crawl/fetch';
 import { sourceHosts } from '../crawl/source-hosts';
+import type { CrawlCursor } from '../store/ports';
 import { taskTimeouts } from '../workflow/definition';
-import type { CrawlFailureInput, CrawlSourceInput } from './contracts';
+import type { CrawlFailureInput, CrawlSourceInput, CrawlSourceOutput } from './contracts';
 import { CrawlFailureInputSchema, CrawlSourceInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
 import { task } from './task';
@@ -27,16 +28,89 @@ export function crawlDeadlineFromBudget(
 }
 
 /**
- * Crawls one source. A site that is down is a result (reachable: false), not an error. A source
- * whose turn comes after the sweep's crawl deadline (`crawlUntil`) is not crawled at all: its
- * checks fail with that reason, so its periods are `insufficient-data` this sweep, never `missing`.
+ * When this invocation's crawling must pause (epoch ms, wall clock): its remaining time (Lambda's
+ * context, or the local runner's) less the time to write, or `sources.sweep.crawlBudgetMs` from
+ * now when that is shorter. Undefined when neither is known: the crawl runs to its deadline.
  */
-export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSummary> {
+export function passBudgetAt(deps: TaskDeps, start = Date.now()): number | undefined {
+  const { crawlBudgetMs } = SweepLimitsSchema.parse(deps.sources.sweep ?? {});
+  const remaining = deps.remainingTimeMs?.();
+  const budgets = [
+    ...(remaining !== undefined ? [Math.max(remaining - WRITE_MARGIN_MS, remaining / 2)] : []),
+    ...(crawlBudgetMs !== undefined ? [crawlBudgetMs] : []),
+  ];
+  return budgets.length > 0 ? start + Math.min(...budgets) : undefined;
+}
+
+/** The sources a crawl input names: its shard's, read from the store, or the one it names. */
+async function sourcesOf(input: CrawlSourceInput, deps: TaskDeps): Promise<string[]> {
+  if (input.shard === undefined) return [input.sourceId!];
+  const ids = await deps.stores.crawl.getShard(input.runId, input.shard);
+  if (!ids) throw new Error(`shard ${input.shard} of run ${input.runId} not found (ListSources writes it)`);
+  return ids;
+}
+
+/**
+ * One pass over a shard: every source of it not yet done is crawled, all at once (their politeness
+ * waits overlap), until done or until the invocation's budget, when each saves its place. The
+ * state machine runs the next pass while `done` is false, at most `maxPasses` in all.
+ */
+export async function crawlShard(input: CrawlSourceInput, deps: TaskDeps): Promise<CrawlSourceOutput> {
+  const ids = await sourcesOf(input, deps);
+  const budgetAt = passBudgetAt(deps);
+  const settled = await Promise.allSettled(
+    ids.map((sourceId) => crawlPass({ ...input, sourceId }, deps, budgetAt)),
+  );
+  const passes = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const finished = passes.filter((pass) => pass.done);
+  // Another pass (or a retry, or RecordCrawlFailure) will meet this shard again only when some
+  // source is unfinished: only then do the finished ones need a cursor saying so. A shard read in
+  // one pass, the usual case, costs no cursor write at all.
+  if (finished.length < ids.length) {
+    await Promise.all(
+      finished.filter((pass) => pass.cursor).map((pass) => deps.stores.crawl.putCursor(pass.cursor!)),
+    );
+  }
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return {
+    done: finished.length === ids.length,
+    nextPass: (input.pass ?? 1) + 1,
+    sources: ids.length,
+    finished: finished.length,
+  };
+}
+
+/**
+ * Crawls one source to the end in one go (no budget): `gongkai crawl` and the benchmarks. A site
+ * that is down is a result (reachable: false), not an error.
+ */
+export async function crawlSource(
+  input: { asOf: string; runId: string; sourceId: string; crawlUntil?: string },
+  deps: TaskDeps,
+): Promise<CrawlSummary> {
+  return (await crawlPass(input, { ...deps, remainingTimeMs: undefined }, undefined)).summary;
+}
+
+/**
+ * One pass of one source's crawl, resumed from its cursor. A source whose turn comes after the
+ * sweep's crawl deadline (`crawlUntil`) is not crawled at all: its checks fail with that reason, so
+ * its periods are `insufficient-data` this sweep, never `missing`.
+ */
+async function crawlPass(
+  input: { asOf: string; runId: string; sourceId: string; crawlUntil?: string | undefined },
+  deps: TaskDeps,
+  budgetAt: number | undefined,
+): Promise<{ done: boolean; summary: CrawlSummary; cursor?: CrawlCursor }> {
   const source = findSource(deps, input.sourceId);
+  const cursor = await deps.stores.crawl.getCursor(input.runId, source.id);
+  // Already saved as done: nothing to write again.
+  if (cursor?.done) return { done: true, summary: summaryOfDone(source.id) };
   const sweepDeadlineAt = input.crawlUntil ? Date.parse(input.crawlUntil) : undefined;
   if (sweepDeadlineAt !== undefined && Date.now() >= sweepDeadlineAt) {
     const reason = `not crawled: the sweep's crawl deadline (${input.crawlUntil}) passed before this source's turn; read again next sweep (cannot tell)`;
-    return recordUnread(input, reason, deps, { error: reason, run: true });
+    const summary = await recordUnread(input, reason, deps, { error: reason, run: true });
+    return { done: true, summary, cursor: doneCursor(input, deps, cursor) };
   }
   const limits = CrawlLimitsSchema.parse({ ...deps.sources.defaults, ...source.limits });
   const fetcher = createFetcher({
@@ -48,7 +122,12 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
     bodyTimeoutMs: limits.timeoutMs,
     maxBodyBytes: limits.maxBodyBytes,
   });
-  const deadlineMs = crawlDeadlineFromBudget();
+  // With a budget, a pass pauses at it and the next resumes; the crawl as a whole is bounded by the
+  // sweep's deadline and the passes the state machine allows, not by one invocation's time.
+  const deadlineMs =
+    budgetAt === undefined
+      ? crawlDeadlineFromBudget()
+      : SweepLimitsSchema.parse(deps.sources.sweep ?? {}).crawlDeadlineMs;
   const observed = deps.onFetch ? observeFetches(fetcher, deps.onFetch) : fetcher;
   try {
     const crawler = new SourceCrawler(source, {
@@ -62,22 +141,68 @@ export async function crawlSource(input: CrawlSourceInput, deps: TaskDeps): Prom
       defaults: deps.sources.defaults,
       ...(deadlineMs !== undefined ? { deadlineMs } : {}),
       ...(sweepDeadlineAt !== undefined ? { sweepDeadlineAt } : {}),
+      ...(budgetAt !== undefined ? { budgetAt } : {}),
+      ...(cursor ? { cursor } : {}),
+      saveCursor: (c) => deps.stores.crawl.putCursor(c),
     });
-    const summary = await crawler.crawl();
-    deps.log('crawled', { ...summary });
-    return summary;
+    const pass = await crawler.crawlPass();
+    deps.log(pass.done ? 'crawled' : 'crawl paused', {
+      ...pass.summary,
+      pass: pass.cursor.passes,
+      columnsDone: pass.cursor.columnsDone.length,
+    });
+    return pass;
   } finally {
     await fetcher.close();
   }
 }
 
+/** What a repeated invocation reports for a source an earlier one finished (its run holds the counts). */
+function summaryOfDone(sourceId: string): CrawlSummary {
+  return { sourceId, reachable: true, pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 0 };
+}
+
+/** The cursor of a source's crawl finished without a crawl of its own (its checks are written). */
+function doneCursor(
+  input: { runId: string; sourceId: string },
+  deps: TaskDeps,
+  cursor: CrawlCursor | undefined,
+): CrawlCursor {
+  const at = deps.now().toISOString();
+  return {
+    ...(cursor ?? {
+      runId: input.runId,
+      sourceId: input.sourceId,
+      startedAt: at,
+      passes: 0,
+      columnsDone: [],
+      checks: [],
+      totals: { pages: 0, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 0 },
+      limitsHit: [],
+    }),
+    done: true,
+  };
+}
+
 /**
- * Records a crawl that failed outright (the Catch of CrawlSource): the source's health gets a failed
- * check, so its obligations read `insufficient-data`, never `missing` and never `met`.
+ * Records a crawl that failed outright (the Catch of CrawlSource, or a shard out of passes): each
+ * source of the shard not finished gets a failed check, so its obligations read
+ * `insufficient-data`, never `missing` and never `met`. Sources already finished keep their crawl.
  */
-export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDeps): Promise<CrawlSummary> {
+export async function recordCrawlFailure(
+  input: CrawlFailureInput,
+  deps: TaskDeps,
+): Promise<{ failed: number }> {
   const error = `${input.error.Error}${input.error.Cause ? `: ${input.error.Cause.slice(0, 500)}` : ''}`;
-  return recordUnread(input, `crawl failed: ${error}`, deps, { error, run: false });
+  let failed = 0;
+  for (const sourceId of await sourcesOf(input, deps)) {
+    const cursor = await deps.stores.crawl.getCursor(input.runId, sourceId);
+    if (cursor?.done) continue;
+    await recordUnread({ ...input, sourceId }, `crawl failed: ${error}`, deps, { error, run: false });
+    await deps.stores.crawl.putCursor(doneCursor({ runId: input.runId, sourceId }, deps, cursor));
+    failed += 1;
+  }
+  return { failed };
 }
 
 /**
@@ -86,7 +211,7 @@ export async function recordCrawlFailure(input: CrawlFailureInput, deps: TaskDep
  * sweep's deadline has no crawl of its own to record one).
  */
 async function recordUnread(
-  input: CrawlSourceInput,
+  input: { asOf: string; runId: string; sourceId: string },
   reason: string,
   deps: TaskDeps,
   { error, run }: { error: string; run: boolean },
@@ -156,5 +281,5 @@ function observeFetches(fetcher: Fetcher, onFetch: (result: FetchResult) => void
   };
 }
 
-export const CrawlSourceTask = task('CrawlSource', CrawlSourceInputSchema, crawlSource);
+export const CrawlSourceTask = task('CrawlSource', CrawlSourceInputSchema, crawlShard);
 export const RecordCrawlFailureTask = task('RecordCrawlFailure', CrawlFailureInputSchema, recordCrawlFailure);

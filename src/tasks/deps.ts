@@ -27,6 +27,11 @@ export interface TaskDeps {
   reportSink: ReportSink;
   /** Structured log lines; on AWS one JSON object per line with the run's correlation keys. */
   log: LogFn;
+  /**
+   * Milliseconds left in this invocation: Lambda's `context.getRemainingTimeInMillis`, or the local
+   * runner's count against the task's timeout. A crawl pauses before it runs out and resumes later.
+   */
+  remainingTimeMs?: (() => number) | undefined;
   /** Called after every HTTP fetch a crawl makes (progress displays, request counting). */
   onFetch?: (result: FetchResult) => void;
 }

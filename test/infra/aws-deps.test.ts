@@ -72,7 +72,17 @@ describe('awsDeps (Lambda cold start)', () => {
       ]),
     );
     expect(Object.keys(built.stores).sort()).toEqual(
-      ['archive', 'documents', 'evidence', 'flags', 'health', 'ledger', 'notifier', 'verdicts'].sort(),
+      [
+        'archive',
+        'crawl',
+        'documents',
+        'evidence',
+        'flags',
+        'health',
+        'ledger',
+        'notifier',
+        'verdicts',
+      ].sort(),
     );
   });
 

@@ -195,7 +195,9 @@ describe('least privilege', () => {
     const table = logicalIdOf('AWS::DynamoDB::Table', 'EvidenceTable');
     expect(grants('dynamodb:DeleteItem', table)).toEqual([]);
     expect(grants('dynamodb:PutItem', table)).not.toContain(roleId('WriteReport'));
-    expect(grants('dynamodb:GetItem', table)).not.toContain(roleId('ListSources'));
+    // ListSources writes the sweep's shards to the table, and touches no archived page.
+    expect(grants('dynamodb:BatchWriteItem', table)).toContain(roleId('ListSources'));
+    expect(grants('s3:GetObject', ARCHIVE())).not.toContain(roleId('ListSources'));
   });
 
   it('lets only Notify publish to the flags topic and only WriteReport write reports', () => {

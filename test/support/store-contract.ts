@@ -313,4 +313,64 @@ export function storeContract(open: () => Promise<{ stores: ContractStores; clos
       );
     });
   });
+
+  describe('crawl progress', () => {
+    it('keeps a sweep’s shards by index, apart from another sweep’s', async () => {
+      const run = fresh('shards');
+      await stores.crawl.putShards(run, [['a', 'b'], ['c']]);
+      await stores.crawl.putShards(`${run}-other`, [['z']]);
+      expect(await stores.crawl.getShard(run, 0)).toEqual(['a', 'b']);
+      expect(await stores.crawl.getShard(run, 1)).toEqual(['c']);
+      expect(await stores.crawl.getShard(run, 2)).toBeUndefined();
+      expect(await stores.crawl.getShard(`${run}-other`, 0)).toEqual(['z']);
+    });
+
+    it('keeps a cursor per source and sweep, the last one written, checks included', async () => {
+      const run = fresh('cursor');
+      expect(await stores.crawl.getCursor(run, 'site')).toBeUndefined();
+      const cursor = {
+        runId: run,
+        sourceId: 'site',
+        startedAt: '2016-03-02T00:00:00.000Z',
+        passes: 1,
+        done: false,
+        home: { reachable: true },
+        columnsDone: ['news'],
+        checks: [
+          {
+            sourceId: 'site',
+            columnId: 'news',
+            url: 'http://127.0.0.1/site/news/',
+            checkedAt: '2016-03-02T00:00:00.000Z',
+            ok: true,
+            latencyMs: 12,
+            itemCount: 3,
+            newestItemDate: null,
+          },
+        ],
+        totals: { pages: 4, bytes: 900, newDocuments: 3, changedDocuments: 0, errors: 0 },
+        limitsHit: [],
+      };
+      await stores.crawl.putCursor(cursor);
+      expect(await stores.crawl.getCursor(run, 'site')).toEqual(cursor);
+      await stores.crawl.putCursor({ ...cursor, passes: 2, done: true, columnsDone: ['news', 'laws'] });
+      expect(await stores.crawl.getCursor(run, 'site')).toMatchObject({ passes: 2, done: true });
+      expect(await stores.crawl.getCursor(`${run}-other`, 'site')).toBeUndefined();
+    });
+
+    it('refuses a cursor with a negative count, naming the field', async () => {
+      const bad = {
+        runId: fresh('bad'),
+        sourceId: 'site',
+        startedAt: 'x',
+        passes: 1,
+        done: false,
+        columnsDone: [],
+        checks: [],
+        totals: { pages: -1, bytes: 0, newDocuments: 0, changedDocuments: 0, errors: 0 },
+        limitsHit: [],
+      };
+      await expect(stores.crawl.putCursor(bad)).rejects.toThrow(/totals\.pages/);
+    });
+  });
 }

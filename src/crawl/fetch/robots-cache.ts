@@ -36,7 +36,10 @@ export class RobotsCache {
       const robotsUrl = new URL('/robots.txt', url.origin);
       cached = this.fetchRobots(robotsUrl, rule, deadlineAt).then((result) => {
         const rules = readRobots(robotsUrl, result, this.agentToken);
-        this.counts[key] = 'state' in rules ? rules.state : 'refused';
+        // A robots.txt the crawl's deadline cut off says nothing about the host: the next fetch
+        // with time left (a resumed crawl's) reads it again instead of finding the host blocked.
+        if (!('state' in rules) && rules.reason === 'deadline') this.byHost.delete(key);
+        else this.counts[key] = 'state' in rules ? rules.state : 'refused';
         return rules;
       });
       this.byHost.set(key, cached);
@@ -53,6 +56,7 @@ export function readRobots(
   result: FetchResult,
   agentToken: string,
 ): RobotsRules | RobotsRefusal {
+  if (!result.ok && result.reason === 'deadline') return { reason: 'deadline', message: result.message };
   if (result.ok) {
     if (result.notModified) return unreachableRobots('HTTP 304 without a conditional request');
     return parsedRobots(robotsUrl.href, robotsText(result.body), agentToken);

@@ -5,6 +5,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Stores } from '../ports';
+import { DynamoCrawlProgressStore } from './crawl-progress-store';
 import { type DocumentStoreOptions, DynamoDocumentStore } from './document-store';
 import { DynamoEvidenceStore } from './evidence-store';
 import { DynamoFlagStore } from './flag-store';
@@ -28,11 +29,12 @@ export interface DynamoStoresOptions extends DocumentStoreOptions, HealthStoreOp
   injectThrottling?: InjectedThrottling;
 }
 
-export type DynamoStoreName = 'documents' | 'health' | 'evidence' | 'verdicts' | 'flags' | 'ledger';
+export type DynamoStoreName = 'documents' | 'health' | 'crawl' | 'evidence' | 'verdicts' | 'flags' | 'ledger';
 
 export interface DynamoStores extends Omit<Stores, 'archive' | 'notifier'> {
   documents: DynamoDocumentStore;
   health: DynamoHealthStore;
+  crawl: DynamoCrawlProgressStore;
   evidence: DynamoEvidenceStore;
   verdicts: DynamoVerdictStore;
   flags: DynamoFlagStore;
@@ -69,6 +71,7 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
   const stores = {
     documents: new DynamoDocumentStore(documentsGateway, new SourceRegistry(documentsGateway), options),
     health: new DynamoHealthStore(healthGateway, new SourceRegistry(healthGateway), options),
+    crawl: new DynamoCrawlProgressStore(gateway()),
     evidence: new DynamoEvidenceStore(gateway()),
     verdicts: new DynamoVerdictStore(gateway()),
     flags: new DynamoFlagStore(gateway()),

@@ -16,7 +16,9 @@ export type ItemType =
   | 'flag'
   | 'ledger-entry'
   | 'ledger-id'
-  | 'source';
+  | 'source'
+  | 'crawl-shard'
+  | 'crawl-cursor';
 
 /** A record as a table item: key, item type and the record's own fields (undefined ones dropped). */
 export function toItem(key: ItemKey, itemType: ItemType, record: object, extra: Item = {}): Item {

@@ -63,6 +63,8 @@ export const PK = {
   ledger: (type: string) => `LEDGER#${type}`,
   ledgerId: 'LEDGERID',
   source: 'SOURCE',
+  shard: (runId: string) => `SHARD#${runId}`,
+  cursor: (sourceId: string) => `CURSOR#${sourceId}`,
 } as const;
 
 export const keys = {
@@ -95,6 +97,12 @@ export const keys = {
   }),
   ledgerId: (id: string): ItemKey => ({ pk: PK.ledgerId, sk: id }),
   source: (sourceId: string): ItemKey => ({ pk: PK.source, sk: sourceId }),
+  /** Zero-padded so a sweep's shards list in order. */
+  shard: (runId: string, shard: number): ItemKey => ({
+    pk: PK.shard(runId),
+    sk: String(shard).padStart(6, '0'),
+  }),
+  cursor: (runId: string, sourceId: string): ItemKey => ({ pk: PK.cursor(sourceId), sk: runId }),
 };
 
 /** The smallest string sorting after every string that starts with `prefix`: for inclusive upper bounds. */

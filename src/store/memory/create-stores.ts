@@ -6,6 +6,7 @@
  */
 import type { Stores } from '../ports';
 import { MemoryArchive } from './archive';
+import { MemoryCrawlProgressStore } from './crawl-progress-store';
 import { MemoryDocumentStore } from './document-store';
 import { MemoryEvidenceStore } from './evidence-store';
 import { MemoryFlagStore } from './flag-store';
@@ -23,6 +24,7 @@ export function createMemoryStores(): MemoryStores {
   return {
     documents: new MemoryDocumentStore(),
     health: new MemoryHealthStore(),
+    crawl: new MemoryCrawlProgressStore(),
     evidence: new MemoryEvidenceStore(),
     verdicts: new MemoryVerdictStore(),
     flags: new MemoryFlagStore(),

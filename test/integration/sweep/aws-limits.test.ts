@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Source } from '../../../src/core/source';
+import { MAX_SHARDS, type Source } from '../../../src/core/source';
 import {
   AWS_LIMITS,
   AwsLimitExceededError,
@@ -20,7 +20,9 @@ import { runSweepLocally } from '../../../src/local/sweep-runner';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { OutboxNotifier } from '../../../src/store/notify/outbox-notifier';
 import { DirectoryReportSink } from '../../../src/store/report-sink/directory-report-sink';
+import { ListSourcesOutputSchema } from '../../../src/tasks/contracts';
 import type { TaskDeps } from '../../../src/tasks/deps';
+import { runTask } from '../../../src/tasks/index';
 import { openTestStores } from '../../support/dynamo-test-stores';
 
 let stores: DynamoStores;
@@ -68,20 +70,41 @@ function deps(count: number): TaskDeps {
 }
 
 describe('AWS limits in the local runner', () => {
-  it('fails with States.DataLimitExceeded at the state whose output passes 256 KiB', async () => {
-    // ~12,000 source ids are over 256 KiB of JSON: ListSources' result is the first payload that large.
-    const run = runSweepLocally({ asOf: '2016-08-01', runId: 'too-many-sources' }, deps(12_000));
+  it('fails with States.DataLimitExceeded at the state whose output passes the limit', async () => {
+    // 1,000 sources make 250 shards: ListSources' result (their indices) is the first payload over 600 bytes.
+    const limits = { ...AWS_LIMITS, statePayloadBytes: 600 };
+    const run = runSweepLocally({ asOf: '2016-08-01', runId: 'too-many-shards' }, deps(1_000), { limits });
     const error = await run.then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AwsLimitExceededError);
     expect(error).toMatchObject({ error: 'States.DataLimitExceeded', state: 'ListSources' });
-    expect((error as Error).message).toMatch(/task result is \d{6} bytes; the limit is 262144/);
+    expect((error as Error).message).toMatch(/task result is \d{3,4} bytes; the limit is 600/);
+  }, 120_000);
+
+  it('takes a sources file of 20,000 sources through ListSources and into the Map under 256 KiB', async () => {
+    const many = deps(20_000);
+    const watch = new LimitWatch();
+    const input = { input: { asOf: '2016-08-01', runId: 'province' } };
+    const listed = ListSourcesOutputSchema.parse(await runTask('ListSources', input, many));
+    // ListSources' result is the Map state's input; each iteration gets its ItemSelector's object.
+    expect(watch.payload('ListSources', 'task result', listed)).toBeUndefined();
+    expect(watch.payload('CrawlSources', 'state input', listed)).toBeUndefined();
+    const last = listed.shards.at(-1)!;
+    const iteration = { ...listed, shards: undefined, shard: last, pass: 1 };
+    expect(watch.payload('CrawlSource', 'state input', iteration)).toBeUndefined();
+    expect(watch.report().largestPayload.bytes).toBeLessThan(8 * 1024);
+    // At most MAX_SHARDS iterations, so the history has room for them (and for resumed passes).
+    expect(listed.shards).toHaveLength(MAX_SHARDS);
+    expect(listed.sourceCount).toBe(20_000);
+    const read: string[] = [];
+    for (const shard of listed.shards) read.push(...((await stores.crawl.getShard('province', shard)) ?? []));
+    expect(read).toEqual(many.sources.sources.map((s) => s.id));
   }, 120_000);
 
   it('fails with States.HistoryLimitExceeded once the history passes its limit', async () => {
-    const limits = { ...AWS_LIMITS, historyEvents: 60 };
+    const limits = { ...AWS_LIMITS, historyEvents: 30 };
     const error = await runSweepLocally({ asOf: '2016-08-01', runId: 'long-history' }, deps(12), {
       limits,
     }).then(
@@ -95,7 +118,7 @@ describe('AWS limits in the local runner', () => {
     const { limits } = await runSweepLocally({ asOf: '2016-08-01', runId: 'small' }, deps(3));
     expect(limits.largestPayload.bytes).toBeGreaterThan(0);
     expect(limits.largestPayload.bytes).toBeLessThan(AWS_LIMITS.statePayloadBytes);
-    // 3 sources: at least the 8 top-level states plus 3 crawl iterations, each entered and exited.
+    // 3 sources in one shard: at least the top-level states and the iteration's, each entered and exited.
     expect(limits.historyEvents).toBeGreaterThan(2 * (5 + 3));
     expect(limits.historyEvents).toBeLessThan(AWS_LIMITS.historyEvents);
   }, 120_000);

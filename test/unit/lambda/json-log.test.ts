@@ -63,4 +63,9 @@ describe('structured logs', () => {
     expect(correlationKeys({ runId: 7, sourceId: null })).toEqual({});
     expect(correlationKeys('not an object')).toEqual({});
   });
+
+  it("takes a crawl's shard and pass when they are whole numbers", () => {
+    expect(correlationKeys({ runId: 'r1', shard: 3, pass: 2 })).toEqual({ runId: 'r1', shard: 3, pass: 2 });
+    expect(correlationKeys({ shard: '3', pass: 1.5 })).toEqual({});
+  });
 });
