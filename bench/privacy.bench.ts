@@ -13,9 +13,9 @@ import type { Document } from '../src/core/document';
 import type { Source } from '../src/core/source';
 import { SourceCrawler } from '../src/crawl/crawl-source';
 import { createFetcher } from '../src/crawl/fetch';
-import { loadDemoContent } from '../src/local/demo-content';
-import { startDemoPortal } from '../src/local/demo-portal';
-import { demoSources, substitutePlaceholders } from '../src/local/demo-sources';
+import { loadDemoContent } from '../src/demo/content';
+import { startDemoPortal } from '../src/demo/portal';
+import { demoSources, substitutePlaceholders } from '../src/demo/sources';
 import type { Archive, DocumentStore, HealthStore, PageState } from '../src/store/ports';
 import { scoreDemoDetection } from './privacy/demo-scan';
 

@@ -4,9 +4,9 @@
  * annotations: precision and recall of detection, apart from crawling.
  */
 import { scanFile } from '../../src/crawl/text';
-import type { DemoContent } from '../../src/local/demo-content';
-import { expectedFindings } from '../../src/local/demo-privacy-truth';
-import { renderPath } from '../../src/local/demo-render';
+import type { DemoContent } from '../../src/demo/content';
+import { expectedFindings } from '../../src/demo/privacy-truth';
+import { renderPath } from '../../src/demo/render';
 
 export interface DetectionScore {
   expected: number;

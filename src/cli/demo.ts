@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { VERDICT_KINDS } from '../core/verdict';
-import { DEMO_LAST_SWEEP, runDemo } from '../local/demo-run';
+import { DEMO_LAST_SWEEP, runDemo } from '../demo/run';
 import { DEFAULT_DATA_DIR } from '../local/local-runtime';
 import { renderSummary } from '../report/render-summary';
 import type { Command } from './command';

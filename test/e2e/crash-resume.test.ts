@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/dates';
-import { demoSweepDates } from '../../src/local/demo-ground-truth';
-import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
+import { demoSweepDates } from '../../src/demo/ground-truth';
+import { DEMO_LAST_SWEEP } from '../../src/demo/run';
 import type { Report } from '../../src/report/model';
 import {
   demoPortalPort,

@@ -12,8 +12,8 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSweepDates } from '../../src/local/demo-ground-truth';
-import { DEMO_LAST_SWEEP } from '../../src/local/demo-run';
+import { demoSweepDates } from '../../src/demo/ground-truth';
+import { DEMO_LAST_SWEEP } from '../../src/demo/run';
 import { renderDepartmentFiles } from '../../src/report/department-files';
 import type { Report } from '../../src/report/model';
 import {

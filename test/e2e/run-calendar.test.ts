@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPlaceholders } from '../../src/config';
-import { type DemoPortal, startDemoPortal } from '../../src/local/demo-portal';
+import { type DemoPortal, startDemoPortal } from '../../src/demo/portal';
 import type { Report } from '../../src/report/model';
 
 const exec = promisify(execFile);

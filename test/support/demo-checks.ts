@@ -5,11 +5,11 @@ import { loadCatalogue } from '../../src/config';
 import { WorkingDayCalendar } from '../../src/core/calendar';
 import type { IsoDate } from '../../src/core/dates';
 import { DEFAULT_POLICY } from '../../src/core/policy';
-import { loadDemoContent } from '../../src/local/demo-content';
-import { demoForecastTruth, demoSweepDates, explainGroundTruth } from '../../src/local/demo-ground-truth';
-import { loadDemoLedger } from '../../src/local/demo-ledger';
-import { expectedFindings } from '../../src/local/demo-privacy-truth';
-import { DEMO_CATALOGUE } from '../../src/local/demo-run';
+import { loadDemoContent } from '../../src/demo/content';
+import { demoForecastTruth, demoSweepDates, explainGroundTruth } from '../../src/demo/ground-truth';
+import { loadDemoLedger } from '../../src/demo/ledger';
+import { expectedFindings } from '../../src/demo/privacy-truth';
+import { DEMO_CATALOGUE } from '../../src/demo/run';
 import type { Report } from '../../src/report/model';
 
 /**

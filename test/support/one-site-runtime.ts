@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadCatalogue } from '../../src/config';
 import { type ColumnKind, SourcesFileSchema } from '../../src/core/source';
-import type { SimulatedClock } from '../../src/local/demo-run';
+import type { SimulatedClock } from '../../src/demo/run';
 import { type LocalRuntime, openLocalRuntime } from '../../src/local/local-runtime';
 
 export interface OneSite {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledOn } from '../../../src/core/privacy';
-import { xlsxFile } from '../../../src/local/demo-files';
+import { xlsxFile } from '../../../src/demo/files';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxFile } from '../../../src/local/demo-files';
+import { docxFile } from '../../../src/demo/files';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';
 import { openTestStores } from '../../support/dynamo-test-stores';

@@ -3,9 +3,9 @@ import iconv from 'iconv-lite';
 import robotsParser from 'robots-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourcesFileSchema } from '../../../src/core/source';
-import { buildDemoContent, DemoSiteSchema } from '../../../src/local/demo-content';
-import { type DemoPortal, startDemoPortal } from '../../../src/local/demo-portal';
-import { substitutePlaceholders } from '../../../src/local/demo-sources';
+import { buildDemoContent, DemoSiteSchema } from '../../../src/demo/content';
+import { type DemoPortal, startDemoPortal } from '../../../src/demo/portal';
+import { substitutePlaceholders } from '../../../src/demo/sources';
 
 let portal: DemoPortal;
 

@@ -14,7 +14,7 @@ import { matchEvidence, unitSourcesFrom } from '../../../src/core/match';
 import { periodsFor } from '../../../src/core/periods';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { SourcesFileSchema } from '../../../src/core/source';
-import { type DemoPortal, startDemoPortal } from '../../../src/local/demo-portal';
+import { type DemoPortal, startDemoPortal } from '../../../src/demo/portal';
 import { DirectoryArchive } from '../../../src/store/archive/directory-archive';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
 import { crawlOnce } from '../../support/crawl-once';

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CatalogueSchema } from '../../../src/core/obligation';
 import { SourcesFileSchema } from '../../../src/core/source';
 import { parseOrThrow } from '../../../src/core/validation';
-import { SimulatedClock } from '../../../src/local/demo-run';
+import { SimulatedClock } from '../../../src/demo/run';
 import { type LocalRuntime, openLocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import { startServer, type TestServer } from '../fetch/test-server';

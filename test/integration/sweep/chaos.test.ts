@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/core/dates';
-import { type DemoResult, runDemo } from '../../../src/local/demo-run';
+import { type DemoResult, runDemo } from '../../../src/demo/run';
 import type { Report } from '../../../src/report/model';
 
 const TO: IsoDate = '2016-03-07';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/config';
 import { summarizeCatalogue } from '../../../src/core/catalogue-summary';
 import { SourcesFileSchema } from '../../../src/core/source';
-import { SimulatedClock } from '../../../src/local/demo-run';
+import { SimulatedClock } from '../../../src/demo/run';
 import type { LocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import { openOneSiteRuntime } from '../../support/one-site-runtime';

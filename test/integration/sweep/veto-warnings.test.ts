@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/core/dates';
-import { SimulatedClock } from '../../../src/local/demo-run';
+import { SimulatedClock } from '../../../src/demo/run';
 import type { LocalRuntime } from '../../../src/local/local-runtime';
 import { runSweepLocally } from '../../../src/local/sweep-runner';
 import type { NotificationBody, NotificationMessage } from '../../../src/store/notify/message';

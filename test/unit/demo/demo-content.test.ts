@@ -12,9 +12,9 @@ import {
   expandSeries,
   isVisible,
   loadDemoContent,
-} from '../../../src/local/demo-content';
-import { loadDemoLedger } from '../../../src/local/demo-ledger';
-import { renderDemoSources, substitutePlaceholders } from '../../../src/local/demo-sources';
+} from '../../../src/demo/content';
+import { loadDemoLedger } from '../../../src/demo/ledger';
+import { renderDemoSources, substitutePlaceholders } from '../../../src/demo/sources';
 
 describe('demo content', () => {
   it('validates and stays small enough for a fast demo year', async () => {

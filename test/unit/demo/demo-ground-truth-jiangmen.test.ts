@@ -4,15 +4,15 @@ import { WorkingDayCalendar } from '../../../src/core/calendar';
 import type { Catalogue } from '../../../src/core/obligation';
 import { DEFAULT_POLICY, PolicySchema } from '../../../src/core/policy';
 import type { VerdictKind } from '../../../src/core/verdict';
-import { type DemoContent, loadDemoContent } from '../../../src/local/demo-content';
+import { type DemoContent, loadDemoContent } from '../../../src/demo/content';
 import {
   demoAnnotationProblems,
   demoForecastTruth,
   demoGroundTruth,
   demoObligations,
   type GroundTruth,
-} from '../../../src/local/demo-ground-truth';
-import { type DemoLedger, loadDemoLedger } from '../../../src/local/demo-ledger';
+} from '../../../src/demo/ground-truth';
+import { type DemoLedger, loadDemoLedger } from '../../../src/demo/ledger';
 
 let catalogue: Catalogue;
 let content: DemoContent;

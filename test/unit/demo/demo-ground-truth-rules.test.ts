@@ -3,13 +3,9 @@ import { WorkingDayCalendar } from '../../../src/core/calendar';
 import { type Catalogue, CatalogueSchema } from '../../../src/core/obligation';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import type { Schedule } from '../../../src/core/schedule';
-import { buildDemoContent, type DemoContent, DemoSiteSchema } from '../../../src/local/demo-content';
-import {
-  demoAnnotationProblems,
-  demoGroundTruth,
-  demoSweepDates,
-} from '../../../src/local/demo-ground-truth';
-import { type DemoLedger, DemoLedgerSchema } from '../../../src/local/demo-ledger';
+import { buildDemoContent, type DemoContent, DemoSiteSchema } from '../../../src/demo/content';
+import { demoAnnotationProblems, demoGroundTruth, demoSweepDates } from '../../../src/demo/ground-truth';
+import { type DemoLedger, DemoLedgerSchema } from '../../../src/demo/ledger';
 
 const calendar = WorkingDayCalendar.chinese();
 const policy = DEFAULT_POLICY;

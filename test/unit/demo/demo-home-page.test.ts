@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractList } from '../../../src/crawl/extract';
-import { buildDemoContent, DemoSiteSchema, outageOn } from '../../../src/local/demo-content';
-import { renderPath } from '../../../src/local/demo-render';
+import { buildDemoContent, DemoSiteSchema, outageOn } from '../../../src/demo/content';
+import { renderPath } from '../../../src/demo/render';
 
 const site = DemoSiteSchema.parse({
   id: 'x',

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../../src/core/calendar';
 import { type Catalogue, CatalogueSchema } from '../../../src/core/obligation';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
-import { buildDemoContent, type DemoContent, DemoSiteSchema } from '../../../src/local/demo-content';
-import { demoForecastTruth, demoGroundTruth } from '../../../src/local/demo-ground-truth';
-import { DemoLedgerSchema } from '../../../src/local/demo-ledger';
-import { demoSweepSight } from '../../../src/local/demo-site-truth';
+import { buildDemoContent, type DemoContent, DemoSiteSchema } from '../../../src/demo/content';
+import { demoForecastTruth, demoGroundTruth } from '../../../src/demo/ground-truth';
+import { DemoLedgerSchema } from '../../../src/demo/ledger';
+import { demoSweepSight } from '../../../src/demo/site-truth';
 import { siteRuleEntry } from '../site-rules/builders';
 
 const calendar = WorkingDayCalendar.chinese();

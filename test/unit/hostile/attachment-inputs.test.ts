@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_LIMITS, readText, scanFile, type TextLimits } from '../../../src/crawl/text';
-import { docxFile, pdfFile, xlsxFile, zipArchive } from '../../../src/local/demo-files';
+import { docxFile, pdfFile, xlsxFile, zipArchive } from '../../../src/demo/files';
 
 const ID = '440781198506150028';
 const small: TextLimits = {

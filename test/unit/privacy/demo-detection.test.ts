@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreDemoDetection } from '../../../bench/privacy/demo-scan';
-import { loadDemoContent } from '../../../src/local/demo-content';
-import { expectedFindings } from '../../../src/local/demo-privacy-truth';
+import { loadDemoContent } from '../../../src/demo/content';
+import { expectedFindings } from '../../../src/demo/privacy-truth';
 
 describe('personal data in the demo content', () => {
   it('plants IDs, mobiles and cards in pages, .xlsx, .docx, .pdf and .csv', async () => {

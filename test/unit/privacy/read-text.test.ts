@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readText, scanFile } from '../../../src/crawl/text';
-import { csvFile, docxFile, pdfFile, xlsxFile } from '../../../src/local/demo-files';
+import { csvFile, docxFile, pdfFile, xlsxFile } from '../../../src/demo/files';
 
 const OFFICE = 'test/fixtures/office';
 const ID = '440781198506150028';

@@ -13,14 +13,9 @@ import { addDays, type IsoDate } from '../../../src/core/dates';
 import type { Document } from '../../../src/core/document';
 import type { Catalogue } from '../../../src/core/obligation';
 import type { SourcesFile } from '../../../src/core/source';
-import {
-  DEFAULT_DEMO_DIR,
-  type DemoContent,
-  loadDemoContent,
-  outageOn,
-} from '../../../src/local/demo-content';
-import { demoSweepDates } from '../../../src/local/demo-ground-truth';
-import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../../src/local/demo-run';
+import { DEFAULT_DEMO_DIR, type DemoContent, loadDemoContent, outageOn } from '../../../src/demo/content';
+import { demoSweepDates } from '../../../src/demo/ground-truth';
+import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../../src/demo/run';
 import { createMemoryStores, type MemoryStores } from '../../../src/store/memory/create-stores';
 import { MemoryReportSink } from '../../../src/store/memory/notifier';
 import type { HealthCheck, LedgerEntry } from '../../../src/store/ports';

@@ -2,13 +2,13 @@
  * The demo sources (seeds/jiangmen-2016/demo/sources.json) follow from the demo content: one source
  * per site, one column per site column, `{{site:<id>}}` where the origin goes (ports are only known
  * once the portal runs). The file is committed so people can read it; a unit test keeps it equal to
- * what this module renders. Regenerate with `npx tsx src/local/demo-sources.ts`.
+ * what this module renders. Regenerate with `npx tsx src/demo/sources.ts`.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourcesFile } from '../core/source';
-import { DEFAULT_DEMO_DIR, type DemoContent, loadDemoContent } from './demo-content';
+import { DEFAULT_DEMO_DIR, type DemoContent, loadDemoContent } from './content';
 
 /** Per-host delay for the demo: small, so 57 weekly sweeps finish quickly. */
 const DEMO_DELAY_MS = 10;

@@ -6,17 +6,17 @@
 import { loadCatalogue, loadSources } from '../config';
 import type { IsoDate } from '../core/dates';
 import type { Catalogue } from '../core/obligation';
+import { openLocalRuntime, type RuntimeMetrics } from '../local/local-runtime';
+import { runSweepLocally } from '../local/sweep-runner';
 import type { Report } from '../report/model';
 import type { TaskDeps } from '../tasks/deps';
 import { recordEvent, recordManualEvidence, recordWaiver } from '../tasks/ledger-entries';
 import { buildSweepReport } from '../tasks/write-report';
-import { type ChaosCounts, seededChaos } from './demo-chaos';
-import { DEFAULT_DEMO_DIR } from './demo-content';
-import { DEMO_FIRST_SWEEP, demoSweepDates } from './demo-ground-truth';
-import { type DemoLedger, loadDemoLedger } from './demo-ledger';
-import { startDemoPortal } from './demo-portal';
-import { openLocalRuntime, type RuntimeMetrics } from './local-runtime';
-import { runSweepLocally } from './sweep-runner';
+import { type ChaosCounts, seededChaos } from './chaos';
+import { DEFAULT_DEMO_DIR } from './content';
+import { DEMO_FIRST_SWEEP, demoSweepDates } from './ground-truth';
+import { type DemoLedger, loadDemoLedger } from './ledger';
+import { startDemoPortal } from './portal';
 
 export const DEMO_CATALOGUE = 'seeds/jiangmen-2016/catalogue.json';
 export const DEMO_LAST_SWEEP: IsoDate = '2017-01-31';

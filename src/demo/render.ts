@@ -17,8 +17,8 @@ import {
   extensionOf,
   homeContentDay,
   isVisible,
-} from './demo-content';
-import { csvFile, docxFile, pdfFile, xlsxFile } from './demo-files';
+} from './content';
+import { csvFile, docxFile, pdfFile, xlsxFile } from './files';
 
 export interface RenderedPage {
   status: number;

@@ -13,8 +13,8 @@ import {
 import type { AddressInfo } from 'node:net';
 import { type IsoDate, IsoDateSchema } from '../core/dates';
 import { parseOrThrow } from '../core/validation';
-import { DEFAULT_DEMO_DIR, type DemoContent, type DemoSite, loadDemoContent, outageOn } from './demo-content';
-import { etagOf, httpDateOf, renderPath } from './demo-render';
+import { DEFAULT_DEMO_DIR, type DemoContent, type DemoSite, loadDemoContent, outageOn } from './content';
+import { etagOf, httpDateOf, renderPath } from './render';
 
 /**
  * A fault to answer a request with: an error status (optionally with Retry-After), a connection

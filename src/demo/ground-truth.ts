@@ -18,10 +18,10 @@ import { obligationPeriodKey, type Period } from '../core/period';
 import { periodsFor } from '../core/periods';
 import type { Policy } from '../core/policy';
 import type { VerdictKind } from '../core/verdict';
-import { type DemoContent, type DemoEntry, type DemoSite, isDisallowed, isVisible } from './demo-content';
-import type { DemoLedger } from './demo-ledger';
-import { judgeDemoPrivacy } from './demo-privacy-truth';
-import { type ExpectedForecast, expectedForecasts, judgeDemoSiteRule } from './demo-site-truth';
+import { type DemoContent, type DemoEntry, type DemoSite, isDisallowed, isVisible } from './content';
+import type { DemoLedger } from './ledger';
+import { judgeDemoPrivacy } from './privacy-truth';
+import { type ExpectedForecast, expectedForecasts, judgeDemoSiteRule } from './site-truth';
 
 /** The first simulated sweep of the demo year (a Monday). */
 export const DEMO_FIRST_SWEEP: IsoDate = '2016-01-04';

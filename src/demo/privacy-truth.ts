@@ -16,7 +16,7 @@ import {
   isDisallowed,
   isVisible,
   outageOn,
-} from './demo-content';
+} from './content';
 
 export interface PrivacyTruthContext {
   content: DemoContent;

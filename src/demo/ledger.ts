@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
 import { parseOrThrow, ValidationError } from '../core/validation';
 import type { LedgerEntry } from '../store/ports';
-import { DEFAULT_DEMO_DIR } from './demo-content';
+import { DEFAULT_DEMO_DIR } from './content';
 
 const InstantSchema = z.iso.datetime({ offset: true });
 const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id: lowercase letters, digits and dashes');

@@ -5,7 +5,7 @@
  * the crawler sends them in, so a chaos run can be replayed.
  */
 import { seededRandom } from '../core/seeded-random';
-import type { DemoChaos, DemoFault } from './demo-portal';
+import type { DemoChaos, DemoFault } from './portal';
 
 /** What a seeded chaos function injected so far, per fault. */
 export type ChaosCounts = Record<DemoFaultName, number>;

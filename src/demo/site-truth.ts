@@ -27,8 +27,8 @@ import {
   isDisallowed,
   isVisible,
   outageOn,
-} from './demo-content';
-import { HOME_LATEST } from './demo-render';
+} from './content';
+import { HOME_LATEST } from './render';
 
 /** What one sweep read of one page: how many items it listed and the newest date shown. */
 export interface DemoPageSight {
