@@ -127,18 +127,10 @@ Without --catalogue/--sources, uses the ones of the last run in --data-dir.`,
     if (flags.target === 'aws') {
       const bucket = flags.bucket ?? process.env.GONGKAI_REPORTS_BUCKET;
       if (!bucket) throw new UsageError('--target aws needs --bucket (the ReportsBucket stack output)');
-      if (flags.share) {
-        const { shareLatestReport } = await import('../aws/share-report');
-        for (const line of await shareLatestReport({
-          bucket,
-          expiresIn: flags['expires-hours'] * 3600,
-          ...(flags.region ? { region: flags.region } : {}),
-        }))
-          console.log(line);
-        return 0;
-      }
-      const { latestReportLinks } = await import('../aws/report-on-aws');
-      for (const line of await latestReportLinks({
+      const links = flags.share
+        ? (await import('../aws/share-report')).shareLatestReport
+        : (await import('../aws/report-on-aws')).latestReportLinks;
+      for (const line of await links({
         bucket,
         expiresIn: flags['expires-hours'] * 3600,
         ...(flags.region ? { region: flags.region } : {}),
