@@ -55,6 +55,12 @@ export const DocumentSchema = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   sha256: z.string().nullable().describe('sha256 of the archived detail page (or the attachment itself)'),
+  archiveKey: z
+    .string()
+    .optional()
+    .describe(
+      'Where the archive keeps that copy (its key), recorded when archived: a report links it without a lookup',
+    ),
   fetchedAt: z
     .string()
     .nullable()

@@ -735,6 +735,9 @@ export class SourceCrawler {
       ...present,
       ...(personalData ? { personalData } : {}),
       sha256: read.sha256 ?? existing.sha256,
+      ...((read.sha256 ? read.archiveKey : existing.archiveKey) !== undefined
+        ? { archiveKey: (read.sha256 ? read.archiveKey : existing.archiveKey) as string }
+        : {}),
       fetchedAt: read.fetchedAt ?? existing.fetchedAt ?? null,
       problem: read.problem ?? null,
       attachments: read.attachments,
@@ -832,6 +835,7 @@ export class SourceCrawler {
     if (file || !isHtml(page)) {
       const archived = await archiving;
       doc.sha256 = archived.sha256;
+      doc.archiveKey = archived.key;
       doc.problem = contentProblem(page, what);
       doc.attachments = mergeAttachments(doc.attachments, [
         {
@@ -849,7 +853,9 @@ export class SourceCrawler {
       charsetHint: this.source.charset,
     });
     doc.problem = contentProblem(page, what, text);
-    doc.sha256 = (await archiving).sha256;
+    const archived = await archiving;
+    doc.sha256 = archived.sha256;
+    doc.archiveKey = archived.key;
     // An error page's date and links say nothing about the document.
     if (doc.problem) return doc;
     // The crawler keeps the date, title and attachments; the article text is not stored, so not read.

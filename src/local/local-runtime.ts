@@ -172,8 +172,8 @@ function linkedFrom(archive: Archive, prefix: string): Archive {
   return {
     put: (bytes, meta) => archive.put(bytes, meta),
     get: (sha256) => archive.get(sha256),
-    locate: async (sha256) => {
-      const key = await archive.locate(sha256);
+    locate: async (sha256, known) => {
+      const key = await archive.locate(sha256, known);
       return key === undefined ? undefined : `${prefix.split('\\').join('/')}/${key}`;
     },
   };

@@ -252,8 +252,11 @@ export interface Archive {
   /** Stores bytes content-addressed; identical content is stored once; fetch metadata is appended per fetch. */
   put(bytes: Uint8Array, meta: ArchiveMeta): Promise<ArchivedObject>;
   get(sha256: string): Promise<Uint8Array | undefined>;
-  /** A link a report can use: a relative path locally, an S3 key or presigned URL on AWS. */
-  locate(sha256: string): Promise<string | undefined>;
+  /**
+   * A link a report can use: a relative path locally, an S3 key or presigned URL on AWS. `key`, the
+   * key `put` returned (a document records it), spares a lookup where finding the key costs a request.
+   */
+  locate(sha256: string, key?: string): Promise<string | undefined>;
 }
 
 /** Where reports go: a directory locally, an S3 prefix on AWS. */

@@ -61,9 +61,12 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     for (const { check } of checksAroundDue(o, v, input.asOf, unitSources, assessment.checks))
       if (check.sha256) shas.add(check.sha256);
   }
+  // Documents record where their copy was archived; only other copies (pages as read, files) are looked up.
+  const keys = new Map<string, string>();
+  for (const d of assessment.documents) if (d.sha256 && d.archiveKey) keys.set(d.sha256, d.archiveKey);
   const archived = new Map<string, string>();
   for (const sha of shas) {
-    const link = await deps.stores.archive.locate(sha);
+    const link = await deps.stores.archive.locate(sha, keys.get(sha));
     if (link) archived.set(sha, link);
   }
   return buildReport({

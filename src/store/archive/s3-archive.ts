@@ -21,8 +21,9 @@ import {
   assertSha256,
   contentNameAmong,
   sha256Of,
+  shardOf,
 } from './content-address';
-import { contentPutInput, digestListPrefix, metaPutInput, withoutPrefix } from './s3-objects';
+import { contentPutInput, digestListPrefix, metaPutInput, prefixed, withoutPrefix } from './s3-objects';
 
 export interface S3ArchiveOptions {
   bucket: string;
@@ -99,8 +100,11 @@ export class S3Archive implements Archive {
     return records.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt));
   }
 
-  async locate(sha256: string): Promise<string | undefined> {
-    const key = await this.contentKey(assertSha256(sha256));
+  /** With the key `put` returned, no request is made: S3 is asked for the key only without it. */
+  async locate(sha256: string, known?: string): Promise<string | undefined> {
+    const key = known
+      ? prefixed(this.options.prefix, assertArchiveKey(sha256, known))
+      : await this.contentKey(assertSha256(sha256));
     if (!key) return undefined;
     const { bucket, client, presignSeconds } = this.options;
     if (presignSeconds === undefined) return `s3://${bucket}/${key}`;
@@ -135,4 +139,12 @@ export class S3Archive implements Archive {
       throw error;
     }
   }
+}
+
+/** A recorded key must be the content key of that digest, never a path elsewhere in the bucket. */
+function assertArchiveKey(sha256: string, key: string): string {
+  const folder = `${shardOf(sha256)}/${assertSha256(sha256)}.`;
+  if (!key.startsWith(folder) || !/^[a-z0-9]{1,8}$/.test(key.slice(folder.length)))
+    throw new ArchiveIntegrityError(`archive key ${JSON.stringify(key)} is not the content key of ${sha256}`);
+  return key;
 }

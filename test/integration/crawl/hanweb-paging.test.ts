@@ -102,5 +102,7 @@ describe('a Hanweb column paged through dataproxy.jsp', () => {
     );
     const third = documents.find((d) => d.url.endsWith('/art_100_13.html'))!;
     expect([third.title, third.date]).toEqual(['关于第13项政务公开事项的通知', day(13)]);
+    // Where its copy was archived is recorded, so a report links it without a lookup.
+    expect(third.archiveKey).toBe(`sha256/${third.sha256!.slice(0, 2)}/${third.sha256}.html`);
   });
 });
