@@ -34,7 +34,7 @@ import {
   isCutTitle,
   type ListItem,
 } from './extract';
-import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult } from './fetch';
+import { classifyContentType, type FetchedBody, type Fetcher, type FetchResult, isXmlType } from './fetch';
 import { PersonalDataCollector } from './personal-data';
 
 export interface CrawlContext {
@@ -134,9 +134,7 @@ function isHtml(result: FetchedBody): boolean {
 
 /** A list page is HTML, or the XML a list's paging endpoint answers (Hanweb's dataproxy.jsp). */
 function isListMarkup(result: FetchedBody): boolean {
-  if (isHtml(result)) return true;
-  const media = (result.contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return media === 'text/xml' || media === 'application/xml';
+  return isHtml(result) || isXmlType(result.contentType);
 }
 
 function looksLikeFile(url: string): boolean {
@@ -734,10 +732,8 @@ export class SourceCrawler {
     return {
       ...present,
       ...(personalData ? { personalData } : {}),
-      sha256: read.sha256 ?? existing.sha256,
-      ...((read.sha256 ? read.archiveKey : existing.archiveKey) !== undefined
-        ? { archiveKey: (read.sha256 ? read.archiveKey : existing.archiveKey) as string }
-        : {}),
+      // The hash and the archive key of one copy go together: both from this read, or both kept.
+      ...(read.sha256 ? { sha256: read.sha256, archiveKey: read.archiveKey } : {}),
       fetchedAt: read.fetchedAt ?? existing.fetchedAt ?? null,
       problem: read.problem ?? null,
       attachments: read.attachments,

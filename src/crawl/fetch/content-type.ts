@@ -59,3 +59,9 @@ export function classifyContentType(contentType: string | undefined, url?: strin
   if (ext && OFFICE_EXTENSIONS.includes(ext)) return 'office';
   return 'other';
 }
+
+/** XML, as a list's paging endpoint answers (Hanweb's dataproxy.jsp): list markup, not a file. */
+export function isXmlType(contentType: string | undefined): boolean {
+  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return media === 'text/xml' || media === 'application/xml';
+}

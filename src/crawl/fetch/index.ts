@@ -7,7 +7,7 @@ export {
   parseIpAddress,
   parseLooseIpv4,
 } from './address';
-export { type ContentClass, classifyContentType } from './content-type';
+export { type ContentClass, classifyContentType, isXmlType } from './content-type';
 export { createFetcher, type Fetcher } from './fetcher';
 export {
   type AllowedHost,
