@@ -7,7 +7,8 @@
  * ground truth (demo-ground-truth.ts) does.
  *
  * Repetitive content (weekly sampling notices, monthly reports, forecasts) is written as a compact
- * `series` and expanded here, so the JSON stays readable.
+ * `series` and expanded here, so the JSON stays readable; routine work news and notices that
+ * evidence nothing are a column's `routine` cadence (routine.ts).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import {
 } from '../core/dates';
 import { ColumnKindSchema } from '../core/source';
 import { parseOrThrow, ValidationError } from '../core/validation';
+import { DemoRoutineSchema, expandRoutine } from './routine';
 
 /** The obligation-period an item is meant to evidence. `period` is omitted for continuous obligations. */
 export const DemoEvidenceSchema = z.object({
@@ -158,6 +160,7 @@ export const DemoColumnSchema = z.object({
     .describe('trs: index_1.htm via createPageHTML; query: ?page=2 with 下一页 links'),
   items: z.array(DemoItemSchema).default([]),
   series: z.array(DemoSeriesSchema).default([]),
+  routine: DemoRoutineSchema.optional().describe('Routine news or notices at a cadence (routine.ts)'),
 });
 export type DemoColumn = z.infer<typeof DemoColumnSchema>;
 
@@ -294,7 +297,7 @@ export function buildDemoContent(sites: DemoSite[]): DemoContent {
     const list: DemoEntry[] = [];
     const paths = new Set<string>();
     for (const column of site.columns) {
-      const items = [...column.items, ...column.series.flatMap(expandSeries)];
+      const items = [...column.items, ...column.series.flatMap(expandSeries), ...routineItems(site, column)];
       for (const item of items) {
         const entry = toEntry(site, column, item);
         for (const path of [entry.detailPath, ...entry.attachments.map((a) => a.path)]) {
@@ -308,6 +311,23 @@ export function buildDemoContent(sites: DemoSite[]): DemoContent {
   }
   if (problems.length > 0) throw new ValidationError('demo content', problems);
   return { sites, entries };
+}
+
+/** The column's routine cadence as items: no attachment, no evidence, marked as routine. */
+export function routineItems(site: DemoSite, column: DemoColumn): DemoItem[] {
+  if (!column.routine) return [];
+  const place = { siteId: site.id, siteName: site.name, columnId: column.id, columnKind: column.kind };
+  return expandRoutine(column.routine, place).map(({ title, published }) => ({
+    title,
+    published,
+    gone: [],
+    attachments: [],
+    linkTo: 'detail',
+    evidences: [],
+    personalData: [],
+    lookAlikes: [],
+    note: 'routine',
+  }));
 }
 
 function toEntry(site: DemoSite, column: DemoColumn, item: DemoItem): DemoEntry {

@@ -13,6 +13,9 @@ import { DEFAULT_DEMO_DIR, type DemoContent, loadDemoContent } from './content';
 /** Per-host delay for the demo: small, so 57 weekly sweeps finish quickly. */
 const DEMO_DELAY_MS = 10;
 
+/** List pages the monitor reads per demo column; a column's whole list must fit, or old items drop out of sight. */
+export const DEMO_COLUMN_MAX_PAGES = 10;
+
 /** The sources file for the demo content, with `{{site:<id>}}` placeholders for origins. */
 export function demoSources(content: DemoContent): SourcesFile {
   return {
@@ -32,7 +35,7 @@ export function demoSources(content: DemoContent): SourcesFile {
         name: column.name,
         url: `{{site:${site.id}}}${column.path}index.htm`,
         kind: column.kind,
-        maxPages: 10,
+        maxPages: DEMO_COLUMN_MAX_PAGES,
       })),
     })),
   };

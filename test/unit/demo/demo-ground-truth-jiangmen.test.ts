@@ -208,6 +208,28 @@ describe('the Jiangmen 2016 demo ground truth as of 2017-01-31', () => {
     expect(months('website-unreachable--inspect-down')).toMatch(/08:met 09:missing 10:met 11:missing 12:met/);
   });
 
+  it('trips a single veto only on the sites staged to trip one; routine news keeps the others fresh', () => {
+    const tripping: Record<string, string[]> = {};
+    for (const veto of VETOES) {
+      const sites = [...truth]
+        .filter(([key, kind]) => key.startsWith(`${veto}--`) && kind === 'missing')
+        .map(([key]) => key.slice(veto.length + 2).split('|')[0]!);
+      tripping[veto] = [...new Set(sites)].sort();
+    }
+    expect(tripping).toEqual({
+      'website-home-stale': ['inspect-home'],
+      'website-unreachable': ['inspect-down', 'sasac'],
+      'website-veto-stale-columns': ['inspect-stale'],
+      'website-veto-long-stale-columns': ['inspect-long'],
+      'website-veto-blank-columns': ['inspect-blank'],
+    });
+    // No site but the staged ones is warned of a veto on the last day either.
+    const warned = demoForecastTruth(input('2017-01-31')).filter(
+      (f) => f.tripped.length === 0 && f.next && f.next.on <= '2017-02-07',
+    );
+    expect(warned).toEqual([]);
+  });
+
   it('warns of the coming veto while the month runs (due-soon), before it trips', () => {
     // The 2-week rules warn 7 days ahead (warnDays), the 12-month rule 14 days (the policy default).
     const beforeWindow = demoGroundTruth(input('2016-06-13'));
