@@ -107,9 +107,14 @@ export class SourceCrawler {
     const { budget } = this.scope;
     const home = await budget.fetch(this.source.homepage);
     if (budget.paused) return;
-    if (home.ok && !home.notModified) await archivePage(this.scope, home);
+    const archived = home.ok && !home.notModified ? await archivePage(this.scope, home) : undefined;
     cursor.checks.push(
-      pageCheck(this.scope, { url: this.source.homepage, result: home, stats: homeStats(this.scope, home) }),
+      pageCheck(this.scope, {
+        url: this.source.homepage,
+        result: home,
+        stats: homeStats(this.scope, home),
+        ...(archived ? { archiveKey: archived.key } : {}),
+      }),
     );
     const reachable = !siteDown(home, this.ctx.fetcher);
     cursor.home = { reachable, ...(home.ok ? {} : { error: describeFailure(home) }) };

@@ -22,6 +22,8 @@ export interface PageState {
   etag?: string;
   lastModified?: string;
   sha256?: string;
+  /** The archive's key for the copy `sha256` names, so an unchanged (304) check can carry it too. */
+  archiveKey?: string;
   fetchedAt: string;
   /** What the list showed when it last changed, so an unchanged (304) check can still report it. */
   itemCount?: number;

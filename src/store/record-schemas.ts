@@ -24,6 +24,7 @@ export const PageStateSchema = z.object({
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   sha256: z.string().optional(),
+  archiveKey: z.string().optional(),
   fetchedAt: z.string().min(1),
   itemCount: z.number().int().optional(),
   undatedCount: z.number().int().optional(),
@@ -45,6 +46,7 @@ export const HealthCheckSchema = z.object({
   undatedCount: z.number().int().optional(),
   newestItemDate: IsoDateSchema.nullable().optional(),
   sha256: z.string().optional(),
+  archiveKey: z.string().optional(),
   notVisited: z.boolean().optional(),
   limitHit: z.string().optional(),
 }) satisfies z.ZodType<HealthCheck>;

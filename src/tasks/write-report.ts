@@ -1,4 +1,5 @@
 import { unitSourcesFrom } from '../core/match/match-evidence';
+import { recordedArchiveKeys } from '../report/archive-links';
 import { buildReport } from '../report/build-report';
 import { checksAroundDue } from '../report/pages-around-due';
 import { renderCsv } from '../report/render-csv';
@@ -61,9 +62,9 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     for (const { check } of checksAroundDue(o, v, input.asOf, unitSources, assessment.checks))
       if (check.sha256) shas.add(check.sha256);
   }
-  // Documents record where their copy was archived; only other copies (pages as read, files) are looked up.
-  const keys = new Map<string, string>();
-  for (const d of assessment.documents) if (d.sha256 && d.archiveKey) keys.set(d.sha256, d.archiveKey);
+  // Documents, attachments and checks record where their copy was archived: only copies recorded
+  // without a key are looked up.
+  const keys = recordedArchiveKeys(assessment.documents, assessment.checks.values());
   const archived = new Map<string, string>();
   for (const sha of shas) {
     const link = await deps.stores.archive.locate(sha, keys.get(sha));

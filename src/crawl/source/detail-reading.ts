@@ -78,6 +78,7 @@ export async function discover(
         url: item.url,
         name: item.title,
         sha256: archived.sha256,
+        archiveKey: archived.key,
         ...(doc.problem ? { problem: doc.problem } : {}),
       },
     ]);
@@ -151,7 +152,12 @@ async function fetchAttachments(
     const archived = await archivePage(scope, file);
     await privacy?.scan(file, archived.sha256);
     const problem = contentProblem(file, what);
-    out.push({ ...attachment, sha256: archived.sha256, ...(problem ? { problem } : {}) });
+    out.push({
+      ...attachment,
+      sha256: archived.sha256,
+      archiveKey: archived.key,
+      ...(problem ? { problem } : {}),
+    });
   }
   return out;
 }
@@ -229,10 +235,7 @@ function listOrigin(origin: Document['dateOrigin']): ListItem['dateOrigin'] {
   return origin === 'detail-meta' || origin === 'detail-text' ? 'none' : origin;
 }
 
-function mergeAttachments(
-  a: Attachment[],
-  b: { url: string; name: string; sha256?: string }[],
-): Attachment[] {
+function mergeAttachments(a: Attachment[], b: Attachment[]): Attachment[] {
   const byUrl = new Map<string, Attachment>();
   for (const x of [...a, ...b]) if (!byUrl.has(x.url)) byUrl.set(x.url, x);
   return [...byUrl.values()];

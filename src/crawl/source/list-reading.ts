@@ -72,6 +72,7 @@ export async function crawlColumn(
     url: column.url,
     fetchedAt: checkedAt,
     sha256: first.sha256,
+    archiveKey: listing.archiveKey,
     ...(first.etag ? { etag: first.etag } : {}),
     ...(first.lastModified ? { lastModified: first.lastModified } : {}),
     ...stats,
@@ -82,6 +83,7 @@ export async function crawlColumn(
   outcome.checks.push(
     columnCheck(scope, column, first, {
       stats,
+      archiveKey: listing.archiveKey,
       ...(outcome.cut ? { error: budget.cutMessage() } : {}),
       ...(outcome.limitsHit.length > 0 ? { limitHit: outcome.limitsHit.join('; ') } : {}),
     }),
@@ -93,7 +95,7 @@ export async function crawlColumn(
 /** Reads the first list page and follows pagination up to the column's page limit. */
 async function readListing(scope: CrawlScope, column: Column, first: FetchedBody, outcome: ColumnOutcome) {
   const { limits, source, ctx, budget } = scope;
-  await archivePage(scope, first);
+  const archived = await archivePage(scope, first);
   const maxPages = Math.min(column.maxPages ?? limits.maxPages, limits.maxPages);
   const items = new Map<string, ListItem>();
   const seenPages = new Set([column.url, first.finalUrl]);
@@ -160,7 +162,7 @@ async function readListing(scope: CrawlScope, column: Column, first: FetchedBody
       if (isListMarkup(page)) take(page);
     }
   }
-  return { items: [...items.values()], complete };
+  return { items: [...items.values()], complete, archiveKey: archived.key };
 }
 
 /**

@@ -41,7 +41,9 @@ export interface CheckInput {
   url: string;
   columnId?: string;
   result: FetchResult;
-  stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate' | 'sha256'>;
+  stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate' | 'sha256' | 'archiveKey'>;
+  /** The archive's key for the page as read (for a 304, the page state's key is used). */
+  archiveKey?: string;
   error?: string;
   notVisited?: boolean;
   limitHit?: string;
@@ -53,6 +55,9 @@ export function pageCheck(scope: CrawlScope, input: CheckInput): HealthCheck {
   // The hash of the page as read (or as last read, for a 304): an auditor finds the archived copy by it.
   const ok = result.ok && !input.error;
   const sha256 = result.ok && !result.notModified ? result.sha256 : input.stats?.sha256;
+  // A key goes with its copy only: the page state's key stands for this read when the hashes agree.
+  const archiveKey =
+    input.archiveKey ?? (input.stats?.sha256 === sha256 ? input.stats?.archiveKey : undefined);
   const check: HealthCheck = {
     sourceId: scope.source.id,
     url: input.url,
@@ -65,7 +70,7 @@ export function pageCheck(scope: CrawlScope, input: CheckInput): HealthCheck {
     ...(input.stats?.itemCount !== undefined ? { itemCount: input.stats.itemCount } : {}),
     ...(input.stats?.undatedCount !== undefined ? { undatedCount: input.stats.undatedCount } : {}),
     ...(input.stats?.newestItemDate !== undefined ? { newestItemDate: input.stats.newestItemDate } : {}),
-    ...(sha256 && ok ? { sha256 } : {}),
+    ...(sha256 && ok ? { sha256, ...(archiveKey ? { archiveKey } : {}) } : {}),
     ...(input.notVisited ? { notVisited: true } : {}),
     ...(input.limitHit ? { limitHit: input.limitHit } : {}),
   };
