@@ -17,13 +17,13 @@ import type { CrawlSummary } from '../core/crawl-summary';
 import type { IsoDate } from '../core/dates';
 import { shanghaiDate } from '../core/dates';
 import { CrawlLimitsSchema, type Source } from '../core/source';
-import type { CrawlCursor } from '../store/ports';
+import type { ColumnProgress, CrawlCursor } from '../store/ports';
 import { archivePage } from './source/archiving';
 import type { CrawlContext, CrawlScope } from './source/crawl-context';
 import { crawlColumn, homeStats } from './source/list-reading';
 import { columnCheck, describeFailure, failAll, pageCheck, siteDown } from './source/page-checks';
 import { PassBudget } from './source/pass-budget';
-import { addTotals, CursorSaver, firstCursor, summaryOf } from './source/pass-cursor';
+import { addTotals, boundCursor, CursorSaver, firstCursor, summaryOf } from './source/pass-cursor';
 
 export type { CrawlContext } from './source/crawl-context';
 export { CURSOR_SAVE_INTERVAL_MS } from './source/pass-cursor';
@@ -84,12 +84,25 @@ export class SourceCrawler {
     if (left.length > 0) {
       // One read for every column's conditional-GET validators instead of one per column.
       const states = await this.ctx.documents.getPageStates(left.map((c) => c.url));
-      await Promise.all(
+      // Columns an earlier pass left part-way continue there; this pass's saves hold only its own.
+      const resumed = new Map((cursor.columns ?? []).map((p) => [p.columnId, p]));
+      const progress: ColumnProgress[] = [];
+      delete cursor.columns;
+      const settled = await Promise.allSettled(
         left.map(async (column) => {
-          const outcome = await crawlColumn(this.scope, column, states.get(column.url) ?? null);
-          // A paused column's requests and writes happened: they count, its check waits for the next pass.
-          addTotals(cursor.totals, { ...outcome, errors: budget.paused ? 0 : outcome.errors });
-          if (budget.paused) return;
+          const state = states.get(column.url) ?? null;
+          const outcome = await crawlColumn(this.scope, column, state, resumed.get(column.id)).catch(
+            (error) => {
+              budget.halt();
+              throw error;
+            },
+          );
+          // A paused column's requests, writes and failures happened: they count (what it left is
+          // read by the next pass, not read again); its check waits for the pass that finishes it.
+          addTotals(cursor.totals, outcome);
+          if (outcome.progress) progress.push(outcome.progress);
+          // A column finishes with its check; one the pause stopped has none (yet).
+          if (outcome.checks.length === 0) return;
           cursor.columnsDone.push(column.id);
           cursor.checks.push(...outcome.checks);
           cursor.limitsHit.push(...outcome.limitsHit);
@@ -97,7 +110,12 @@ export class SourceCrawler {
           if (this.saver.due) await this.saver.saveNow(cursor);
         }),
       );
-      if (budget.paused) return this.pause(cursor);
+      // The other columns stopped at their next step; what they committed stays, the pass fails.
+      for (const s of settled) if (s.status === 'rejected') throw s.reason;
+      if (budget.paused) {
+        if (progress.length > 0) cursor.columns = progress;
+        return this.pause(cursor);
+      }
     }
     return this.finish(cursor);
   }
@@ -135,6 +153,7 @@ export class SourceCrawler {
 
   /** Ends a pass the budget stopped: the cursor says what is left. */
   private async pause(cursor: CrawlCursor): Promise<CrawlPass> {
+    boundCursor(cursor);
     await this.saver.saveNow(cursor);
     return { done: false, summary: summaryOf(cursor), cursor };
   }

@@ -12,6 +12,7 @@ import type { Evidence } from '../core/evidence';
 import type { Flag } from '../core/flag';
 import type { HealthCheck } from '../core/health-check';
 import type { LedgerEntry } from '../core/ledger-entry';
+import type { ListItem } from '../core/list-item';
 import type { VerdictKind } from '../core/verdict';
 
 export type { Flag, HealthCheck, LedgerEntry };
@@ -89,6 +90,44 @@ export interface CrawlCursor {
   limitsHit: string[];
   /** A deadline (the source's or the sweep's, not the invocation's budget) cut the crawl short. */
   cutShort?: string;
+  /**
+   * Where the reading of each column the pause stopped part-way through its list stands; the next
+   * pass continues there. A column without one restarts from its first list page.
+   */
+  columns?: ColumnProgress[];
+}
+
+/**
+ * A column's list read in part: the first list page as read (its page state and check are written
+ * when the column finishes), the list pages still to read, and what the next pass needs so that no
+ * list page is read again and no item's document is written twice. Addresses already met are kept
+ * as short digests (`urlDigest`), so a column of thousands of items fits in the cursor item.
+ */
+export interface ColumnProgress {
+  columnId: string;
+  first: {
+    status: number;
+    latencyMs: number;
+    sha256: string;
+    etag?: string;
+    lastModified?: string;
+    archiveKey?: string;
+  };
+  /** List pages still to read, in page order. */
+  queue: string[];
+  /** List pages requested so far (what `maxPages` counts). */
+  requested: number;
+  /** Digests of the list pages read or queued: not asked for again. */
+  pagesSeen: string[];
+  /** Digests of the items taken from the list pages read, in page order. */
+  listed: string[];
+  /** Digests of the items whose own page this crawl read (not read again, not re-checked). */
+  read: string[];
+  /** Items taken from a page whose documents are not yet written (the pause cut them off). */
+  pending: ListItem[];
+  /** No list page failed and no limit cut the list: items not listed are gone from it. */
+  complete: boolean;
+  limitsHit: string[];
 }
 
 /**

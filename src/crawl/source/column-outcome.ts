@@ -1,5 +1,5 @@
 /** What reading one column did in one pass: its counts, its check, the limits that cut its list. */
-import type { CrawlTotals, HealthCheck, UpsertResult } from '../../store/ports';
+import type { ColumnProgress, CrawlTotals, HealthCheck, UpsertResult } from '../../store/ports';
 
 export interface ColumnOutcome extends CrawlTotals {
   notModified: number;
@@ -10,6 +10,8 @@ export interface ColumnOutcome extends CrawlTotals {
   limitsHit: string[];
   /** The column's checks (one, or none when the pass paused before it was read). */
   checks: HealthCheck[];
+  /** Where the reading of a column the pause stopped part-way through its list stands. */
+  progress?: ColumnProgress;
 }
 
 /** A column's outcome before anything was read. */

@@ -11,7 +11,7 @@ import { contentProblem, fetchProblem } from '../evidence-check';
 import { completesCutTitle, decodeHtml, extractDetail, isCutTitle, type ListItem } from '../extract';
 import { PersonalDataCollector } from '../personal-data';
 import { archivePage } from './archiving';
-import type { ColumnOutcome } from './column-outcome';
+import { type ColumnOutcome, emptyOutcome } from './column-outcome';
 import type { CrawlScope } from './crawl-context';
 import { describeFailure } from './page-checks';
 import { isHtml, looksLikeFile } from './page-kinds';
@@ -19,8 +19,30 @@ import type { PageRead } from './pass-budget';
 
 const ATTACHMENTS_PER_ITEM = 5;
 
+/**
+ * Reads an item's page as `discover` does, counting its requests in `outcome`. Undefined when the
+ * pause cut the page or one of its attachments off: nothing of it is written and its failures are
+ * not counted (the next pass reads it whole).
+ */
+export async function readItem(
+  scope: CrawlScope,
+  column: Column,
+  item: ListItem,
+  outcome: ColumnOutcome,
+): Promise<Document | undefined> {
+  const read: PageRead = { paused: false };
+  const own = emptyOutcome();
+  const doc = await discover(scope, column, item, own, read);
+  outcome.pages += own.pages;
+  outcome.bytes += own.bytes;
+  outcome.cut ||= own.cut;
+  if (read.paused) return undefined;
+  outcome.errors += own.errors;
+  return doc;
+}
+
 /** A new item: fetch its page (or the file it links to), archive it, read its date and attachments. */
-export async function discover(
+async function discover(
   scope: CrawlScope,
   column: Column,
   item: ListItem,

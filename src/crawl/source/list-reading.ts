@@ -4,14 +4,16 @@
  * column leaves. The home page's list is read here too, for the site rules' freshness.
  */
 import type { IsoDate } from '../../core/dates';
+import type { ListItem } from '../../core/list-item';
 import type { Column } from '../../core/source';
-import type { PageState } from '../../store/ports';
-import { decodeHtml, extractList, type ListItem } from '../extract';
-import type { FetchedBody, FetchResult } from '../fetch';
+import type { ColumnProgress, PageState } from '../../store/ports';
+import { decodeHtml, extractList } from '../extract';
+import type { FetchResult } from '../fetch';
 import { archivePage } from './archiving';
-import { storeItems } from './column-documents';
+import { ColumnDocuments } from './column-documents';
 import { type ColumnOutcome, emptyOutcome } from './column-outcome';
 import type { CrawlScope } from './crawl-context';
+import { ListProgress } from './list-progress';
 import { columnCheck, siteDown } from './page-checks';
 import { isHtml, isListMarkup } from './page-kinds';
 import { recheckUnchanged, rereadAwaitingFix } from './rechecks';
@@ -19,20 +21,23 @@ import { recheckUnchanged, rereadAwaitingFix } from './rechecks';
 /**
  * Reads one column: an unchanged first list page costs that one request (plus any re-checks that
  * fell due); a changed one is read with its further pages and its items stored. A column the pause
- * stopped leaves no check and no page state.
+ * stopped before its first list page was read leaves nothing; one stopped further on leaves its
+ * `progress`, from which the next pass continues (`resumed`). Either way it leaves no check and no
+ * page state until it finishes.
  */
 export async function crawlColumn(
   scope: CrawlScope,
   column: Column,
   previous: PageState | null,
+  resumed?: ColumnProgress,
 ): Promise<ColumnOutcome> {
   const { budget, checkedAt, ctx } = scope;
   const outcome = emptyOutcome();
+  if (resumed) return readList(scope, column, previous, ListProgress.restore(resumed), outcome);
   const first = await budget.fetch(column.url, outcome, {
     ...(previous?.etag ? { etag: previous.etag } : {}),
     ...(previous?.lastModified ? { lastModified: previous.lastModified } : {}),
   });
-  // A paused column leaves no check and no page state: the next pass reads it from its first page.
   if (budget.paused) return outcome;
   if (!first.ok) {
     outcome.errors += 1;
@@ -64,15 +69,62 @@ export async function crawlColumn(
     outcome.checks.push(columnCheck(scope, column, first, { error }));
     return outcome;
   }
-  const listing = await readListing(scope, column, first, outcome);
-  if (budget.paused) return outcome;
-  const stats = await storeItems(scope, column, listing.items, listing.complete, outcome);
-  if (budget.paused) return outcome;
+  const archived = await archivePage(scope, first);
+  const progress = ListProgress.start(column, first, archived.key);
+  progress.pending = progress.take(scope, column, first);
+  return readList(scope, column, previous, progress, outcome);
+}
+
+/**
+ * Reads a changed list from where `progress` stands: the items of the pages read whose documents
+ * are not yet written, then the pages still queued, a wave at a time, each wave's items stored
+ * before the next is asked for; then the list's end (re-checks, items gone, page state, check).
+ */
+async function readList(
+  scope: CrawlScope,
+  column: Column,
+  previous: PageState | null,
+  progress: ListProgress,
+  outcome: ColumnOutcome,
+): Promise<ColumnOutcome> {
+  const { budget, checkedAt, ctx } = scope;
+  const documents = await ColumnDocuments.load(scope, column, outcome, progress);
+  progress.pending = await documents.store(progress.pending);
+  while (!budget.paused) {
+    const wave = progress.nextWave(scope, column);
+    if (wave.length === 0) break;
+    const pages = await Promise.all(wave.map((url) => budget.fetch(url, outcome)));
+    const items: ListItem[] = [];
+    const cutOff: string[] = [];
+    for (const [i, page] of pages.entries()) {
+      if (!page.ok && page.reason === 'deadline' && budget.paused) {
+        cutOff.push(wave[i]!);
+        continue;
+      }
+      if (!page.ok || page.notModified) {
+        outcome.errors += page.ok ? 0 : 1;
+        progress.cutShort();
+        continue;
+      }
+      outcome.pages += 1;
+      outcome.bytes += page.body.byteLength;
+      await archivePage(scope, page);
+      if (isListMarkup(page)) items.push(...progress.take(scope, column, page));
+    }
+    progress.putBack(cutOff);
+    progress.pending = await documents.store(items);
+  }
+  const stats = budget.paused ? undefined : await documents.finish();
+  if (!stats) {
+    outcome.progress = progress.toRecord();
+    return outcome;
+  }
+  const { first } = progress;
   const state: PageState = {
     url: column.url,
     fetchedAt: checkedAt,
     sha256: first.sha256,
-    archiveKey: listing.archiveKey,
+    ...(first.archiveKey ? { archiveKey: first.archiveKey } : {}),
     ...(first.etag ? { etag: first.etag } : {}),
     ...(first.lastModified ? { lastModified: first.lastModified } : {}),
     ...stats,
@@ -80,89 +132,24 @@ export async function crawlColumn(
   // A column cut short by the deadline is not read: its page state stays as it was, so the next
   // crawl reads it again, and its check fails, so its periods are `insufficient-data`.
   if (!outcome.cut) await ctx.documents.putPageState(state, previous);
+  outcome.limitsHit.push(...progress.limitsHit);
+  const answer = {
+    ok: true,
+    notModified: false,
+    status: first.status,
+    latencyMs: first.latencyMs,
+    sha256: first.sha256,
+  } as const;
   outcome.checks.push(
-    columnCheck(scope, column, first, {
+    columnCheck(scope, column, answer, {
       stats,
-      archiveKey: listing.archiveKey,
+      ...(first.archiveKey ? { archiveKey: first.archiveKey } : {}),
       ...(outcome.cut ? { error: budget.cutMessage() } : {}),
       ...(outcome.limitsHit.length > 0 ? { limitHit: outcome.limitsHit.join('; ') } : {}),
     }),
   );
   outcome.ok = !outcome.cut;
   return outcome;
-}
-
-/** Reads the first list page and follows pagination up to the column's page limit. */
-async function readListing(scope: CrawlScope, column: Column, first: FetchedBody, outcome: ColumnOutcome) {
-  const { limits, source, ctx, budget } = scope;
-  const archived = await archivePage(scope, first);
-  const maxPages = Math.min(column.maxPages ?? limits.maxPages, limits.maxPages);
-  const items = new Map<string, ListItem>();
-  const seenPages = new Set([column.url, first.finalUrl]);
-  const queue: string[] = [];
-  let requested = 1;
-  let complete = true;
-  const take = (page: FetchedBody) => {
-    const { text } = decodeHtml(page.body, {
-      contentTypeHeader: page.contentType,
-      charsetHint: source.charset,
-    });
-    const listing = extractList(text, {
-      url: page.finalUrl,
-      selectors: column.selectors,
-      now: ctx.asOf,
-      maxItems: limits.maxLinksPerPage,
-    });
-    if (listing.cut) {
-      complete = false;
-      outcome.limitsHit.push(
-        `list page ${page.finalUrl} holds ${listing.cut.links} links; only the first ${limits.maxLinksPerPage} items were read (maxLinksPerPage): the page was parsed up to its ${listing.cut.parsedLinks}th link and no further`,
-      );
-    } else if (listing.items.length > limits.maxLinksPerPage) {
-      complete = false;
-      outcome.limitsHit.push(
-        `list page ${page.finalUrl} lists ${listing.items.length} items; only the first ${limits.maxLinksPerPage} were read (maxLinksPerPage)`,
-      );
-    }
-    for (const item of listing.items.slice(0, limits.maxLinksPerPage))
-      if (!items.has(item.url)) items.set(item.url, item);
-    for (const next of listing.next) if (!seenPages.has(next)) queue.push(next);
-  };
-  take(first);
-  while (queue.length > 0) {
-    // Pages already known to exist (pagers often link every page) are fetched as many at a time
-    // as the host allows, and read in page order, so items keep the order the site lists them in.
-    const wave: string[] = [];
-    while (queue.length > 0 && wave.length < limits.perHostConcurrency) {
-      const url = queue.shift()!;
-      if (seenPages.has(url)) continue;
-      // Counted as requested, not by distinct addresses: a list page that redirected counts once.
-      if (requested >= maxPages) {
-        complete = false;
-        outcome.limitsHit.push(
-          `column ${column.id} has more than ${maxPages} list pages; the rest were not read (maxPages)`,
-        );
-        queue.length = 0;
-        break;
-      }
-      seenPages.add(url);
-      requested += 1;
-      wave.push(url);
-    }
-    const pages = await Promise.all(wave.map((url) => budget.fetch(url, outcome)));
-    for (const page of pages) {
-      if (!page.ok || page.notModified) {
-        outcome.errors += page.ok ? 0 : 1;
-        complete = false;
-        continue;
-      }
-      outcome.pages += 1;
-      outcome.bytes += page.body.byteLength;
-      await archivePage(scope, page);
-      if (isListMarkup(page)) take(page);
-    }
-  }
-  return { items: [...items.values()], complete, archiveKey: archived.key };
 }
 
 /**

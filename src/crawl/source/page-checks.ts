@@ -4,7 +4,7 @@
  */
 import type { Column } from '../../core/source';
 import type { HealthCheck, PageState } from '../../store/ports';
-import type { Fetcher, FetchResult } from '../fetch';
+import type { FetchedBody, Fetcher, FetchFailure, FetchResult, NotModified } from '../fetch';
 import type { CrawlScope } from './crawl-context';
 
 /**
@@ -22,8 +22,17 @@ export function siteDown(result: FetchResult, fetcher: Fetcher): boolean {
   return result.reason === 'http-status' && (result.status ?? 0) >= 500;
 }
 
+/**
+ * What a check records of a page's fetch: a failure, a 304, or a page read (also as an earlier
+ * pass of the crawl read it, which kept no body).
+ */
+export type PageAnswer =
+  | FetchFailure
+  | NotModified
+  | Pick<FetchedBody, 'ok' | 'notModified' | 'status' | 'latencyMs' | 'sha256'>;
+
 /** A failed fetch as a reason line: `<reason>: <message>`; empty for a success. */
-export function describeFailure(result: FetchResult): string {
+export function describeFailure(result: PageAnswer): string {
   return result.ok ? '' : `${result.reason}: ${result.message}`;
 }
 
@@ -40,7 +49,7 @@ export function failAll(checks: HealthCheck[], reason: string): HealthCheck[] {
 export interface CheckInput {
   url: string;
   columnId?: string;
-  result: FetchResult;
+  result: PageAnswer;
   stats?: Pick<PageState, 'itemCount' | 'undatedCount' | 'newestItemDate' | 'sha256' | 'archiveKey'>;
   /** The archive's key for the page as read (for a 304, the page state's key is used). */
   archiveKey?: string;
@@ -81,7 +90,7 @@ export function pageCheck(scope: CrawlScope, input: CheckInput): HealthCheck {
 export function columnCheck(
   scope: CrawlScope,
   column: Column,
-  result: FetchResult,
+  result: PageAnswer,
   input: Omit<CheckInput, 'url' | 'columnId' | 'result'> = {},
 ): HealthCheck {
   return pageCheck(scope, { ...input, url: column.url, columnId: column.id, result });

@@ -51,6 +51,15 @@ export class PassBudget {
   }
 
   /**
+   * Stops the pass as a pause does (no new fetch, nothing cut off written, no page state or check
+   * for a column not finished): a broken store ends the pass, and the other columns must not
+   * record a list they could not read as read.
+   */
+  halt(): void {
+    this.pausedFlag = true;
+  }
+
+  /**
    * Fetches `url` within the pass's time. Once the pass is paused nothing is requested; a fetch the
    * budget cut off pauses the pass (and marks `read`), one the deadline cut off marks `cut`.
    */

@@ -28,6 +28,27 @@ export function firstCursor(runId: string, sourceId: string, startedAt: string):
   };
 }
 
+/**
+ * The most a saved cursor may hold, as UTF-8 JSON: DynamoDB refuses an item over 400 KB (names and
+ * values), and the item also carries its keys and type.
+ */
+export const MAX_CURSOR_BYTES = 300_000;
+
+/**
+ * Keeps a cursor within `maxBytes`: the largest column progress is dropped until it fits, and those
+ * columns restart from their first list page (their documents already written are known then and
+ * not written again; only their list pages are read again). A cursor of a few columns of a few
+ * hundred list pages each is far below the bound.
+ */
+export function boundCursor(cursor: CrawlCursor, maxBytes = MAX_CURSOR_BYTES): void {
+  const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+  while (cursor.columns && cursor.columns.length > 0 && size(cursor) > maxBytes) {
+    const largest = cursor.columns.reduce((a, b) => (size(b) > size(a) ? b : a));
+    cursor.columns = cursor.columns.filter((c) => c !== largest);
+  }
+  if (cursor.columns?.length === 0) delete cursor.columns;
+}
+
 /** Adds a column's (or the home page's) counts to the crawl's. */
 export function addTotals(totals: CrawlTotals, add: Partial<CrawlTotals>): void {
   totals.pages += add.pages ?? 0;

@@ -10,8 +10,7 @@ import type { Column } from '../../core/source';
 import type { PageState, UpsertResult } from '../../store/ports';
 import type { ColumnOutcome } from './column-outcome';
 import type { CrawlScope } from './crawl-context';
-import { discover, itemOf, refresh, reread } from './detail-reading';
-import type { PageRead } from './pass-budget';
+import { itemOf, readItem, refresh, reread } from './detail-reading';
 
 /** One day in milliseconds, for re-check ages. */
 const DAY_MS = 86_400_000;
@@ -85,9 +84,8 @@ export async function rereadAwaitingFix(
   for (const doc of docs) {
     if (!awaitsFix(doc) || doc.absences.at(-1)?.to === null) continue;
     const item = itemOf(doc);
-    const read: PageRead = { paused: false };
-    const fresh = await discover(scope, column, item, outcome, read);
-    if (read.paused) return;
+    const fresh = await readItem(scope, column, item, outcome);
+    if (!fresh) return;
     const updated = reread(scope, doc, fresh, item);
     if ((await documents.upsertDocument(updated)) === 'changed') outcome.changedDocuments += 1;
     if (awaitsFix(updated)) awaiting += 1;
