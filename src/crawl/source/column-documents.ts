@@ -154,9 +154,14 @@ export class ColumnDocuments {
     const { ctx, budget, checkedAt } = this.scope;
     const { listed, read } = this.progress;
     const docs = [...this.docs.values()];
+    const byDigest = new Map(docs.map((d) => [urlDigest(d.url), d]));
     const isListed = (doc: Document) => listed.has(urlDigest(doc.url));
     const isRead = (doc: Document) => read.has(urlDigest(doc.url));
-    const shown = docs.filter(isListed);
+    // In the order the list shows them: the longest unchecked are re-checked first, ties in list order.
+    const shown = [...listed].flatMap((digest) => {
+      const doc = byDigest.get(digest);
+      return doc ? [doc] : [];
+    });
     const rechecked = await recheckListed(
       this.scope,
       shown.filter((d) => !isRead(d)),
