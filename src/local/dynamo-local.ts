@@ -120,8 +120,7 @@ const EATMYDATA = [
 ];
 
 /**
- * DynamoDB Local keeps its data in SQLite, which syncs every write to disk: 30–50 ms a write here,
- * ten times the in-memory cost, and a year of demo sweeps makes thousands of writes. When
+ * Even in WAL mode SQLite syncs every commit, and a year of demo sweeps makes thousands. When
  * libeatmydata is installed (Debian package `eatmydata`) it is preloaded so those syncs become
  * no-ops: data still reach the file (a killed process loses nothing), only a power cut or kernel
  * crash could lose the last writes. GONGKAI_DYNAMO_FSYNC=1 keeps the syncs.
