@@ -26,6 +26,7 @@ import { SimulatedClock } from '../src/demo/run';
 import { AWS_LIMITS } from '../src/local/aws-limits';
 import { openLocalRuntime } from '../src/local/local-runtime';
 import { runSweepLocally } from '../src/local/sweep-runner';
+import { itemBytes } from '../src/store/dynamo/items';
 import { machine, replaceSection } from './bench-doc';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,7 +182,7 @@ function sourcesFor(sites: readonly Site[]): SourcesFile {
   });
 }
 
-/** The largest item in the table, as DynamoDB sizes it (about: attribute names plus values, as JSON). */
+/** The largest item in the table, as DynamoDB sizes it (attribute names plus values; `itemBytes`). */
 async function largestItem(endpoint: string, tableName: string): Promise<{ bytes: number; pk: string }> {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
@@ -196,7 +197,7 @@ async function largestItem(endpoint: string, tableName: string): Promise<{ bytes
     do {
       const out = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
       for (const item of out.Items ?? []) {
-        const bytes = Buffer.byteLength(JSON.stringify(item));
+        const bytes = itemBytes(item);
         if (bytes > largest.bytes) largest = { bytes, pk: String(item.pk) };
       }
       start = out.LastEvaluatedKey;

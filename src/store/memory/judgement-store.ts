@@ -1,0 +1,31 @@
+/** The last judgement in memory, with the DynamoDB store's commit rule (a head planned from another is refused). */
+import type {
+  JudgedSource,
+  JudgementHead,
+  JudgementStore,
+  ObligationJudgement,
+  StoredJudgement,
+} from '../ports';
+
+export class MemoryJudgementStore implements JudgementStore {
+  private stored: StoredJudgement | undefined;
+
+  async load(): Promise<StoredJudgement | undefined> {
+    return this.stored ? structuredClone(this.stored) : undefined;
+  }
+
+  async save(
+    next: {
+      head: JudgementHead;
+      sources: Map<string, JudgedSource>;
+      written: Map<string, ObligationJudgement>;
+    },
+    previous: JudgementHead | undefined,
+  ): Promise<boolean> {
+    if (this.stored?.head.runId !== previous?.runId) return false;
+    const byObligation = new Map(this.stored?.byObligation ?? []);
+    for (const [id, judgement] of next.written) byObligation.set(id, judgement);
+    this.stored = structuredClone({ head: next.head, sources: next.sources, byObligation });
+    return true;
+  }
+}
