@@ -332,6 +332,11 @@ export interface ObligationJudgement {
   candidates: Evidence[];
   warnings: string[];
   verdicts: Verdict[];
+  /**
+   * The documents its evidence and candidates link (their presence and dates are judged again as
+   * the date moves): a later sweep judges its periods again from these without reading its sources.
+   */
+  documents: Document[];
 }
 
 /** The sweep whose judgement is stored, and the configuration it judged. */

@@ -53,8 +53,10 @@ export interface Assessment {
   warnings: string[];
   /** 政府网站单项否决预警: per site with veto rules, what trips now and what trips next. */
   forecasts: SiteForecast[];
-  /** Obligations matched and judged again by this assessment (the others kept their judgement). */
+  /** Obligations judged again by this assessment (the others kept their judgement). */
   rejudged: number;
+  /** Of those, the ones matched again (the others' sources had not changed: their evidence stood). */
+  rematched: number;
   /** Documents read from the store for this assessment (only the sources judging needed). */
   documentsRead: number;
 }
@@ -211,25 +213,38 @@ export async function assess(
     sources: sources.sources,
   });
   const freshIds = new Set(plan.fresh.map((o) => o.id));
+  const again = new Set(plan.reevaluated.map((r) => r.obligation.id));
+  const standing = plan.reevaluated.map((r) => r.before);
+  const judgedIds = new Set([...freshIds, ...again]);
   const documents = [...visible, ...kept];
   const judged = evaluate({
-    obligations: plan.fresh,
+    obligations: catalogue.obligations.filter((o) => judgedIds.has(o.id)),
     periods: periodsById,
     evidence: [
       ...match.evidence,
-      ...activeManual.filter((e) => freshIds.has(e.obligationId)),
+      ...standing.flatMap((j) => j.evidence),
+      ...activeManual.filter((e) => judgedIds.has(e.obligationId)),
       ...match.candidates,
+      ...standing.flatMap((j) => j.candidates),
     ],
-    waivers: activeWaivers.filter((w) => freshIds.has(w.obligationId)),
+    waivers: activeWaivers.filter((w) => judgedIds.has(w.obligationId)),
     checks: sourceChecks,
     unitSources,
-    documents,
+    // The documents the re-evaluated obligations link come with their stored judgement.
+    documents: [...standing.flatMap((j) => j.documents), ...documents],
     asOf,
     policy,
     calendar,
     sites: sources.sources,
   });
-  const merged = mergeJudgements(catalogue.obligations, plan, match, judged);
+  const merged = mergeJudgements(catalogue.obligations, plan, match, judged, visible);
+  const written = new Map<string, ObligationJudgement>();
+  for (const [id, entry] of merged.byObligation) {
+    if (freshIds.has(id)) written.set(id, entry);
+    // A re-evaluated judgement is written only when its verdicts changed.
+    const before = again.has(id) ? plan.reevaluated.find((r) => r.obligation.id === id)?.before : undefined;
+    if (before && JSON.stringify(before.verdicts) !== JSON.stringify(entry.verdicts)) written.set(id, entry);
+  }
   const committed =
     options.keep === false ||
     (await judgements.save(
@@ -237,7 +252,7 @@ export async function assess(
         // Unique per judgement: the tasks of one sweep each store theirs.
         head: { runId: `${asOf}#${runId}#${randomUUID().slice(0, 8)}`, asOf, cutoff, config },
         sources: states,
-        written: new Map([...merged.byObligation].filter(([id]) => freshIds.has(id))),
+        written,
       },
       loadedJudgement?.head,
     ));
@@ -266,7 +281,8 @@ export async function assess(
     events,
     waivers,
     warnings: [...merged.warnings, ...calendar.warnings],
-    rejudged: plan.fresh.length,
+    rejudged: plan.fresh.length + plan.reevaluated.length,
+    rematched: plan.fresh.length,
     documentsRead: [...loaded.values()].reduce((n, list) => n + list.length, 0),
   };
 }
@@ -343,10 +359,13 @@ function mergeJudgements(
   plan: JudgementPlan,
   match: { evidence: Evidence[]; candidates: Evidence[]; warnings: string[] },
   judged: Verdict[],
+  visible: readonly Document[],
 ) {
   const evidence = groupByObligation(match.evidence);
   const candidates = groupByObligation(match.candidates);
   const verdicts = groupByObligation(judged);
+  const again = new Map(plan.reevaluated.map((r) => [r.obligation.id, r.before]));
+  const byUrl = new Map(visible.map((d) => [d.url, d]));
   const byObligation = new Map<string, ObligationJudgement>();
   const out = {
     evidence: [] as Evidence[],
@@ -355,14 +374,21 @@ function mergeJudgements(
     verdicts: [] as Verdict[],
   };
   for (const obligation of obligations) {
-    const entry = plan.reused.get(obligation.id) ?? {
-      fingerprint: plan.fingerprints.get(obligation.id) ?? '',
-      reads: plan.reads.get(obligation.id) ?? [],
-      evidence: evidence.get(obligation.id) ?? [],
-      candidates: candidates.get(obligation.id) ?? [],
-      warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
-      verdicts: verdicts.get(obligation.id) ?? [],
-    };
+    const before = again.get(obligation.id);
+    const entry =
+      plan.reused.get(obligation.id) ??
+      (before ? { ...before, verdicts: verdicts.get(obligation.id) ?? [] } : undefined) ??
+      freshEntry(
+        obligation.id,
+        plan,
+        {
+          evidence: evidence.get(obligation.id) ?? [],
+          candidates: candidates.get(obligation.id) ?? [],
+          warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
+          verdicts: verdicts.get(obligation.id) ?? [],
+        },
+        byUrl,
+      );
     byObligation.set(obligation.id, entry);
     out.evidence.push(...entry.evidence);
     out.candidates.push(...entry.candidates);
@@ -370,6 +396,22 @@ function mergeJudgements(
     out.verdicts.push(...entry.verdicts);
   }
   return { ...out, byObligation };
+}
+
+/** A judgement just made, with the documents its evidence and candidates link. */
+function freshEntry(
+  obligationId: string,
+  plan: JudgementPlan,
+  judged: Pick<ObligationJudgement, 'evidence' | 'candidates' | 'warnings' | 'verdicts'>,
+  byUrl: ReadonlyMap<string, Document>,
+): ObligationJudgement {
+  const urls = new Set([...judged.evidence, ...judged.candidates].map((e) => e.url));
+  return {
+    fingerprint: plan.fingerprints.get(obligationId) ?? '',
+    reads: plan.reads.get(obligationId) ?? [],
+    ...judged,
+    documents: [...urls].flatMap((url) => byUrl.get(url) ?? []),
+  };
 }
 
 /** The last instant of a Shanghai calendar day, as a UTC ISO string comparable with stored instants. */

@@ -9,10 +9,8 @@
  *
  * An obligation's stored judgement is reused as of a later date only when all of these hold, each
  * because the core reads nothing else (src/core/match, src/core/verdicts.ts):
- * - the configuration judged (catalogue, sources, calendar) is the same;
+ * - the configuration judged (catalogue and sources file) is the same;
  * - it is judged from documents (no site or personal-data rule: those read every new check);
- * - every one of its periods fell due before the previous judgement's date, so no period can move
- *   between pending, due-soon and missing, and each period's check window ended before it;
  * - its periods, active waivers and active manual evidence are the same, and so are the sources it
  *   reads (its units' own and every source with a document naming one of its units) and their
  *   document counters (the fingerprint): no document that could be its evidence changed, appeared
@@ -21,7 +19,13 @@
  *   after its cutoff (it would count from the day it becomes visible, with no change to any document);
  * - no check of those sources was recorded with an instant the previous judgement had already
  *   covered (a backfilled check could change a window or the backdating test; new checks come after).
- * Anything else re-judges it. test/unit/tasks/incremental-judging.test.ts compares a sequence of
+ * Then its evidence (matches, candidates, match warnings) stands, unless it is a continuous duty (its
+ * evidence is presence in the column at each check, so every new check adds some); its verdicts
+ * stand too when every
+ * one of its periods fell due before the previous judgement's date (no period can move between
+ * pending, due-soon and missing, and each period's check window ended before it), else its periods
+ * are judged again from the stored evidence and the documents it links, kept with it. Anything
+ * else matches and judges it again. test/unit/tasks/incremental-judging.test.ts compares a sequence of
  * incremental judgements, in one process and across cold starts, with judging everything from
  * scratch at each date.
  */
@@ -56,7 +60,12 @@ export interface JudgementPlan {
   reads: Map<string, string[]>;
   /** Obligations whose stored judgement stands, by id. */
   reused: Map<string, ObligationJudgement>;
-  /** Obligations to judge again, in catalogue order. */
+  /**
+   * Obligations whose evidence stands but whose periods are judged again (one is not yet due, so
+   * the date alone can change its verdicts), with their stored judgement, in catalogue order.
+   */
+  reevaluated: { obligation: Obligation; before: ObligationJudgement }[];
+  /** Obligations to match and judge again, in catalogue order. */
   fresh: Obligation[];
 }
 
@@ -141,6 +150,7 @@ export function planJudgement(
   const fingerprints = new Map<string, string>();
   const reads = new Map<string, string[]>();
   const reused = new Map<string, ObligationJudgement>();
+  const reevaluated: JudgementPlan['reevaluated'] = [];
   const fresh: Obligation[] = [];
   const settledSource = (sourceId: string): boolean => {
     if (!usable || inputs.changed.has(sourceId)) return false;
@@ -170,17 +180,20 @@ export function planJudgement(
     fingerprints.set(obligation.id, fingerprint);
     reads.set(obligation.id, sorted);
     const before = usable?.byObligation.get(obligation.id);
-    const stands =
+    const evidenceStands =
       usable !== undefined &&
       before?.fingerprint === fingerprint &&
       !obligation.evidence.site &&
       !obligation.evidence.personalData &&
-      periods.every((p) => p.due < usable.head.asOf) &&
       sorted.every(settledSource);
-    if (stands && before) reused.set(obligation.id, before);
-    else fresh.push(obligation);
+    if (!evidenceStands || !before) fresh.push(obligation);
+    else if (periods.every((p) => p.due < usable.head.asOf)) reused.set(obligation.id, before);
+    // A continuous duty's evidence is its documents' presence in their column at each check: new
+    // checks add evidence, so it is matched again.
+    else if (obligation.schedule.kind === 'continuous') fresh.push(obligation);
+    else reevaluated.push({ obligation, before });
   }
-  return { fingerprints, reads, reused, fresh };
+  return { fingerprints, reads, reused, reevaluated, fresh };
 }
 
 /**

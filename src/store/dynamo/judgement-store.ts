@@ -52,6 +52,7 @@ const ObligationJudgementSchema = z.object({
   candidates: z.array(EvidenceSchema),
   warnings: z.array(z.string()),
   verdicts: z.array(VerdictSchema),
+  documents: z.array(DocumentSchema),
 });
 
 const HeadSchema = z.object({

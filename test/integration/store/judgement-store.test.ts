@@ -49,6 +49,7 @@ const judgement = (obligationId: string, reason = 'nothing found'): ObligationJu
   candidates: [],
   warnings: [],
   verdicts: [verdict(obligationId, reason)],
+  documents: [document('site-a', 7)],
 });
 
 const document = (sourceId: string, n: number, title = `公告 ${n}`): Document => ({
