@@ -19,6 +19,7 @@ export type ItemType =
   | 'source'
   | 'crawl-shard'
   | 'crawl-cursor'
+  | 'summary-units'
   | 'judgement-head'
   | 'judged-sources'
   | 'obligation-judgement';

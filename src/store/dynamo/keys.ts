@@ -65,6 +65,7 @@ export const PK = {
   source: 'SOURCE',
   shard: (runId: string) => `SHARD#${runId}`,
   cursor: (sourceId: string) => `CURSOR#${sourceId}`,
+  summaryUnits: (asOf: string, runId: string) => `SUMMARY#${asOf}#${runId}`,
   judgement: 'JUDGE',
   obligationJudgement: (shard: string) => `JUDGE#${shard}`,
 } as const;
@@ -105,6 +106,11 @@ export const keys = {
     sk: String(shard).padStart(6, '0'),
   }),
   cursor: (runId: string, sourceId: string): ItemKey => ({ pk: PK.cursor(sourceId), sk: runId }),
+  /** Zero-padded so a summary's chunks list in order. */
+  summaryUnits: (asOf: string, runId: string, chunk: number): ItemKey => ({
+    pk: PK.summaryUnits(asOf, runId),
+    sk: String(chunk).padStart(4, '0'),
+  }),
   judgementHead: (): ItemKey => ({ pk: PK.judgement, sk: 'HEAD' }),
   /** Zero-padded so a judgement's source chunks list in order. */
   judgedSources: (runId: string, chunk: number): ItemKey => ({
