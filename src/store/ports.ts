@@ -333,6 +333,11 @@ export interface ObligationJudgement {
   warnings: string[];
   verdicts: Verdict[];
   /**
+   * The date its verdicts were judged as of. They are reused as they are only when every period
+   * fell due before it; a judgement judged again by date alone is stored again only then.
+   */
+  judgedOn: IsoDate;
+  /**
    * The documents its evidence and candidates link (their presence and dates are judged again as
    * the date moves): a later sweep judges its periods again from these without reading its sources.
    */

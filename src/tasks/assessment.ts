@@ -237,13 +237,13 @@ export async function assess(
     calendar,
     sites: sources.sources,
   });
-  const merged = mergeJudgements(catalogue.obligations, plan, match, judged, visible);
+  const merged = mergeJudgements(catalogue.obligations, plan, match, judged, visible, asOf);
   const written = new Map<string, ObligationJudgement>();
   for (const [id, entry] of merged.byObligation) {
     if (freshIds.has(id)) written.set(id, entry);
-    // A re-evaluated judgement is written only when its verdicts changed.
-    const before = again.has(id) ? plan.reevaluated.find((r) => r.obligation.id === id)?.before : undefined;
-    if (before && JSON.stringify(before.verdicts) !== JSON.stringify(entry.verdicts)) written.set(id, entry);
+    // Judged again by date alone: stored only once its verdicts can stand as they are (every period
+    // fell due before today), not every sweep their reasons name a new date.
+    else if (again.has(id) && (periodsById.get(id) ?? []).every((p) => p.due < asOf)) written.set(id, entry);
   }
   const committed =
     options.keep === false ||
@@ -360,6 +360,7 @@ function mergeJudgements(
   match: { evidence: Evidence[]; candidates: Evidence[]; warnings: string[] },
   judged: Verdict[],
   visible: readonly Document[],
+  asOf: IsoDate,
 ) {
   const evidence = groupByObligation(match.evidence);
   const candidates = groupByObligation(match.candidates);
@@ -377,7 +378,7 @@ function mergeJudgements(
     const before = again.get(obligation.id);
     const entry =
       plan.reused.get(obligation.id) ??
-      (before ? { ...before, verdicts: verdicts.get(obligation.id) ?? [] } : undefined) ??
+      (before ? { ...before, verdicts: verdicts.get(obligation.id) ?? [], judgedOn: asOf } : undefined) ??
       freshEntry(
         obligation.id,
         plan,
@@ -386,6 +387,7 @@ function mergeJudgements(
           candidates: candidates.get(obligation.id) ?? [],
           warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
           verdicts: verdicts.get(obligation.id) ?? [],
+          judgedOn: asOf,
         },
         byUrl,
       );
@@ -402,7 +404,7 @@ function mergeJudgements(
 function freshEntry(
   obligationId: string,
   plan: JudgementPlan,
-  judged: Pick<ObligationJudgement, 'evidence' | 'candidates' | 'warnings' | 'verdicts'>,
+  judged: Pick<ObligationJudgement, 'evidence' | 'candidates' | 'warnings' | 'verdicts' | 'judgedOn'>,
   byUrl: ReadonlyMap<string, Document>,
 ): ObligationJudgement {
   const urls = new Set([...judged.evidence, ...judged.candidates].map((e) => e.url));

@@ -22,7 +22,7 @@
  * Then its evidence (matches, candidates, match warnings) stands, unless it is a continuous duty (its
  * evidence is presence in the column at each check, so every new check adds some); its verdicts
  * stand too when every
- * one of its periods fell due before the previous judgement's date (no period can move between
+ * one of its periods fell due before the date they were judged as of (no period can move between
  * pending, due-soon and missing, and each period's check window ended before it), else its periods
  * are judged again from the stored evidence and the documents it links, kept with it. Anything
  * else matches and judges it again. test/unit/tasks/incremental-judging.test.ts compares a sequence of
@@ -187,7 +187,7 @@ export function planJudgement(
       !obligation.evidence.personalData &&
       sorted.every(settledSource);
     if (!evidenceStands || !before) fresh.push(obligation);
-    else if (periods.every((p) => p.due < usable.head.asOf)) reused.set(obligation.id, before);
+    else if (periods.every((p) => p.due < before.judgedOn)) reused.set(obligation.id, before);
     // A continuous duty's evidence is its documents' presence in their column at each check: new
     // checks add evidence, so it is matched again.
     else if (obligation.schedule.kind === 'continuous') fresh.push(obligation);

@@ -15,6 +15,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { IsoDateSchema } from '../../core/dates';
 import { DocumentSchema } from '../../core/document';
 import { EvidenceSchema } from '../../core/evidence';
 import { parseOrThrow } from '../../core/validation';
@@ -52,6 +53,7 @@ const ObligationJudgementSchema = z.object({
   candidates: z.array(EvidenceSchema),
   warnings: z.array(z.string()),
   verdicts: z.array(VerdictSchema),
+  judgedOn: IsoDateSchema,
   documents: z.array(DocumentSchema),
 });
 

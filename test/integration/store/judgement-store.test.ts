@@ -49,6 +49,7 @@ const judgement = (obligationId: string, reason = 'nothing found'): ObligationJu
   candidates: [],
   warnings: [],
   verdicts: [verdict(obligationId, reason)],
+  judgedOn: '2016-05-02',
   documents: [document('site-a', 7)],
 });
 
