@@ -258,6 +258,8 @@ async function coldJudging(runtime: Awaited<ReturnType<typeof openLocalRuntime>>
       rematched: judged.rematched,
       reads: after.readRequests - before.readRequests,
       rcu: after.readCapacityUnits - before.readCapacityUnits,
+      writes: after.writeRequests - before.writeRequests,
+      wcu: after.writeCapacityUnits - before.writeCapacityUnits,
       verdicts: JSON.stringify(judged.verdicts),
     };
   };
@@ -270,18 +272,18 @@ async function coldJudging(runtime: Awaited<ReturnType<typeof openLocalRuntime>>
   if (old.verdicts !== fresh.verdicts) throw new Error('the two judgements differ');
   const total = judgedCatalogue(runtime.deps).obligations.length;
   const row = (m: typeof old, what: string) =>
-    `| ${what} | ${(m.ms / 1000).toFixed(2)} s | ${m.documents.toLocaleString('en')} | ${m.rematched.toLocaleString('en')} / ${m.rejudged.toLocaleString('en')} of ${total.toLocaleString('en')} | ${m.reads.toLocaleString('en')} | ${Math.round(m.rcu).toLocaleString('en')} |`;
+    `| ${what} | ${(m.ms / 1000).toFixed(2)} s | ${m.documents.toLocaleString('en')} | ${m.rematched.toLocaleString('en')} / ${m.rejudged.toLocaleString('en')} of ${total.toLocaleString('en')} | ${m.reads.toLocaleString('en')} / ${Math.round(m.rcu).toLocaleString('en')} | ${m.writes.toLocaleString('en')} / ${Math.round(m.wcu).toLocaleString('en')} |`;
   return [
     JUDGING_SECTION,
     '',
     `The province above, as of ${next}, after one site's document changed: one assessment (what MatchEvidence or EvaluateVerdicts runs) in a fresh process, first with no stored judgement (every cold Lambda before judgements were kept in the table), then finding the sweep's stored judgement (src/tasks/judgement-memo.ts). Same table, same run; both give the same verdicts. Written by \`bench/province.bench.ts\`.`,
     '',
-    '| cold process | wall time | documents read | obligations matched / judged again | DynamoDB read requests | RCU |',
+    '| cold process | wall time | documents read | obligations matched / judged again | DynamoDB read requests / RCU | write requests / WCU |',
     '|---|---:|---:|---:|---:|---:|',
     row(old, 'no stored judgement'),
     row(fresh, 'stored judgement'),
     '',
-    `Ratios (stored / none): wall time ${(fresh.ms / old.ms).toFixed(2)}, documents read ${(fresh.documents / Math.max(1, old.documents)).toFixed(3)}, RCU ${(fresh.rcu / Math.max(1, old.rcu)).toFixed(2)}. The stored judgement costs reads of its own (its head, source chunks and the 16 \`JUDGE#<shard>\` partitions), counted here.`,
+    `Ratios (stored / none): wall time ${(fresh.ms / old.ms).toFixed(2)}, documents read ${(fresh.documents / Math.max(1, old.documents)).toFixed(3)}, RCU ${(fresh.rcu / Math.max(1, old.rcu)).toFixed(2)}. The stored judgement costs reads of its own (its head, source chunks and the 16 \`JUDGE#<shard>\` partitions) and writes (source chunks, the obligations matched again, those whose last period fell due, the head), counted here; without a stored judgement nothing is written (the judgement went to memory).`,
     '',
     `Machine: ${machine()}. Measured ${new Date().toISOString().slice(0, 10)}.`,
   ].join('\n');

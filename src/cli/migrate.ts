@@ -9,7 +9,7 @@ import { createDynamoStores, type DynamoStores } from '../store/dynamo/create-st
 import type { FlagMigrationReport } from '../store/dynamo/migrate-flags';
 import type { Command } from './command';
 import { parseFlags, UsageError } from './flags';
-import { TARGET_FLAGS, TargetSchema } from './ledger-commands';
+import { localSession, TARGET_FLAGS, TargetSchema } from './ledger-commands';
 import { LOCAL_FLAGS, LocalFlagsSchema, withLocalRuntime } from './local-session';
 
 const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
@@ -43,26 +43,19 @@ export const command: Command = {
         stores.close();
       }
     }
-    return withLocalRuntime(
-      {
-        dataDir: flags['data-dir'],
-        catalogue: flags.catalogue,
-        ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
-      },
-      async (runtime) => {
-        const stores = createDynamoStores({
-          endpoint: runtime.endpoint,
-          region: LOCAL_REGION,
-          credentials: LOCAL_CREDENTIALS,
-          tableName: TABLE_NAME,
-        });
-        try {
-          return await migrate(stores);
-        } finally {
-          stores.close();
-        }
-      },
-    );
+    return withLocalRuntime(localSession(flags), async (runtime) => {
+      const stores = createDynamoStores({
+        endpoint: runtime.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        tableName: TABLE_NAME,
+      });
+      try {
+        return await migrate(stores);
+      } finally {
+        stores.close();
+      }
+    });
   },
 };
 

@@ -373,14 +373,14 @@ export interface JudgementStore {
    * others keep their stored judgement). `previous` is the head it was planned from: when another
    * sweep committed since, nothing commits and the result is false.
    */
-  save(
-    next: {
-      head: JudgementHead;
-      sources: Map<string, JudgedSource>;
-      written: Map<string, ObligationJudgement>;
-    },
-    previous: JudgementHead | undefined,
-  ): Promise<boolean>;
+  save(next: JudgementSave, previous: JudgementHead | undefined): Promise<boolean>;
+}
+
+/** What a sweep stores of its judgement: its head, every source's state, the obligations judged again. */
+export interface JudgementSave {
+  head: JudgementHead;
+  sources: Map<string, JudgedSource>;
+  written: Map<string, ObligationJudgement>;
 }
 
 export interface Stores {

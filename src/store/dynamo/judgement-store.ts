@@ -23,6 +23,7 @@ import { VerdictSchema } from '../../core/verdict';
 import type {
   JudgedSource,
   JudgementHead,
+  JudgementSave,
   JudgementStore,
   ObligationJudgement,
   StoredJudgement,
@@ -120,14 +121,7 @@ export class DynamoJudgementStore implements JudgementStore, Metered {
     };
   }
 
-  async save(
-    next: {
-      head: JudgementHead;
-      sources: Map<string, JudgedSource>;
-      written: Map<string, ObligationJudgement>;
-    },
-    previous: JudgementHead | undefined,
-  ): Promise<boolean> {
+  async save(next: JudgementSave, previous: JudgementHead | undefined): Promise<boolean> {
     const runId = next.head.runId;
     const chunks = sourceChunks([...next.sources]);
     // Superseded chunks are never deleted (no task may delete): they expire. A head left unused

@@ -1,11 +1,5 @@
 /** The last judgement in memory, with the DynamoDB store's commit rule (a head planned from another is refused). */
-import type {
-  JudgedSource,
-  JudgementHead,
-  JudgementStore,
-  ObligationJudgement,
-  StoredJudgement,
-} from '../ports';
+import type { JudgementHead, JudgementSave, JudgementStore, StoredJudgement } from '../ports';
 
 export class MemoryJudgementStore implements JudgementStore {
   private stored: StoredJudgement | undefined;
@@ -14,14 +8,7 @@ export class MemoryJudgementStore implements JudgementStore {
     return this.stored ? structuredClone(this.stored) : undefined;
   }
 
-  async save(
-    next: {
-      head: JudgementHead;
-      sources: Map<string, JudgedSource>;
-      written: Map<string, ObligationJudgement>;
-    },
-    previous: JudgementHead | undefined,
-  ): Promise<boolean> {
+  async save(next: JudgementSave, previous: JudgementHead | undefined): Promise<boolean> {
     if (this.stored?.head.runId !== previous?.runId) return false;
     const byObligation = new Map(this.stored?.byObligation ?? []);
     for (const [id, judgement] of next.written) byObligation.set(id, judgement);
