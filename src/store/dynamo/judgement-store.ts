@@ -103,17 +103,21 @@ export class DynamoJudgementStore implements JudgementStore, Metered {
         `judged sources ${chunk.sk}`,
       ))
         sources.set(id, state);
-    if (chunks.length !== head.chunks) return undefined;
+    // Chunks expired (no sweep for weeks): the head alone, so the next save still commits over it,
+    // and nothing else is trusted: every source is read and every obligation judged again.
+    const whole = chunks.length === head.chunks;
+    if (!whole) sources.clear();
     const byObligation = new Map<string, ObligationJudgement>();
     const ownerOf = new Map<string, string>();
     for (const entry of entries) {
       const id = String(entry.sk);
       const runId = String(entry.runId);
       ownerOf.set(id, runId);
-      if (!(runId in head.owners) || entry.body === undefined) continue;
+      if (!whole || !Object.hasOwn(head.owners, runId) || entry.body === undefined) continue;
       byObligation.set(id, parseOrThrow(ObligationJudgementSchema, unpack(entry.body), `judgement of ${id}`));
     }
-    this.loaded = { head, ownerOf };
+    // Without its chunks no stored obligation stands, now or after the next save.
+    this.loaded = { head: whole ? head : { ...head, owners: {} }, ownerOf };
     return {
       head: { runId: head.runId, asOf: head.asOf, cutoff: head.cutoff, config: head.config },
       sources,

@@ -5,7 +5,7 @@
  * counters move only when a write made a document new or changed.
  */
 import { randomBytes } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/core/document';
@@ -150,6 +150,35 @@ describe('judgement store on DynamoDB', () => {
     expect(loaded?.byObligation.has('huge')).toBe(false);
     expect(loaded?.byObligation.get('o4')).toEqual(written.get('o4'));
   }, 120_000);
+
+  it('after its source chunks expired, trusts nothing stored but still commits over the head', async () => {
+    const before = await stores.judgements.load();
+    expect(before?.byObligation.size).toBeGreaterThan(0);
+    // What TTL does to chunks left unused for weeks.
+    const chunks = await stores.client.send(
+      new QueryCommand({
+        TableName: stores.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
+        ExpressionAttributeValues: { ':pk': { S: 'JUDGE' }, ':src': { S: `SRC#${before!.head.runId}#` } },
+      }),
+    );
+    for (const item of chunks.Items ?? [])
+      await stores.client.send(
+        new DeleteItemCommand({ TableName: stores.tableName, Key: { pk: item.pk!, sk: item.sk! } }),
+      );
+    const expired = await stores.judgements.load();
+    expect(expired?.head).toEqual(before?.head);
+    expect(expired?.sources.size).toBe(0);
+    expect(expired?.byObligation.size).toBe(0);
+    const next = head('2016-05-23#run-5', '2016-05-23');
+    const written = new Map([['o5', judgement('o5')]]);
+    expect(await stores.judgements.save({ head: next, sources: new Map(), written }, expired?.head)).toBe(
+      true,
+    );
+    const after = await stores.judgements.load();
+    expect(after?.byObligation.get('o5')).toEqual(written.get('o5'));
+    expect(after?.byObligation.has('o1')).toBe(false);
+  });
 
   it('moves a source’s document counter only when a write made a document new or changed', async () => {
     const documents = stores.documents;
