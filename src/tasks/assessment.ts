@@ -239,7 +239,12 @@ export async function assess(
   });
   const merged = mergeJudgements(catalogue.obligations, plan, match, judged, visible, asOf);
   const written = new Map<string, ObligationJudgement>();
+  const ruleJudged = new Set(
+    catalogue.obligations.filter((o) => o.evidence.site || o.evidence.personalData).map((o) => o.id),
+  );
   for (const [id, entry] of merged.byObligation) {
+    // Site and personal-data rules are judged again every sweep: their judgement is never reused.
+    if (ruleJudged.has(id)) continue;
     if (freshIds.has(id)) written.set(id, entry);
     // Judged again by date alone: stored only once its verdicts can stand as they are (every period
     // fell due before today), not every sweep their reasons name a new date.
