@@ -14,7 +14,7 @@ import { LOCAL_FLAGS, LocalFlagsSchema, withLocalRuntime } from './local-session
 
 const Schema = LocalFlagsSchema.extend(TargetSchema.shape).extend({
   'dry-run': z.boolean().default(false),
-  _: z.tuple([z.literal('flags')], { message: 'the one migration is `flags`' }),
+  _: z.tuple([z.literal('flags', { message: 'name the migration: flags (the one there is)' })]),
 });
 
 const USAGE =
