@@ -13,7 +13,7 @@ import type { Flag } from '../core/flag';
 import type { HealthCheck } from '../core/health-check';
 import type { LedgerEntry } from '../core/ledger-entry';
 import type { ListItem } from '../core/list-item';
-import type { VerdictKind } from '../core/verdict';
+import type { Verdict, VerdictKind } from '../core/verdict';
 
 export type { Flag, HealthCheck, LedgerEntry };
 
@@ -159,6 +159,13 @@ export interface DocumentStore {
   insertDocuments(docs: Document[]): Promise<UpsertResult[]>;
   getDocument(url: string): Promise<Document | undefined>;
   listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
+  /**
+   * Per source with documents: a counter that moves after every write that made one of its
+   * documents new or changed (never before the write, so a reader that reads the counter and then
+   * the documents never pairs a counter with older documents). Incremental judging reads only the
+   * documents of sources whose counter moved.
+   */
+  documentVersions(): Promise<Map<string, number>>;
   getPageState(url: string): Promise<PageState | undefined>;
   /** The states of several URLs in as few requests as the store allows (a crawl reads its columns' at once). */
   getPageStates(urls: readonly string[]): Promise<Map<string, PageState>>;
@@ -338,8 +345,89 @@ export interface Notifier {
 }
 
 /** Everything a task function needs, built once per process (Lambda cold start or local run). */
+/** What a judgement remembers of one source, so a later sweep need not read its documents again. */
+export interface JudgedSource {
+  /** The source's document counter (`DocumentStore.documentVersions`) its documents were read at. */
+  version: number;
+  /** Its checks with checkedAt ≤ the head's cutoff when it was judged (a later backfill re-judges). */
+  checksSeen: number;
+  /** Units named by any of its documents: which obligations may take evidence from it. */
+  unitsNamed: string[];
+  /** Latest shown date and latest firstSeen of its documents ('' when none). */
+  latestDate: string;
+  latestFirstSeen: string;
+  /**
+   * Its documents whose personal-data scan found something or could not read a file: the only
+   * ones personal-data rules read. Null when they were too many to keep (its documents are read).
+   */
+  privacy: Document[] | null;
+}
+
+/** One obligation's stored judgement and what it read. */
+export interface ObligationJudgement {
+  /** Digest of its periods, sources read and their versions, waivers and manual evidence. */
+  fingerprint: string;
+  /** Sources whose documents the judgement read (its units' own and those naming its units). */
+  reads: string[];
+  evidence: Evidence[];
+  candidates: Evidence[];
+  warnings: string[];
+  verdicts: Verdict[];
+  /**
+   * The date its verdicts were judged as of. They are reused as they are only when every period
+   * fell due before it; a judgement judged again by date alone is stored again only then.
+   */
+  judgedOn: IsoDate;
+  /**
+   * The documents its evidence and candidates link (their presence and dates are judged again as
+   * the date moves): a later sweep judges its periods again from these without reading its sources.
+   */
+  documents: Document[];
+}
+
+/** The sweep whose judgement is stored, and the configuration it judged. */
+export interface JudgementHead {
+  runId: string;
+  asOf: IsoDate;
+  /** The last instant it covered (end of its day, Shanghai). */
+  cutoff: string;
+  /** Digest of the judged catalogue, sources and calendar: another configuration re-judges everything. */
+  config: string;
+}
+
+/** The last sweep's judgement as stored. */
+export interface StoredJudgement {
+  head: JudgementHead;
+  sources: Map<string, JudgedSource>;
+  byObligation: Map<string, ObligationJudgement>;
+}
+
+/**
+ * The last judgement, kept between processes so a cold start judges incrementally
+ * (src/tasks/judgement-memo.ts). A save is all-or-nothing for readers: obligations written by a
+ * sweep whose head never committed (it crashed, or another sweep committed first) are ignored.
+ */
+export interface JudgementStore {
+  load(): Promise<StoredJudgement | undefined>;
+  /**
+   * Stores a sweep's judgement: every source's state, the obligations judged again (`written`; the
+   * others keep their stored judgement). `previous` is the head it was planned from: when another
+   * sweep committed since, nothing commits and the result is false.
+   */
+  save(next: JudgementSave, previous: JudgementHead | undefined): Promise<boolean>;
+}
+
+/** What a sweep stores of its judgement: its head, every source's state, the obligations judged again. */
+export interface JudgementSave {
+  head: JudgementHead;
+  sources: Map<string, JudgedSource>;
+  written: Map<string, ObligationJudgement>;
+}
+
 export interface Stores {
   documents: DocumentStore;
+  /** The last judgement, kept between processes (incremental judging). */
+  judgements: JudgementStore;
   health: HealthStore;
   /** Shards and cursors of sweeps' crawls. */
   crawl: CrawlProgressStore;

@@ -93,6 +93,7 @@ describe('a crawl with a time budget', () => {
       },
       getDocument: (url) => real.getDocument(url),
       listDocuments: (filter) => real.listDocuments(filter),
+      documentVersions: () => real.documentVersions(),
       getPageState: (url) => real.getPageState(url),
       getPageStates: (urls) => real.getPageStates(urls),
       putPageState: (state, previous) => real.putPageState(state, previous),

@@ -128,6 +128,7 @@ describe('archive keys recorded at crawl time', () => {
       getPageState: (url) => real.getPageState(url),
       getPageStates: (urls) => real.getPageStates(urls),
       putPageState: (state, previous) => real.putPageState(state, previous),
+      documentVersions: () => real.documentVersions(),
     };
     const health = stores.health;
     const oldHealth: HealthStore = {
