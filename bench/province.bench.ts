@@ -20,16 +20,23 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { TASK_ACCESS } from '../infra/task-access';
+import { addDays } from '../src/core/dates';
 import { type Catalogue, CatalogueSchema } from '../src/core/obligation';
 import { type SourcesFile, SourcesFileSchema } from '../src/core/source';
 import { SimulatedClock } from '../src/demo/run';
 import { AWS_LIMITS } from '../src/local/aws-limits';
 import { openLocalRuntime } from '../src/local/local-runtime';
 import { runSweepLocally } from '../src/local/sweep-runner';
+import { itemBytes } from '../src/store/dynamo/items';
+import { MemoryJudgementStore } from '../src/store/memory/judgement-store';
+import { assess } from '../src/tasks/assessment';
+import type { TaskDeps } from '../src/tasks/deps';
+import { judgedCatalogue } from '../src/tasks/judged-catalogue';
 import { machine, replaceSection } from './bench-doc';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SECTION = '## A generated province (npm run bench:province)';
+const JUDGING_SECTION = '## Judging in a cold process (npm run bench:province)';
 const AS_OF = '2016-10-10';
 const POLITENESS_S = 2;
 const TABLE = 'gongkai-province';
@@ -181,7 +188,7 @@ function sourcesFor(sites: readonly Site[]): SourcesFile {
   });
 }
 
-/** The largest item in the table, as DynamoDB sizes it (about: attribute names plus values, as JSON). */
+/** The largest item in the table, as DynamoDB sizes it (attribute names plus values; `itemBytes`). */
 async function largestItem(endpoint: string, tableName: string): Promise<{ bytes: number; pk: string }> {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
@@ -196,7 +203,7 @@ async function largestItem(endpoint: string, tableName: string): Promise<{ bytes
     do {
       const out = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
       for (const item of out.Items ?? []) {
-        const bytes = Buffer.byteLength(JSON.stringify(item));
+        const bytes = itemBytes(item);
         if (bytes > largest.bytes) largest = { bytes, pk: String(item.pk) };
       }
       start = out.LastEvaluatedKey;
@@ -224,6 +231,62 @@ function gbSeconds(runs: readonly { pages: number; seconds: number }[], memoryGb
     several += (waits + group.reduce((s, r) => s + r.seconds, 0)) * memoryGb;
   }
   return { pages, oneHost: (oneHost * 1000) / pages, several: (several * 1000) / pages };
+}
+
+/**
+ * The day after the sweep, one site's document changed: judging in a fresh process (a cold Lambda)
+ * without a stored judgement, as every cold start judged before judgements were kept in the table,
+ * against one that finds the sweep's stored judgement. Same table, same run.
+ */
+async function coldJudging(runtime: Awaited<ReturnType<typeof openLocalRuntime>>): Promise<string> {
+  const next = addDays(AS_OF, 1);
+  const { stores } = runtime.deps;
+  const [doc] = await stores.documents.listDocuments({ sourceId: sites[0]!.id });
+  if (!doc) throw new Error('no document crawled');
+  await stores.documents.upsertDocument({ ...doc, title: `${doc.title}（更正）` });
+  const measure = async (label: string, deps: TaskDeps) => {
+    const before = runtime.metrics().dynamo;
+    const started = performance.now();
+    const judged = await assess(deps, next, `bench-${label}`);
+    const ms = performance.now() - started;
+    const after = runtime.metrics().dynamo;
+    return {
+      label,
+      ms,
+      documents: judged.documentsRead,
+      rejudged: judged.rejudged,
+      rematched: judged.rematched,
+      reads: after.readRequests - before.readRequests,
+      rcu: after.readCapacityUnits - before.readCapacityUnits,
+      writes: after.writeRequests - before.writeRequests,
+      wcu: after.writeCapacityUnits - before.writeCapacityUnits,
+      verdicts: JSON.stringify(judged.verdicts),
+    };
+  };
+  // Old first: it must not store a judgement the new one would then find.
+  const old = await measure('old', {
+    ...runtime.deps,
+    stores: { ...stores, judgements: new MemoryJudgementStore() },
+  });
+  const fresh = await measure('new', { ...runtime.deps });
+  if (old.verdicts !== fresh.verdicts) throw new Error('the two judgements differ');
+  const total = judgedCatalogue(runtime.deps).obligations.length;
+  const row = (m: typeof old, what: string) =>
+    `| ${what} | ${(m.ms / 1000).toFixed(2)} s | ${m.documents.toLocaleString('en')} | ${m.rematched.toLocaleString('en')} / ${m.rejudged.toLocaleString('en')} of ${total.toLocaleString('en')} | ${m.reads.toLocaleString('en')} / ${Math.round(m.rcu).toLocaleString('en')} | ${m.writes.toLocaleString('en')} / ${Math.round(m.wcu).toLocaleString('en')} |`;
+  return [
+    JUDGING_SECTION,
+    '',
+    `The province above, as of ${next}, after one site's document changed: one assessment (what MatchEvidence or EvaluateVerdicts runs) in a fresh process, first with no stored judgement (every cold Lambda before judgements were kept in the table), then finding the sweep's stored judgement (src/tasks/judgement-memo.ts). Same table, same run; both give the same verdicts. Written by \`bench/province.bench.ts\`.`,
+    '',
+    '| cold process | wall time | documents read | obligations matched / judged again | DynamoDB read requests / RCU | write requests / WCU |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(old, 'no stored judgement'),
+    row(fresh, 'stored judgement'),
+    '',
+    `Ratios (stored / none): wall time ${(fresh.ms / old.ms).toFixed(2)}, documents read ${(fresh.documents / Math.max(1, old.documents)).toFixed(3)}, RCU ${(fresh.rcu / Math.max(1, old.rcu)).toFixed(2)}. The stored judgement costs reads of its own (its head, source chunks and the 16 \`JUDGE#<shard>\` partitions) and writes (source chunks, the obligations matched again, those whose last period fell due, the head), counted here; without a stored judgement nothing is written (the judgement went to memory).`,
+    '',
+    `Machine: ${machine()}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+  ].join('\n');
 }
 
 const count = argSites();
@@ -295,6 +358,12 @@ try {
   if (sites.length === CITIES.length * DEPARTMENTS.length) {
     const file = join(ROOT, 'docs/benchmarks.md');
     writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), SECTION, section));
+  }
+  const judging = await coldJudging(runtime);
+  console.log(judging);
+  if (sites.length === CITIES.length * DEPARTMENTS.length) {
+    const file = join(ROOT, 'docs/benchmarks.md');
+    writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), JUDGING_SECTION, judging));
   }
   const over = limits.largestPayload.bytes > AWS_LIMITS.statePayloadBytes || item.bytes > 400_000;
   process.exitCode = over ? 1 : 0;

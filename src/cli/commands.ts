@@ -61,4 +61,8 @@ export const COMMANDS = {
     summary: 'Waive an obligation (or one period) for periods due on or before a date',
     load: () => import('./waive'),
   },
+  migrate: {
+    summary: 'Upgrade a table written by an older version (flags: copy FLAG items to their shards)',
+    load: () => import('./migrate'),
+  },
 } satisfies Record<string, CommandEntry>;

@@ -84,14 +84,18 @@ export async function appendLocally(
       stores.close();
     }
   }
-  return withLocalRuntime(
-    {
-      dataDir: flags['data-dir'],
-      catalogue: flags.catalogue,
-      ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
-    },
-    async (runtime) => report(await append(runtime.deps, flags as never)),
+  return withLocalRuntime(localSession(flags), async (runtime) =>
+    report(await append(runtime.deps, flags as never)),
   );
+}
+
+/** The local runtime a command that writes the table opens: its data directory and catalogue. */
+export function localSession(flags: z.infer<typeof LocalFlagsSchema>) {
+  return {
+    dataDir: flags['data-dir'],
+    catalogue: flags.catalogue,
+    ...(flags['dynamo-endpoint'] ? { dynamoEndpoint: flags['dynamo-endpoint'] } : {}),
+  };
 }
 
 export { IsoDateSchema, LocalFlagsSchema };

@@ -23,6 +23,12 @@ export const AttachmentSchema = z.object({
   url: z.string(),
   name: z.string(),
   sha256: z.string().optional().describe('Set once the attachment was fetched and archived'),
+  archiveKey: z
+    .string()
+    .optional()
+    .describe(
+      'Where the archive keeps that copy (its key), recorded with the sha256: a report links it without a lookup',
+    ),
   problem: FetchProblemSchema.optional().describe('Why the file is not evidence; absent when it is'),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;

@@ -5,4 +5,9 @@ export interface HealthCheck extends SiteCheck {
   sourceId: string;
   url: string;
   latencyMs: number;
+  /**
+   * Where the archive keeps the copy `sha256` names (its key), recorded when the page was archived:
+   * a report links the page as read without a lookup. Absent on checks recorded before keys were.
+   */
+  archiveKey?: string;
 }

@@ -104,6 +104,7 @@ export async function awsDeps(options: AwsDepsOptions = {}): Promise<TaskDeps> {
       verdicts: dynamo.verdicts,
       flags: dynamo.flags,
       ledger: dynamo.ledger,
+      judgements: dynamo.judgements,
       archive: new S3Archive({ bucket: env.ARCHIVE_BUCKET, prefix: env.ARCHIVE_PREFIX, client: s3 }),
       notifier: new SnsNotifier({ topicArn: env.TOPIC_ARN, client: sns }),
     },

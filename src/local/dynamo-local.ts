@@ -4,7 +4,7 @@
  * also goes away when this process is killed outright (SIGKILL leaves no exit handler to run).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -75,6 +75,44 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
+/** The file DynamoDB Local keeps every table in when started with `-sharedDb`. */
+export const SHARED_DB_FILE = 'shared-local-instance.db';
+
+/**
+ * An empty SQLite database (one 4 KiB page, no tables) whose header selects write-ahead logging:
+ * the bytes `sqlite3 x.db 'PRAGMA journal_mode=WAL'` writes (file format 2 at offsets 18–19 means
+ * WAL, and SQLite keeps that mode for every later connection).
+ */
+export function emptyWalDatabase(): Buffer {
+  const page = Buffer.alloc(4096);
+  page.write('SQLite format 3\0', 0, 'latin1');
+  page.writeUInt16BE(4096, 16); // page size
+  page.writeUInt8(2, 18); // write version: WAL
+  page.writeUInt8(2, 19); // read version: WAL
+  page.writeUInt8(64, 21); // max embedded payload fraction (fixed)
+  page.writeUInt8(32, 22); // min embedded payload fraction (fixed)
+  page.writeUInt8(32, 23); // leaf payload fraction (fixed)
+  page.writeUInt32BE(1, 24); // file change counter
+  page.writeUInt32BE(1, 28); // database size in pages
+  page.writeUInt32BE(1, 92); // version-valid-for (= change counter)
+  page.writeUInt32BE(3_040_001, 96); // SQLite version that wrote it
+  page.writeUInt8(0x0d, 100); // page 1: an empty leaf table b-tree (sqlite_schema)
+  page.writeUInt16BE(4096, 105); // its cell content starts at the page end
+  return page;
+}
+
+/**
+ * DynamoDB Local leaves SQLite in its default rollback-journal mode, where every committed request
+ * syncs the journal, the database and the journal's deletion: several fsyncs a write. In WAL mode a
+ * commit syncs the log once (synchronous=FULL still), as durable against a killed process or a
+ * power cut. SQLite takes the mode from the file, so a new data directory starts with an empty
+ * database already in WAL mode; an existing database is left in whatever mode it has.
+ */
+function createWalDatabase(dbPath: string): void {
+  const file = join(dbPath, SHARED_DB_FILE);
+  if (!existsSync(file)) writeFileSync(file, emptyWalDatabase(), { flag: 'wx' });
+}
+
 const EATMYDATA = [
   '/usr/lib/x86_64-linux-gnu/libeatmydata.so',
   '/usr/lib/aarch64-linux-gnu/libeatmydata.so',
@@ -82,8 +120,7 @@ const EATMYDATA = [
 ];
 
 /**
- * DynamoDB Local keeps its data in SQLite, which syncs every write to disk: 30–50 ms a write here,
- * ten times the in-memory cost, and a year of demo sweeps makes thousands of writes. When
+ * Even in WAL mode SQLite syncs every commit, and a year of demo sweeps makes thousands. When
  * libeatmydata is installed (Debian package `eatmydata`) it is preloaded so those syncs become
  * no-ops: data still reach the file (a killed process loses nothing), only a power cut or kernel
  * crash could lose the last writes. GONGKAI_DYNAMO_FSYNC=1 keeps the syncs.
@@ -124,6 +161,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   } else {
     const dbPath = resolve(options.dataDir);
     mkdirSync(dbPath, { recursive: true });
+    createWalDatabase(dbPath);
     args.push('-dbPath', dbPath, '-sharedDb');
   }
   // The wrapper reads stdin until EOF (our process ended, however it ended), then stops Java.

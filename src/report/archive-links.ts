@@ -3,6 +3,8 @@
  * URIs, which no browser opens; `gongkai report --target aws --share` signs each one and renders
  * the report again with the signed links (src/aws/share-report.ts). Pure: finding and replacing.
  */
+import type { Document } from '../core/document';
+import type { HealthCheck } from '../core/health-check';
 import type { Report } from './model';
 
 const S3_URI = /^s3:\/\/([^/]+)\/(.+)$/;
@@ -11,6 +13,28 @@ const S3_URI = /^s3:\/\/([^/]+)\/(.+)$/;
 export function parseS3Uri(uri: string): { bucket: string; key: string } | null {
   const match = S3_URI.exec(uri);
   return match ? { bucket: match[1]!, key: match[2]! } : null;
+}
+
+/**
+ * The archive keys the crawl recorded beside each copy's sha256: documents, their attachments, and
+ * the pages read at each check (home pages and list pages). The archive links these without a
+ * lookup (on S3, no ListObjectsV2) and trusts each only as its digest's content key; a copy
+ * recorded without one (records written before keys were) is looked up as before.
+ */
+export function recordedArchiveKeys(
+  documents: Iterable<Document>,
+  checks: Iterable<readonly HealthCheck[]>,
+): Map<string, string> {
+  const keys = new Map<string, string>();
+  const note = (sha256: string | null | undefined, key: string | undefined) => {
+    if (sha256 && key && !keys.has(sha256)) keys.set(sha256, key);
+  };
+  for (const doc of documents) {
+    note(doc.sha256, doc.archiveKey);
+    for (const attachment of doc.attachments) note(attachment.sha256, attachment.archiveKey);
+  }
+  for (const list of checks) for (const check of list) note(check.sha256, check.archiveKey);
+  return keys;
 }
 
 /** Every distinct `s3://` URI an `archived` link of the report points at. */

@@ -12,7 +12,8 @@ import type { Evidence } from '../core/evidence';
 import type { Flag } from '../core/flag';
 import type { HealthCheck } from '../core/health-check';
 import type { LedgerEntry } from '../core/ledger-entry';
-import type { VerdictKind } from '../core/verdict';
+import type { ListItem } from '../core/list-item';
+import type { Verdict, VerdictKind } from '../core/verdict';
 
 export type { Flag, HealthCheck, LedgerEntry };
 
@@ -22,6 +23,8 @@ export interface PageState {
   etag?: string;
   lastModified?: string;
   sha256?: string;
+  /** The archive's key for the copy `sha256` names, so an unchanged (304) check can carry it too. */
+  archiveKey?: string;
   fetchedAt: string;
   /** What the list showed when it last changed, so an unchanged (304) check can still report it. */
   itemCount?: number;
@@ -87,6 +90,44 @@ export interface CrawlCursor {
   limitsHit: string[];
   /** A deadline (the source's or the sweep's, not the invocation's budget) cut the crawl short. */
   cutShort?: string;
+  /**
+   * Where the reading of each column the pause stopped part-way through its list stands; the next
+   * pass continues there. A column without one restarts from its first list page.
+   */
+  columns?: ColumnProgress[];
+}
+
+/**
+ * A column's list read in part: the first list page as read (its page state and check are written
+ * when the column finishes), the list pages still to read, and what the next pass needs so that no
+ * list page is read again and no item's document is written twice. Addresses already met are kept
+ * as short digests (`urlDigest`), so a column of thousands of items fits in the cursor item.
+ */
+export interface ColumnProgress {
+  columnId: string;
+  first: {
+    status: number;
+    latencyMs: number;
+    sha256: string;
+    etag?: string;
+    lastModified?: string;
+    archiveKey?: string;
+  };
+  /** List pages still to read, in page order. */
+  queue: string[];
+  /** List pages requested so far (what `maxPages` counts). */
+  requested: number;
+  /** Digests of the list pages read or queued: not asked for again. */
+  pagesSeen: string[];
+  /** Digests of the items taken from the list pages read, in page order. */
+  listed: string[];
+  /** Digests of the items whose own page this crawl read (not read again, not re-checked). */
+  read: string[];
+  /** Items taken from a page whose documents are not yet written (the pause cut them off). */
+  pending: ListItem[];
+  /** No list page failed and no limit cut the list: items not listed are gone from it. */
+  complete: boolean;
+  limitsHit: string[];
 }
 
 /**
@@ -118,6 +159,13 @@ export interface DocumentStore {
   insertDocuments(docs: Document[]): Promise<UpsertResult[]>;
   getDocument(url: string): Promise<Document | undefined>;
   listDocuments(filter?: { sourceId?: string; columnId?: string }): Promise<Document[]>;
+  /**
+   * Per source with documents: a counter that moves after every write that made one of its
+   * documents new or changed (never before the write, so a reader that reads the counter and then
+   * the documents never pairs a counter with older documents). Incremental judging reads only the
+   * documents of sources whose counter moved.
+   */
+  documentVersions(): Promise<Map<string, number>>;
   getPageState(url: string): Promise<PageState | undefined>;
   /** The states of several URLs in as few requests as the store allows (a crawl reads its columns' at once). */
   getPageStates(urls: readonly string[]): Promise<Map<string, PageState>>;
@@ -297,8 +345,89 @@ export interface Notifier {
 }
 
 /** Everything a task function needs, built once per process (Lambda cold start or local run). */
+/** What a judgement remembers of one source, so a later sweep need not read its documents again. */
+export interface JudgedSource {
+  /** The source's document counter (`DocumentStore.documentVersions`) its documents were read at. */
+  version: number;
+  /** Its checks with checkedAt ≤ the head's cutoff when it was judged (a later backfill re-judges). */
+  checksSeen: number;
+  /** Units named by any of its documents: which obligations may take evidence from it. */
+  unitsNamed: string[];
+  /** Latest shown date and latest firstSeen of its documents ('' when none). */
+  latestDate: string;
+  latestFirstSeen: string;
+  /**
+   * Its documents whose personal-data scan found something or could not read a file: the only
+   * ones personal-data rules read. Null when they were too many to keep (its documents are read).
+   */
+  privacy: Document[] | null;
+}
+
+/** One obligation's stored judgement and what it read. */
+export interface ObligationJudgement {
+  /** Digest of its periods, sources read and their versions, waivers and manual evidence. */
+  fingerprint: string;
+  /** Sources whose documents the judgement read (its units' own and those naming its units). */
+  reads: string[];
+  evidence: Evidence[];
+  candidates: Evidence[];
+  warnings: string[];
+  verdicts: Verdict[];
+  /**
+   * The date its verdicts were judged as of. They are reused as they are only when every period
+   * fell due before it; a judgement judged again by date alone is stored again only then.
+   */
+  judgedOn: IsoDate;
+  /**
+   * The documents its evidence and candidates link (their presence and dates are judged again as
+   * the date moves): a later sweep judges its periods again from these without reading its sources.
+   */
+  documents: Document[];
+}
+
+/** The sweep whose judgement is stored, and the configuration it judged. */
+export interface JudgementHead {
+  runId: string;
+  asOf: IsoDate;
+  /** The last instant it covered (end of its day, Shanghai). */
+  cutoff: string;
+  /** Digest of the judged catalogue, sources and calendar: another configuration re-judges everything. */
+  config: string;
+}
+
+/** The last sweep's judgement as stored. */
+export interface StoredJudgement {
+  head: JudgementHead;
+  sources: Map<string, JudgedSource>;
+  byObligation: Map<string, ObligationJudgement>;
+}
+
+/**
+ * The last judgement, kept between processes so a cold start judges incrementally
+ * (src/tasks/judgement-memo.ts). A save is all-or-nothing for readers: obligations written by a
+ * sweep whose head never committed (it crashed, or another sweep committed first) are ignored.
+ */
+export interface JudgementStore {
+  load(): Promise<StoredJudgement | undefined>;
+  /**
+   * Stores a sweep's judgement: every source's state, the obligations judged again (`written`; the
+   * others keep their stored judgement). `previous` is the head it was planned from: when another
+   * sweep committed since, nothing commits and the result is false.
+   */
+  save(next: JudgementSave, previous: JudgementHead | undefined): Promise<boolean>;
+}
+
+/** What a sweep stores of its judgement: its head, every source's state, the obligations judged again. */
+export interface JudgementSave {
+  head: JudgementHead;
+  sources: Map<string, JudgedSource>;
+  written: Map<string, ObligationJudgement>;
+}
+
 export interface Stores {
   documents: DocumentStore;
+  /** The last judgement, kept between processes (incremental judging). */
+  judgements: JudgementStore;
   health: HealthStore;
   /** Shards and cursors of sweeps' crawls. */
   crawl: CrawlProgressStore;

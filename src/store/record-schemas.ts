@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../core/dates';
+import { ListItemSchema } from '../core/list-item';
 import { VerdictKindSchema } from '../core/verdict';
 import type {
   ArchiveMeta,
+  ColumnProgress,
   CrawlCursor,
   CrawlRun,
   Flag,
@@ -24,6 +26,7 @@ export const PageStateSchema = z.object({
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   sha256: z.string().optional(),
+  archiveKey: z.string().optional(),
   fetchedAt: z.string().min(1),
   itemCount: z.number().int().optional(),
   undatedCount: z.number().int().optional(),
@@ -45,11 +48,32 @@ export const HealthCheckSchema = z.object({
   undatedCount: z.number().int().optional(),
   newestItemDate: IsoDateSchema.nullable().optional(),
   sha256: z.string().optional(),
+  archiveKey: z.string().optional(),
   notVisited: z.boolean().optional(),
   limitHit: z.string().optional(),
 }) satisfies z.ZodType<HealthCheck>;
 
 const CountSchema = z.number().int().min(0);
+
+export const ColumnProgressSchema = z.object({
+  columnId: z.string().min(1),
+  first: z.object({
+    status: z.number().int(),
+    latencyMs: z.number(),
+    sha256: z.string().min(1),
+    etag: z.string().optional(),
+    lastModified: z.string().optional(),
+    archiveKey: z.string().optional(),
+  }),
+  queue: z.array(z.string()),
+  requested: CountSchema,
+  pagesSeen: z.array(z.string()),
+  listed: z.array(z.string()),
+  read: z.array(z.string()),
+  pending: z.array(ListItemSchema),
+  complete: z.boolean(),
+  limitsHit: z.array(z.string()),
+}) satisfies z.ZodType<ColumnProgress>;
 
 export const CrawlCursorSchema = z.object({
   runId: z.string().min(1),
@@ -69,6 +93,7 @@ export const CrawlCursorSchema = z.object({
   }),
   limitsHit: z.array(z.string()),
   cutShort: z.string().optional(),
+  columns: z.array(ColumnProgressSchema).optional(),
 }) satisfies z.ZodType<CrawlCursor>;
 
 export const CrawlRunSchema = z.object({

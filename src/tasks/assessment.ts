@@ -3,6 +3,7 @@
  * EvaluateVerdicts and WriteReport all call this: matching is pure and cheap, so each recomputes it
  * from the same stored facts instead of trusting evidence an older catalogue produced.
  */
+import { randomUUID } from 'node:crypto';
 import { WorkingDayCalendar } from '../core/calendar';
 import type { IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
@@ -17,17 +18,20 @@ import { DEFAULT_POLICY, type Policy } from '../core/policy';
 import { forecastSites, type SiteForecast } from '../core/site-forecast';
 import type { Verdict } from '../core/verdict';
 import { evaluate, type SourceCheck, type Waiver } from '../core/verdicts';
-import type { HealthCheck, LedgerEntry } from '../store/ports';
+import type { HealthCheck, JudgedSource, LedgerEntry, StoredJudgement } from '../store/ports';
 import { checksUpTo } from './check-history';
 import type { TaskDeps } from './deps';
 import { judgedCatalogue } from './judged-catalogue';
 import {
+  changedSources,
+  checksUpToCutoff,
+  configDigest,
   groupByObligation,
-  type JudgementMemo,
   type JudgementPlan,
-  nextMemo,
+  judgedSource,
   type ObligationJudgement,
   planJudgement,
+  sourcesToRead,
 } from './judgement-memo';
 
 export interface Assessment {
@@ -35,6 +39,10 @@ export interface Assessment {
   policy: Policy;
   calendar: WorkingDayCalendar;
   periods: Period[];
+  /**
+   * The documents judging read, visible as of `asOf`: every document of the sources it read again,
+   * and the personal-data documents kept for the others. A report lists `visibleDocuments`.
+   */
   documents: Document[];
   checks: Map<string, HealthCheck[]>;
   evidence: Evidence[];
@@ -45,9 +53,16 @@ export interface Assessment {
   warnings: string[];
   /** 政府网站单项否决预警: per site with veto rules, what trips now and what trips next. */
   forecasts: SiteForecast[];
-  /** Obligations matched and judged again by this assessment (the others kept their judgement). */
+  /** Obligations judged again by this assessment (the others kept their judgement). */
   rejudged: number;
+  /** Of those, the ones matched again (the others' sources had not changed: their evidence stood). */
+  rematched: number;
+  /** Documents read from the store for this assessment (only the sources judging needed). */
+  documentsRead: number;
 }
+
+/** Bumped when judging changes what it stores or how it judges: a stored judgement of another format is not reused. */
+const JUDGEMENT_FORMAT = 1;
 
 const calendars = new WeakMap<object, WorkingDayCalendar>();
 
@@ -91,39 +106,62 @@ const recent = new WeakMap<TaskDeps, { key: string; assessment: Promise<Assessme
  * Lambda container). Nothing they write between them changes its inputs (evidence records and flags
  * are outputs, not inputs, of judging).
  */
-export function assessForRun(deps: TaskDeps, asOf: IsoDate, runId: string): Promise<Assessment> {
+export function assessForRun(
+  deps: TaskDeps,
+  asOf: IsoDate,
+  runId: string,
+  options: AssessOptions = {},
+): Promise<Assessment> {
   const key = `${runId}|${asOf}`;
   const cached = recent.get(deps);
   if (cached?.key === key) return cached.assessment;
-  const assessment = assess(deps, asOf);
+  const assessment = assess(deps, asOf, runId, options);
   recent.set(deps, { key, assessment });
   assessment.catch(() => recent.delete(deps));
   return assessment;
 }
 
+export interface AssessOptions {
+  /** Store the judgement for the next sweep (default). Readers (WriteReport, `gongkai report`) do not. */
+  keep?: boolean;
+}
+
 /** Everything known as of `asOf`, judged. Ledger entries made after `asOf` are left out. */
-export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment> {
+export async function assess(
+  deps: TaskDeps,
+  asOf: IsoDate,
+  runId: string = randomUUID(),
+  options: AssessOptions = {},
+): Promise<Assessment> {
   const { sources, stores } = deps;
   const catalogue = judgedCatalogue(deps);
   const policy = catalogue.policy ?? DEFAULT_POLICY;
   const calendar = calendarFor(deps);
-  const [events, waivers, manual, documents] = await Promise.all([
+  const judgements = stores.judgements;
+  const [events, waivers, manual, counters, loadedJudgement] = await Promise.all([
     stores.ledger.list('event'),
     stores.ledger.list('waiver'),
     stores.ledger.list('manual-evidence'),
-    stores.documents.listDocuments(),
+    stores.documents.documentVersions(),
+    judgements.load(),
   ]);
   const recorded: RecordedEvent[] = events.filter((e) => e.date <= asOf);
   const periods = catalogue.obligations.flatMap((o) =>
     periodsFor(o, { year: catalogue.plan.year, policy, calendar, events: recorded }),
   );
+  const cutoff = endOfDayInstant(asOf);
   const checks = await checksUpTo(
     stores.health,
     sources.sources.map((s) => s.id),
-    endOfDayInstant(asOf),
+    cutoff,
   );
-  const cutoff = endOfDayInstant(asOf);
-  const visible = documents.filter((d) => d.firstSeen <= cutoff);
+  const versions = new Map<string, number>(sources.sources.map((s) => [s.id, 0]));
+  for (const [id, version] of counters) versions.set(id, version);
+  const config = configFor(deps);
+  const stored = loadedJudgement?.head.config === config ? loadedJudgement : undefined;
+  const changed = changedSources(versions, stored);
+  const loaded = await readSources(deps, changed, new Map());
+  const states = sourceStates(versions, loaded, stored, checks, cutoff);
   const allChecks = [...checks.values()].flat();
   const unitSources = unitSourcesFrom(sources.sources);
   const activeManual = manualEvidence(manual, asOf);
@@ -139,23 +177,30 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
       reason: w.reason,
       ...(w.periodKey ? { periodKey: w.periodKey } : {}),
     }));
-  const index = new DocumentIndex(visible);
   const periodsById = periodsByObligation(periods);
   const plan = planJudgement(
     {
       obligations: catalogue.obligations,
       periods: periodsById,
-      documents: visible,
-      index,
+      sources: states,
+      changed,
       unitSources,
       checks,
       waivers: activeWaivers,
       manual: activeManual,
     },
-    memos.get(deps),
+    stored,
     asOf,
   );
-  // Only the obligations whose judgement can have changed are matched and judged (judgement-memo.ts).
+  // Only the obligations whose judgement can have changed are matched and judged, over the
+  // documents of the sources they read (judgement-memo.ts).
+  await readSources(deps, sourcesToRead(plan, unitSources), loaded);
+  const visible = [...loaded.values()].flat().filter((d) => d.firstSeen <= cutoff);
+  const kept = [...states]
+    .filter(([id]) => !loaded.has(id))
+    .flatMap(([, state]) => state.privacy ?? [])
+    .filter((d) => d.firstSeen <= cutoff);
+  const index = new DocumentIndex(visible);
   const match = matchEvidence({
     obligations: plan.fresh,
     periods: periodsById,
@@ -168,25 +213,56 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     sources: sources.sources,
   });
   const freshIds = new Set(plan.fresh.map((o) => o.id));
+  const again = new Set(plan.reevaluated.map((r) => r.obligation.id));
+  const standing = plan.reevaluated.map((r) => r.before);
+  const judgedIds = new Set([...freshIds, ...again]);
+  const documents = [...visible, ...kept];
   const judged = evaluate({
-    obligations: plan.fresh,
+    obligations: catalogue.obligations.filter((o) => judgedIds.has(o.id)),
     periods: periodsById,
     evidence: [
       ...match.evidence,
-      ...activeManual.filter((e) => freshIds.has(e.obligationId)),
+      ...standing.flatMap((j) => j.evidence),
+      ...activeManual.filter((e) => judgedIds.has(e.obligationId)),
       ...match.candidates,
+      ...standing.flatMap((j) => j.candidates),
     ],
-    waivers: activeWaivers.filter((w) => freshIds.has(w.obligationId)),
+    waivers: activeWaivers.filter((w) => judgedIds.has(w.obligationId)),
     checks: sourceChecks,
     unitSources,
-    documents: visible,
+    // The documents the re-evaluated obligations link come with their stored judgement.
+    documents: [...standing.flatMap((j) => j.documents), ...documents],
     asOf,
     policy,
     calendar,
     sites: sources.sources,
   });
-  const merged = mergeJudgements(catalogue.obligations, plan, match, judged);
-  memos.set(deps, nextMemo(asOf, cutoff, checks, merged.byObligation));
+  const merged = mergeJudgements(catalogue.obligations, plan, match, judged, visible, asOf);
+  const written = new Map<string, ObligationJudgement>();
+  const ruleJudged = new Set(
+    catalogue.obligations.filter((o) => o.evidence.site || o.evidence.personalData).map((o) => o.id),
+  );
+  for (const [id, entry] of merged.byObligation) {
+    // Site and personal-data rules are judged again every sweep: their judgement is never reused.
+    if (ruleJudged.has(id)) continue;
+    if (freshIds.has(id)) written.set(id, entry);
+    // Judged again by date alone: stored only once its verdicts can stand as they are (every period
+    // fell due before today), not every sweep their reasons name a new date.
+    else if (again.has(id) && (periodsById.get(id) ?? []).every((p) => p.due < asOf)) written.set(id, entry);
+  }
+  const committed =
+    options.keep === false ||
+    (await judgements.save(
+      {
+        // Unique per judgement: the tasks of one sweep each store theirs.
+        head: { runId: `${asOf}#${runId}#${randomUUID().slice(0, 8)}`, asOf, cutoff, config },
+        sources: states,
+        written,
+      },
+      loadedJudgement?.head,
+    ));
+  if (!committed)
+    deps.log('another sweep stored its judgement meanwhile; this one is not kept', { asOf }, 'warn');
   const evidence = [...merged.evidence, ...activeManual];
   const verdicts = merged.verdicts;
   const forecasts = forecastSites({
@@ -202,7 +278,7 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     policy,
     calendar,
     periods,
-    documents: visible,
+    documents,
     checks,
     evidence,
     candidates: merged.candidates,
@@ -210,26 +286,92 @@ export async function assess(deps: TaskDeps, asOf: IsoDate): Promise<Assessment>
     events,
     waivers,
     warnings: [...merged.warnings, ...calendar.warnings],
-    rejudged: plan.fresh.length,
+    rejudged: plan.fresh.length + plan.reevaluated.length,
+    rematched: plan.fresh.length,
+    documentsRead: [...loaded.values()].reduce((n, list) => n + list.length, 0),
   };
 }
 
-/** Last judgement per obligation, per TaskDeps (one per process and configuration). */
-const memos = new WeakMap<TaskDeps, JudgementMemo>();
+/** Every document visible as of `asOf` (first seen by the end of that day): what a report lists. */
+export async function visibleDocuments(deps: TaskDeps, asOf: IsoDate): Promise<Document[]> {
+  const cutoff = endOfDayInstant(asOf);
+  return (await deps.stores.documents.listDocuments()).filter((d) => d.firstSeen <= cutoff);
+}
+
+/** Reads the documents of the sources not read yet into `into` (all of them, visible or not). */
+async function readSources(
+  deps: TaskDeps,
+  sourceIds: Iterable<string>,
+  into: Map<string, Document[]>,
+): Promise<Map<string, Document[]>> {
+  const wanted = [...sourceIds].filter((id) => !into.has(id));
+  for (let i = 0; i < wanted.length; i += 8) {
+    const batch = wanted.slice(i, i + 8);
+    const lists = await Promise.all(
+      batch.map((sourceId) => deps.stores.documents.listDocuments({ sourceId })),
+    );
+    for (const [j, id] of batch.entries()) into.set(id, lists[j] ?? []);
+  }
+  return into;
+}
+
+/** Every source's state: from its documents when they were read, else as stored, with its checks counted now. */
+function sourceStates(
+  versions: ReadonlyMap<string, number>,
+  loaded: ReadonlyMap<string, readonly Document[]>,
+  stored: StoredJudgement | undefined,
+  checks: ReadonlyMap<string, readonly HealthCheck[]>,
+  cutoff: string,
+): Map<string, JudgedSource> {
+  const out = new Map<string, JudgedSource>();
+  for (const [id, version] of versions) {
+    const checksSeen = checksUpToCutoff(checks.get(id), cutoff);
+    const docs = loaded.get(id);
+    const kept = stored?.sources.get(id);
+    if (docs) out.set(id, judgedSource(version, docs, checksSeen));
+    else if (kept) out.set(id, { ...kept, checksSeen });
+  }
+  return out;
+}
+
+const configs = new WeakMap<object, WeakMap<object, string>>();
+
+/** Digest of the judged catalogue and the sources, computed once per catalogue and sources file. */
+function configFor(deps: TaskDeps): string {
+  let bySources = configs.get(deps.catalogue);
+  if (!bySources) {
+    bySources = new WeakMap();
+    configs.set(deps.catalogue, bySources);
+  }
+  let config = bySources.get(deps.sources);
+  if (!config) {
+    config = configDigest({
+      format: JUDGEMENT_FORMAT,
+      catalogue: judgedCatalogue(deps),
+      sources: deps.sources.sources,
+    });
+    bySources.set(deps.sources, config);
+  }
+  return config;
+}
 
 /**
  * The judgement of every obligation in catalogue order, the fresh ones from this run and the others
- * from the memo: the same lists, in the same order, as matching and judging all of them at once.
+ * as stored: the same lists, in the same order, as matching and judging all of them at once.
  */
 function mergeJudgements(
   obligations: readonly Obligation[],
   plan: JudgementPlan,
   match: { evidence: Evidence[]; candidates: Evidence[]; warnings: string[] },
   judged: Verdict[],
+  visible: readonly Document[],
+  asOf: IsoDate,
 ) {
   const evidence = groupByObligation(match.evidence);
   const candidates = groupByObligation(match.candidates);
   const verdicts = groupByObligation(judged);
+  const again = new Map(plan.reevaluated.map((r) => [r.obligation.id, r.before]));
+  const byUrl = new Map(visible.map((d) => [d.url, d]));
   const byObligation = new Map<string, ObligationJudgement>();
   const out = {
     evidence: [] as Evidence[],
@@ -238,13 +380,22 @@ function mergeJudgements(
     verdicts: [] as Verdict[],
   };
   for (const obligation of obligations) {
-    const entry = plan.reused.get(obligation.id) ?? {
-      fingerprint: plan.fingerprints.get(obligation.id) ?? '',
-      evidence: evidence.get(obligation.id) ?? [],
-      candidates: candidates.get(obligation.id) ?? [],
-      warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
-      verdicts: verdicts.get(obligation.id) ?? [],
-    };
+    const before = again.get(obligation.id);
+    const entry =
+      plan.reused.get(obligation.id) ??
+      (before ? { ...before, verdicts: verdicts.get(obligation.id) ?? [], judgedOn: asOf } : undefined) ??
+      freshEntry(
+        obligation.id,
+        plan,
+        {
+          evidence: evidence.get(obligation.id) ?? [],
+          candidates: candidates.get(obligation.id) ?? [],
+          warnings: match.warnings.filter((w) => w.startsWith(`${obligation.id}: `)),
+          verdicts: verdicts.get(obligation.id) ?? [],
+          judgedOn: asOf,
+        },
+        byUrl,
+      );
     byObligation.set(obligation.id, entry);
     out.evidence.push(...entry.evidence);
     out.candidates.push(...entry.candidates);
@@ -252,6 +403,22 @@ function mergeJudgements(
     out.verdicts.push(...entry.verdicts);
   }
   return { ...out, byObligation };
+}
+
+/** A judgement just made, with the documents its evidence and candidates link. */
+function freshEntry(
+  obligationId: string,
+  plan: JudgementPlan,
+  judged: Pick<ObligationJudgement, 'evidence' | 'candidates' | 'warnings' | 'verdicts' | 'judgedOn'>,
+  byUrl: ReadonlyMap<string, Document>,
+): ObligationJudgement {
+  const urls = new Set([...judged.evidence, ...judged.candidates].map((e) => e.url));
+  return {
+    fingerprint: plan.fingerprints.get(obligationId) ?? '',
+    reads: plan.reads.get(obligationId) ?? [],
+    ...judged,
+    documents: [...urls].flatMap((url) => byUrl.get(url) ?? []),
+  };
 }
 
 /** The last instant of a Shanghai calendar day, as a UTC ISO string comparable with stored instants. */

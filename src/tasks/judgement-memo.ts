@@ -1,60 +1,53 @@
 /**
- * Incremental judging: a process keeps each obligation's last judgement (its evidence, candidates,
- * match warnings and verdicts) with a fingerprint of what that judgement read, and the next sweep
- * of the same process re-judges only the obligations whose judgement can have changed. The local
- * runner's year of sweeps and a warm Lambda container gain it; a cold start judges everything.
+ * Incremental judging: the last sweep's judgement is kept (a `JudgementStore`: DynamoDB on AWS, so
+ * a cold Lambda judges incrementally too) with what each obligation's judgement read, and the next
+ * sweep re-judges only the obligations whose judgement can have changed, reading only the
+ * documents it needs: those of sources whose documents changed since, and those the re-judged
+ * obligations read. Sources keep, between sweeps, what judging needs of an unchanged source without
+ * its documents (`JudgedSource`: the units its documents name, their latest dates, the documents
+ * personal-data rules read).
  *
  * An obligation's stored judgement is reused as of a later date only when all of these hold, each
  * because the core reads nothing else (src/core/match, src/core/verdicts.ts):
+ * - the configuration judged (catalogue and sources file) is the same;
  * - it is judged from documents (no site or personal-data rule: those read every new check);
- * - every one of its periods fell due before the previous judgement's date, so no period can move
- *   between pending, due-soon and missing, and each period's check window ended before it;
- * - its periods, active waivers and active manual evidence are the same (the fingerprint);
- * - no document that could be its evidence changed, appeared or disappeared: the documents of its
- *   units' sources and of every source with a document naming one of its units (the fingerprint
- *   digests them, all fields but lastSeen, which judging never reads);
- * - none of those documents shows a date after the previous judgement's date (it would count from
- *   the day it becomes "published", with no change to any document);
+ * - its periods, active waivers and active manual evidence are the same, and so are the sources it
+ *   reads (its units' own and every source with a document naming one of its units) and their
+ *   document counters (the fingerprint): no document that could be its evidence changed, appeared
+ *   or disappeared;
+ * - none of those sources has a document dated after the previous judgement's date or first seen
+ *   after its cutoff (it would count from the day it becomes visible, with no change to any document);
  * - no check of those sources was recorded with an instant the previous judgement had already
  *   covered (a backfilled check could change a window or the backdating test; new checks come after).
- * Anything else re-judges it. test/unit/tasks/incremental-judging.test.ts compares a sequence of
- * incremental judgements with judging everything from scratch at each date.
+ * Then its evidence (matches, candidates, match warnings) stands, unless it is a continuous duty (its
+ * evidence is presence in the column at each check, so every new check adds some); its verdicts
+ * stand too when every
+ * one of its periods fell due before the date they were judged as of (no period can move between
+ * pending, due-soon and missing, and each period's check window ended before it), else its periods
+ * are judged again from the stored evidence and the documents it links, kept with it. Anything
+ * else matches and judges it again. test/unit/tasks/incremental-judging.test.ts compares a sequence of
+ * incremental judgements, in one process and across cold starts, with judging everything from
+ * scratch at each date.
  */
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
-import type { DocumentIndex } from '../core/match/document-index';
 import { sourcesOf, type UnitSources } from '../core/match/match-evidence';
 import type { Obligation } from '../core/obligation';
 import type { Period } from '../core/period';
-import type { Verdict } from '../core/verdict';
 import type { Waiver } from '../core/verdicts';
-import type { HealthCheck } from '../store/ports';
+import type { HealthCheck, JudgedSource, ObligationJudgement, StoredJudgement } from '../store/ports';
 
-/** One obligation's judgement as of the memo's date. */
-export interface ObligationJudgement {
-  fingerprint: string;
-  evidence: Evidence[];
-  candidates: Evidence[];
-  warnings: string[];
-  verdicts: Verdict[];
-}
-
-export interface JudgementMemo {
-  asOf: IsoDate;
-  /** The last instant the memo's judgement covered (end of its day, Shanghai). */
-  cutoff: string;
-  /** Checks per source with checkedAt ≤ cutoff when the memo was made. */
-  checksSeen: Map<string, number>;
-  byObligation: Map<string, ObligationJudgement>;
-}
+export type { ObligationJudgement };
 
 export interface JudgementInputs {
   obligations: readonly Obligation[];
   periods: ReadonlyMap<string, readonly Period[]>;
-  documents: readonly Document[];
-  index: DocumentIndex;
+  /** Every source's state now: re-read for sources whose documents changed, kept for the others. */
+  sources: ReadonlyMap<string, JudgedSource>;
+  /** Sources whose documents were read again for this judgement. */
+  changed: ReadonlySet<string>;
   unitSources: UnitSources;
   checks: ReadonlyMap<string, readonly HealthCheck[]>;
   waivers: readonly Waiver[];
@@ -63,98 +56,161 @@ export interface JudgementInputs {
 
 export interface JudgementPlan {
   fingerprints: Map<string, string>;
-  /** Obligations whose memo entry stands, by id. */
+  /** Per obligation, the sources its judgement reads. */
+  reads: Map<string, string[]>;
+  /** Obligations whose stored judgement stands, by id. */
   reused: Map<string, ObligationJudgement>;
-  /** Obligations to judge again, in catalogue order. */
+  /**
+   * Obligations whose evidence stands but whose periods are judged again (one is not yet due, so
+   * the date alone can change its verdicts), with their stored judgement, in catalogue order.
+   */
+  reevaluated: { obligation: Obligation; before: ObligationJudgement }[];
+  /** Obligations to match and judge again, in catalogue order. */
   fresh: Obligation[];
 }
 
 const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-/** Per source: a digest of its documents as judging reads them (lastSeen left out), and their latest shown date. */
-function sourceDigests(documents: readonly Document[]): Map<string, { digest: string; latestDate: string }> {
-  const bySource = new Map<string, Document[]>();
-  for (const doc of documents) {
-    const list = bySource.get(doc.sourceId);
-    if (list) list.push(doc);
-    else bySource.set(doc.sourceId, [doc]);
-  }
-  const out = new Map<string, { digest: string; latestDate: string }>();
-  for (const [sourceId, docs] of bySource) {
-    const sorted = [...docs].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    out.set(sourceId, {
-      digest: digest(sorted.map(({ lastSeen: _, ...judged }) => judged)),
-      latestDate: sorted.reduce((latest, d) => (d.date && d.date > latest ? d.date : latest), ''),
-    });
-  }
-  return out;
+/** Digest of what the judgement reads beyond documents and checks: a change re-judges everything. */
+export function configDigest(value: unknown): string {
+  return digest(value);
 }
 
-/** Sources whose checks up to the memo's cutoff are not the ones the memo saw. */
-function backfilledSources(
-  memo: JudgementMemo,
-  checks: ReadonlyMap<string, readonly HealthCheck[]>,
+/**
+ * Sources whose documents must be read again: unknown to the stored judgement, their counter moved,
+ * or their personal-data documents were too many to keep. `versions` names every source (0: none yet).
+ */
+export function changedSources(
+  versions: ReadonlyMap<string, number>,
+  stored: StoredJudgement | undefined,
 ): Set<string> {
   const out = new Set<string>();
-  for (const [sourceId, list] of checks) {
-    const upTo = list.filter((c) => c.checkedAt <= memo.cutoff).length;
-    if (upTo !== (memo.checksSeen.get(sourceId) ?? 0)) out.add(sourceId);
+  for (const [sourceId, version] of versions) {
+    const known = stored?.sources.get(sourceId);
+    if (!known || known.version !== version || known.privacy === null) out.add(sourceId);
   }
   return out;
 }
 
-/** Decides which obligations are judged again and which keep the memo's judgement. */
+/** Above this many, a source's personal-data documents are not kept: its documents are read instead. */
+const PRIVACY_KEPT = 200;
+
+/** What judging needs to remember of a source whose documents it just read (all of them, visible or not). */
+export function judgedSource(
+  version: number,
+  documents: readonly Document[],
+  checksSeen: number,
+): JudgedSource {
+  const units = new Set<string>();
+  let latestDate = '';
+  let latestFirstSeen = '';
+  const privacy: Document[] = [];
+  for (const doc of documents) {
+    for (const unit of doc.units) units.add(unit);
+    if (doc.date && doc.date > latestDate) latestDate = doc.date;
+    if (doc.firstSeen > latestFirstSeen) latestFirstSeen = doc.firstSeen;
+    const scan = doc.personalData;
+    if (scan && (scan.findings.length > 0 || scan.unread.length > 0)) privacy.push(doc);
+  }
+  return {
+    version,
+    checksSeen,
+    unitsNamed: [...units].sort(),
+    latestDate,
+    latestFirstSeen,
+    privacy: privacy.length > PRIVACY_KEPT ? null : privacy,
+  };
+}
+
+/** Checks of a source with checkedAt ≤ cutoff. */
+export function checksUpToCutoff(checks: readonly HealthCheck[] | undefined, cutoff: string): number {
+  return (checks ?? []).filter((c) => c.checkedAt <= cutoff).length;
+}
+
+/** Per unit, the sources with a document naming it. */
+function namingIndex(sources: ReadonlyMap<string, JudgedSource>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [sourceId, state] of sources)
+    for (const unit of state.unitsNamed) {
+      const list = out.get(unit);
+      if (list) list.push(sourceId);
+      else out.set(unit, [sourceId]);
+    }
+  return out;
+}
+
+/** Decides which obligations are judged again and which keep the stored judgement. */
 export function planJudgement(
   inputs: JudgementInputs,
-  memo: JudgementMemo | undefined,
+  stored: StoredJudgement | undefined,
   asOf: IsoDate,
 ): JudgementPlan {
-  const digests = sourceDigests(inputs.documents);
-  const usable = memo && memo.asOf <= asOf ? memo : undefined;
-  const backfilled = usable ? backfilledSources(usable, inputs.checks) : new Set<string>();
+  const usable = stored && stored.head.asOf <= asOf ? stored : undefined;
+  const naming = namingIndex(inputs.sources);
   const fingerprints = new Map<string, string>();
+  const reads = new Map<string, string[]>();
   const reused = new Map<string, ObligationJudgement>();
+  const reevaluated: JudgementPlan['reevaluated'] = [];
   const fresh: Obligation[] = [];
+  const settledSource = (sourceId: string): boolean => {
+    if (!usable || inputs.changed.has(sourceId)) return false;
+    const now = inputs.sources.get(sourceId);
+    const before = usable.sources.get(sourceId);
+    if (!now || !before) return false;
+    return (
+      checksUpToCutoff(inputs.checks.get(sourceId), usable.head.cutoff) === before.checksSeen &&
+      now.latestDate <= usable.head.asOf &&
+      now.latestFirstSeen <= usable.head.cutoff
+    );
+  };
   for (const obligation of inputs.obligations) {
     const units = obligation.evidence.units ?? obligation.units;
     const own = sourcesOf(inputs.unitSources, units);
-    const naming = new Set<string>();
-    for (const unit of units) for (const s of inputs.index.sourcesNaming(unit)) naming.add(s);
-    const read = [...new Set([...own, ...naming])].sort();
+    const read = new Set(own);
+    for (const unit of units) for (const s of naming.get(unit) ?? []) read.add(s);
+    const sorted = [...read].sort();
     const periods = inputs.periods.get(obligation.id) ?? [];
     const fingerprint = digest({
       periods,
       own,
-      read: read.map((s) => [s, digests.get(s)?.digest ?? '']),
+      read: sorted.map((s) => [s, inputs.sources.get(s)?.version ?? 0]),
       waivers: inputs.waivers.filter((w) => w.obligationId === obligation.id),
       manual: inputs.manual.filter((e) => e.obligationId === obligation.id),
     });
     fingerprints.set(obligation.id, fingerprint);
+    reads.set(obligation.id, sorted);
     const before = usable?.byObligation.get(obligation.id);
-    const stands =
+    const evidenceStands =
       usable !== undefined &&
       before?.fingerprint === fingerprint &&
       !obligation.evidence.site &&
       !obligation.evidence.personalData &&
-      periods.every((p) => p.due < usable.asOf) &&
-      read.every((s) => !backfilled.has(s) && (digests.get(s)?.latestDate ?? '') <= usable.asOf);
-    if (stands && before) reused.set(obligation.id, before);
-    else fresh.push(obligation);
+      sorted.every(settledSource);
+    if (!evidenceStands || !before) fresh.push(obligation);
+    else if (periods.every((p) => p.due < before.judgedOn)) reused.set(obligation.id, before);
+    // A continuous duty's evidence is its documents' presence in their column at each check: new
+    // checks add evidence, so it is matched again.
+    else if (obligation.schedule.kind === 'continuous') fresh.push(obligation);
+    else reevaluated.push({ obligation, before });
   }
-  return { fingerprints, reused, fresh };
+  return { fingerprints, reads, reused, reevaluated, fresh };
 }
 
-/** The memo after a judgement as of `asOf`: every obligation's judgement, and the checks it covered. */
-export function nextMemo(
-  asOf: IsoDate,
-  cutoff: string,
-  checks: ReadonlyMap<string, readonly HealthCheck[]>,
-  byObligation: Map<string, ObligationJudgement>,
-): JudgementMemo {
-  const checksSeen = new Map<string, number>();
-  for (const [sourceId, list] of checks)
-    checksSeen.set(sourceId, list.filter((c) => c.checkedAt <= cutoff).length);
-  return { asOf, cutoff, checksSeen, byObligation };
+/**
+ * Sources whose documents judging the fresh obligations reads. A personal-data rule with no words
+ * to match reads only the documents its site keeps in `JudgedSource.privacy`.
+ */
+export function sourcesToRead(plan: JudgementPlan, unitSources: UnitSources): Set<string> {
+  const out = new Set<string>();
+  for (const obligation of plan.fresh) {
+    const rule = obligation.evidence;
+    if (rule.site || rule.verifiable === false) continue;
+    const wordless = !rule.keywords?.length && !rule.titlePatterns?.length;
+    if (rule.personalData && wordless && sourcesOf(unitSources, rule.units ?? obligation.units).length > 0)
+      continue;
+    for (const s of plan.reads.get(obligation.id) ?? []) out.add(s);
+  }
+  return out;
 }
 
 /** Items grouped by obligation id, each group in its original order. */

@@ -51,7 +51,7 @@ async function raisePersonalDataFlags(
   existing: Map<string, Flag>,
   now: string,
 ): Promise<void> {
-  const { documents } = await assessForRun(deps, input.asOf, input.runId);
+  const { documents } = await assessForRun(deps, input.asOf, input.runId, { keep: false });
   const work = personalDataFlagWork(judgedCatalogue(deps).obligations, documents, existing, input.asOf);
   for (const raise of work.toRaise) {
     await deps.stores.flags.raiseFlag({

@@ -1,11 +1,12 @@
 import { unitSourcesFrom } from '../core/match/match-evidence';
+import { recordedArchiveKeys } from '../report/archive-links';
 import { buildReport } from '../report/build-report';
 import { checksAroundDue } from '../report/pages-around-due';
 import { renderCsv } from '../report/render-csv';
 import { renderHtml } from '../report/render-html';
 import { renderSummary } from '../report/render-summary';
 import { lastHomeCheck } from '../report/site-vetoes';
-import { assessForRun } from './assessment';
+import { assessForRun, visibleDocuments } from './assessment';
 import type { SweepInput, WriteReportOutput } from './contracts';
 import { WriteReportInputSchema } from './contracts';
 import type { TaskDeps } from './deps';
@@ -31,18 +32,20 @@ export async function writeReport(input: SweepInput, deps: TaskDeps): Promise<Wr
 
 /** The report model for one date from the stored facts (also used by `gongkai report`). */
 export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
-  const assessment = await assessForRun(deps, input.asOf, input.runId);
-  const [flags, summaries] = await Promise.all([
+  // A report only reads: WriteReport may not write the table.
+  const assessment = await assessForRun(deps, input.asOf, input.runId, { keep: false });
+  // Judging reads only the documents it needs; the report lists them all.
+  const [flags, summaries, documents] = await Promise.all([
     deps.stores.flags.listFlags(),
     deps.stores.verdicts.listSummaries(),
+    visibleDocuments(deps, input.asOf),
   ]);
   const shas = new Set<string>();
   for (const v of assessment.verdicts)
     for (const e of [...v.evidence, ...v.candidates]) if (e.sha256) shas.add(e.sha256);
-  for (const d of assessment.documents) if (d.sha256) shas.add(d.sha256);
+  for (const d of documents) if (d.sha256) shas.add(d.sha256);
   // 隐私泄露 links the archived copy of each file personal data was found in.
-  for (const d of assessment.documents)
-    for (const f of d.personalData?.findings ?? []) if (f.sha256) shas.add(f.sha256);
+  for (const d of documents) for (const f of d.personalData?.findings ?? []) if (f.sha256) shas.add(f.sha256);
   // The veto section links the pages as read at the check it was judged on, and each home page's last check.
   for (const f of assessment.forecasts)
     for (const v of f.vetoes)
@@ -61,9 +64,9 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     for (const { check } of checksAroundDue(o, v, input.asOf, unitSources, assessment.checks))
       if (check.sha256) shas.add(check.sha256);
   }
-  // Documents record where their copy was archived; only other copies (pages as read, files) are looked up.
-  const keys = new Map<string, string>();
-  for (const d of assessment.documents) if (d.sha256 && d.archiveKey) keys.set(d.sha256, d.archiveKey);
+  // Documents, attachments and checks record where their copy was archived: only copies recorded
+  // without a key are looked up.
+  const keys = recordedArchiveKeys(documents, assessment.checks.values());
   const archived = new Map<string, string>();
   for (const sha of shas) {
     const link = await deps.stores.archive.locate(sha, keys.get(sha));
@@ -76,7 +79,7 @@ export async function buildSweepReport(input: SweepInput, deps: TaskDeps) {
     runId: input.runId,
     generatedAt: deps.now().toISOString(),
     verdicts: assessment.verdicts,
-    documents: assessment.documents,
+    documents,
     flags,
     checks: assessment.checks,
     waivers: assessment.waivers,

@@ -79,6 +79,7 @@ describe('awsDeps (Lambda cold start)', () => {
         'evidence',
         'flags',
         'health',
+        'judgements',
         'ledger',
         'notifier',
         'verdicts',

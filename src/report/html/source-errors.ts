@@ -1,6 +1,6 @@
 /**
  * A source's last error in the report's language. The crawler records `<reason>: <message>` in
- * English (src/crawl/crawl-source.ts); the Chinese report names the reason in Chinese and
+ * English (src/crawl/source/page-checks.ts); the Chinese report names the reason in Chinese and
  * translates the messages whose shape it knows. Addresses stay as written; a message of unknown
  * shape is shown as written after the Chinese reason.
  */

@@ -12,6 +12,7 @@ import { DynamoFlagStore } from './flag-store';
 import { DynamoGateway, type GatewayOptions } from './gateway';
 import { DynamoHealthStore, type HealthStoreOptions } from './health-store';
 import { type InjectedThrottling, injectThrottling } from './injected-throttling';
+import { DynamoJudgementStore } from './judgement-store';
 import { DynamoLedgerStore } from './ledger-store';
 import { addMetrics, emptyMetrics, type Metered, type StoreMetrics } from './metrics';
 import { SourceRegistry } from './source-registry';
@@ -29,7 +30,15 @@ export interface DynamoStoresOptions extends DocumentStoreOptions, HealthStoreOp
   injectThrottling?: InjectedThrottling;
 }
 
-export type DynamoStoreName = 'documents' | 'health' | 'crawl' | 'evidence' | 'verdicts' | 'flags' | 'ledger';
+export type DynamoStoreName =
+  | 'documents'
+  | 'health'
+  | 'crawl'
+  | 'evidence'
+  | 'verdicts'
+  | 'flags'
+  | 'ledger'
+  | 'judgements';
 
 export interface DynamoStores extends Omit<Stores, 'archive' | 'notifier'> {
   documents: DynamoDocumentStore;
@@ -39,6 +48,7 @@ export interface DynamoStores extends Omit<Stores, 'archive' | 'notifier'> {
   verdicts: DynamoVerdictStore;
   flags: DynamoFlagStore;
   ledger: DynamoLedgerStore;
+  judgements: DynamoJudgementStore;
   client: DynamoDBClient;
   tableName: string;
   /** Totals over all stores plus each store's own counters. */
@@ -76,6 +86,7 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
     verdicts: new DynamoVerdictStore(gateway()),
     flags: new DynamoFlagStore(gateway()),
     ledger: new DynamoLedgerStore(gateway()),
+    judgements: new DynamoJudgementStore(gateway()),
   } satisfies Record<DynamoStoreName, Metered>;
   return {
     ...stores,

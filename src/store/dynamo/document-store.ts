@@ -126,7 +126,10 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
       if (!stored) {
         await this.sources.ensure(doc.sourceId);
         const item = toItem(key, 'document', doc, { rev: 1, droppedAttachments });
-        if (await this.gateway.put(item, { ConditionExpression: 'attribute_not_exists(pk)' })) return 'new';
+        if (await this.gateway.put(item, { ConditionExpression: 'attribute_not_exists(pk)' })) {
+          await this.sources.bump(doc.sourceId);
+          return 'new';
+        }
         continue;
       }
       const previous = fromItem(DocumentSchema, stored);
@@ -145,9 +148,16 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
           ExpressionAttributeValues: { ':rev': rev },
         },
       );
-      if (written) return 'changed';
+      if (written) {
+        await this.sources.bump(doc.sourceId);
+        return 'changed';
+      }
     }
     throw new Error(`document ${doc.url}: too many concurrent writers`);
+  }
+
+  async documentVersions(): Promise<Map<string, number>> {
+    return this.sources.versions();
   }
 
   async getDocument(url: string): Promise<Document | undefined> {
@@ -189,13 +199,18 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
     });
     for (const sourceId of new Set(prepared.map((p) => p.doc.sourceId))) await this.sources.ensure(sourceId);
     const results: UpsertResult[] = [];
+    const added = new Set<string>();
     for (const group of transactionGroups(prepared)) {
       const written = await this.gateway.transactPut(
         group.map((p) => ({ item: p.item, ConditionExpression: 'attribute_not_exists(pk)' })),
       );
-      if (written) results.push(...group.map(() => 'new' as const));
-      else for (const p of group) results.push(await this.upsertDocument(p.doc));
+      if (written) {
+        results.push(...group.map(() => 'new' as const));
+        for (const p of group) added.add(p.doc.sourceId);
+      } else for (const p of group) results.push(await this.upsertDocument(p.doc));
     }
+    // One counter move per source for the whole batch, after its documents are written.
+    for (const sourceId of added) await this.sources.bump(sourceId);
     return results;
   }
 

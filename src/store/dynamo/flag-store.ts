@@ -16,6 +16,7 @@ import type { DynamoGateway } from './gateway';
 import { fromItem, toItem } from './items';
 import { keys, PK } from './keys';
 import type { Metered } from './metrics';
+import { type FlagMigrationReport, migrateFlags } from './migrate-flags';
 import { queryByObligation } from './obligation-shards';
 
 export class DynamoFlagStore implements FlagStore, Metered {
@@ -27,6 +28,11 @@ export class DynamoFlagStore implements FlagStore, Metered {
 
   resetMetrics() {
     this.gateway.resetMetrics();
+  }
+
+  /** Moves flags of a table written before sharding to their shards (src/store/dynamo/migrate-flags.ts). */
+  migrateOldLayout(options: { dryRun?: boolean } = {}): Promise<FlagMigrationReport> {
+    return migrateFlags(this.gateway, options);
   }
 
   /** `attribute_not_exists(pk)`: of any number of concurrent sweeps, exactly one raises the flag. */

@@ -230,8 +230,19 @@ export class DynamoGateway implements Metered {
 
   /** Puts any number of items with BatchWriteItem, re-sending UnprocessedItems with back-off. */
   async batchPut(items: Item[]): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
-      let pending = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  /** Deletes any number of items with BatchWriteItem, re-sending UnprocessedItems with back-off. */
+  async batchDelete(keyList: ItemKey[]): Promise<void> {
+    await this.batchWrite(keyList.map((k) => ({ DeleteRequest: { Key: { ...k } } })));
+  }
+
+  private async batchWrite(
+    requests: ({ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } })[],
+  ): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_LIMIT) {
+      let pending = requests.slice(i, i + BATCH_WRITE_LIMIT);
       for (let round = 0; pending.length > 0; round++) {
         if (round > this.batchRetries) throw this.exhausted('BatchWriteItem', pending.length);
         if (round > 0) await this.backoff(round);

@@ -18,7 +18,11 @@ export type ItemType =
   | 'ledger-id'
   | 'source'
   | 'crawl-shard'
-  | 'crawl-cursor';
+  | 'crawl-cursor'
+  | 'summary-units'
+  | 'judgement-head'
+  | 'judged-sources'
+  | 'obligation-judgement';
 
 /** A record as a table item: key, item type and the record's own fields (undefined ones dropped). */
 export function toItem(key: ItemKey, itemType: ItemType, record: object, extra: Item = {}): Item {
@@ -78,4 +82,21 @@ export async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * An item's size as DynamoDB counts it, closely enough to check the 400 KB limit: attribute names
+ * plus values, strings in UTF-8, binary values by their bytes (JSON would spell each byte out).
+ */
+export function itemBytes(value: unknown): number {
+  if (value === null || value === undefined || typeof value === 'boolean') return 1;
+  if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value).length;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + itemBytes(v), 0);
+  if (value instanceof Set) return [...value].reduce((n: number, v) => n + itemBytes(v), 0);
+  return Object.entries(value as Record<string, unknown>).reduce(
+    (n, [name, v]) => n + Buffer.byteLength(name, 'utf8') + itemBytes(v) + 1,
+    3,
+  );
 }

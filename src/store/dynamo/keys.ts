@@ -65,6 +65,9 @@ export const PK = {
   source: 'SOURCE',
   shard: (runId: string) => `SHARD#${runId}`,
   cursor: (sourceId: string) => `CURSOR#${sourceId}`,
+  summaryUnits: (asOf: string, runId: string) => `SUMMARY#${asOf}#${runId}`,
+  judgement: 'JUDGE',
+  obligationJudgement: (shard: string) => `JUDGE#${shard}`,
 } as const;
 
 export const keys = {
@@ -103,6 +106,21 @@ export const keys = {
     sk: String(shard).padStart(6, '0'),
   }),
   cursor: (runId: string, sourceId: string): ItemKey => ({ pk: PK.cursor(sourceId), sk: runId }),
+  /** Zero-padded so a summary's chunks list in order. */
+  summaryUnits: (asOf: string, runId: string, chunk: number): ItemKey => ({
+    pk: PK.summaryUnits(asOf, runId),
+    sk: String(chunk).padStart(4, '0'),
+  }),
+  judgementHead: (): ItemKey => ({ pk: PK.judgement, sk: 'HEAD' }),
+  /** Zero-padded so a judgement's source chunks list in order. */
+  judgedSources: (runId: string, chunk: number): ItemKey => ({
+    pk: PK.judgement,
+    sk: `SRC#${runId}#${String(chunk).padStart(4, '0')}`,
+  }),
+  obligationJudgement: (obligationId: string): ItemKey => ({
+    pk: PK.obligationJudgement(obligationShard(obligationId)),
+    sk: obligationId,
+  }),
 };
 
 /** The smallest string sorting after every string that starts with `prefix`: for inclusive upper bounds. */

@@ -24,6 +24,30 @@ export class SourceRegistry {
     this.known.add(sourceId);
   }
 
+  /**
+   * Moves the source's document counter (`docVersion`) after a write made one of its documents new
+   * or changed: one UpdateItem per write, on a small item, so a sweep's judging can tell which
+   * sources' documents it must read again without reading them.
+   */
+  async bump(sourceId: string): Promise<void> {
+    await this.gateway.update(keys.source(sourceId), {
+      UpdateExpression: 'SET #itemType = :itemType, #sourceId = :sourceId ADD #docVersion :one',
+      ExpressionAttributeNames: {
+        '#itemType': 'itemType',
+        '#sourceId': 'sourceId',
+        '#docVersion': 'docVersion',
+      },
+      ExpressionAttributeValues: { ':itemType': 'source', ':sourceId': sourceId, ':one': 1 },
+    });
+    this.known.add(sourceId);
+  }
+
+  /** Every registered source's document counter (0 before its first counted write). */
+  async versions(): Promise<Map<string, number>> {
+    const items = await this.gateway.queryPartition(PK.source);
+    return new Map(items.map((item) => [String(item.sourceId), Number(item.docVersion ?? 0)]));
+  }
+
   async list(): Promise<string[]> {
     const items = await this.gateway.queryPartition(PK.source);
     const ids = items.map((item) => String(item.sourceId));

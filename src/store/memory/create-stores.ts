@@ -11,6 +11,7 @@ import { MemoryDocumentStore } from './document-store';
 import { MemoryEvidenceStore } from './evidence-store';
 import { MemoryFlagStore } from './flag-store';
 import { MemoryHealthStore } from './health-store';
+import { MemoryJudgementStore } from './judgement-store';
 import { MemoryLedgerStore } from './ledger-store';
 import { MemoryNotifier } from './notifier';
 import { MemoryVerdictStore } from './verdict-store';
@@ -18,12 +19,14 @@ import { MemoryVerdictStore } from './verdict-store';
 export interface MemoryStores extends Stores {
   archive: MemoryArchive;
   notifier: MemoryNotifier;
+  judgements: MemoryJudgementStore;
 }
 
 export function createMemoryStores(): MemoryStores {
   return {
     documents: new MemoryDocumentStore(),
     health: new MemoryHealthStore(),
+    judgements: new MemoryJudgementStore(),
     crawl: new MemoryCrawlProgressStore(),
     evidence: new MemoryEvidenceStore(),
     verdicts: new MemoryVerdictStore(),

@@ -11,6 +11,7 @@ import { SortedItems } from './sorted-items';
 export class MemoryDocumentStore implements DocumentStore {
   private readonly documents = new SortedItems<Document>();
   private readonly pageStates = new SortedItems<PageState>();
+  private readonly versions = new Map<string, number>();
 
   async upsertDocument(input: Document): Promise<UpsertResult> {
     return this.upsert(boundDocument(parseOrThrow(DocumentSchema, input, 'document')).doc);
@@ -32,6 +33,10 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.documents
       .list(prefix)
       .filter((doc) => filter.columnId === undefined || doc.columnId === filter.columnId);
+  }
+
+  async documentVersions(): Promise<Map<string, number>> {
+    return new Map(this.versions);
   }
 
   async getPageState(url: string): Promise<PageState | undefined> {
@@ -58,9 +63,16 @@ export class MemoryDocumentStore implements DocumentStore {
     const previous = this.documents.get(key);
     if (!previous) {
       this.documents.set(key, doc);
+      this.bump(doc.sourceId);
       return 'new';
     }
     this.documents.set(key, mergeSeen(previous, doc));
-    return sameRecord(documentContent(previous), documentContent(doc)) ? 'unchanged' : 'changed';
+    if (sameRecord(documentContent(previous), documentContent(doc))) return 'unchanged';
+    this.bump(doc.sourceId);
+    return 'changed';
+  }
+
+  private bump(sourceId: string): void {
+    this.versions.set(sourceId, (this.versions.get(sourceId) ?? 0) + 1);
   }
 }

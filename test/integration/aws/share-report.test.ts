@@ -3,45 +3,24 @@
  * the shared copy of the latest report opens from its signed link, and every archived-copy link in
  * it opens the archived object, with no credentials in the browser.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareLatestReport } from '../../../src/aws/share-report';
 import { archiveUris, parseS3Uri } from '../../../src/report/archive-links';
 import { buildReport } from '../../../src/report/build-report';
+import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 import { siteVetoInput } from '../../unit/report/site-veto-fixture';
 
-let server: S3rver;
-let dir: string;
+let s3: LocalS3;
 let client: S3Client;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gongkai-s3-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: 'reports' }, { name: 'evidence' }],
-  });
-  const { port } = await server.run();
-  client = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'cn-north-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  s3 = await startLocalS3(['reports', 'evidence']);
+  client = s3.client;
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await s3?.close();
 });
 
 const put = (Bucket: string, Key: string, Body: string, ContentType: string) =>

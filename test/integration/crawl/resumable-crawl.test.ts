@@ -5,17 +5,14 @@
  * none twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Document } from '../../../src/core/document';
 import type { SourcesFile } from '../../../src/core/source';
 import type { DynamoStores } from '../../../src/store/dynamo/create-stores';
-import { MemoryArchive } from '../../../src/store/memory/archive';
-import { MemoryNotifier } from '../../../src/store/memory/notifier';
-import type { DocumentStore, HealthCheck } from '../../../src/store/ports';
-import { DirectoryReportSink } from '../../../src/store/report-sink/directory-report-sink';
+import type { DocumentStore } from '../../../src/store/ports';
 import { crawlShard, crawlSource } from '../../../src/tasks/crawl-source';
 import type { TaskDeps } from '../../../src/tasks/deps';
 import { openTestStores } from '../../support/dynamo-test-stores';
 import { type PagedPortal, startPagedPortal } from '../../support/paged-portal';
+import { crawlDeps, documentsOf, expectSameCrawl as expectSameCrawlAs } from '../../support/same-crawl';
 
 const AT = '2016-08-01T03:00:00.000Z';
 const ASOF = '2016-08-01';
@@ -25,19 +22,7 @@ let reference: DynamoStores;
 const opened: DynamoStores[] = [];
 
 function deps(stores: DynamoStores, sweep: SourcesFile['sweep'] = {}, documents?: DocumentStore): TaskDeps {
-  return {
-    stores: {
-      ...stores,
-      ...(documents ? { documents } : {}),
-      archive: new MemoryArchive(),
-      notifier: new MemoryNotifier(),
-    },
-    catalogue: { plan: { issuer: '测试市', year: 2016, title: '测试' }, obligations: [] } as never,
-    sources: { sources: portal.sources, sweep },
-    now: () => new Date(AT),
-    reportSink: new DirectoryReportSink('/nonexistent'),
-    log: () => undefined,
-  };
+  return crawlDeps(portal, stores, AT, { sweep, ...(documents ? { documents } : {}) });
 }
 
 async function fresh(): Promise<DynamoStores> {
@@ -46,37 +31,8 @@ async function fresh(): Promise<DynamoStores> {
   return stores;
 }
 
-const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
-
-async function documentsOf(stores: DynamoStores, sourceId: string): Promise<Document[]> {
-  return (await stores.documents.listDocuments({ sourceId })).sort(byUrl);
-}
-
-/** Checks as an auditor compares them: everything but how long each request took. */
-async function checksOf(stores: DynamoStores, sourceId: string): Promise<Omit<HealthCheck, 'latencyMs'>[]> {
-  return (await stores.health.listChecks(sourceId))
-    .map(({ latencyMs: _l, ...check }) => check)
-    .sort((a, b) => `${a.columnId}${a.url}`.localeCompare(`${b.columnId}${b.url}`));
-}
-
-/** `newInRun`: documents the crawl run counts as new (a crash loses the count, never the documents). */
-async function expectSameCrawl(stores: DynamoStores, sourceId: string, newInRun?: number): Promise<void> {
-  const docs = await documentsOf(stores, sourceId);
-  expect(docs).toEqual(await documentsOf(reference, sourceId));
-  expect(new Set(docs.map((d) => d.url)).size).toBe(portal.documents / portal.sources.length);
-  const columns = portal.sources.find((s) => s.id === sourceId)!.columns.map((c) => c.url);
-  expect([...(await stores.documents.getPageStates(columns))]).toEqual([
-    ...(await reference.documents.getPageStates(columns)),
-  ]);
-  expect(await checksOf(stores, sourceId)).toEqual(await checksOf(reference, sourceId));
-  const [run] = await stores.health.listRuns({ sourceId });
-  expect(run).toMatchObject({
-    newDocuments: newInRun ?? docs.length,
-    changedDocuments: 0,
-    errors: 0,
-    reachable: true,
-  });
-}
+const expectSameCrawl = (stores: DynamoStores, sourceId: string, newInRun?: number) =>
+  expectSameCrawlAs(portal, reference, stores, sourceId, newInRun);
 
 beforeAll(async () => {
   portal = await startPagedPortal({ sites: 2, columns: 3, listPages: 3, itemsPerPage: 4, delayMs: 15 });
@@ -137,6 +93,7 @@ describe('a crawl with a time budget', () => {
       },
       getDocument: (url) => real.getDocument(url),
       listDocuments: (filter) => real.listDocuments(filter),
+      documentVersions: () => real.documentVersions(),
       getPageState: (url) => real.getPageState(url),
       getPageStates: (urls) => real.getPageStates(urls),
       putPageState: (state, previous) => real.putPageState(state, previous),

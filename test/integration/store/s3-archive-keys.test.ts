@@ -3,51 +3,23 @@
  * document recorded is linked without asking S3, and a recorded key is trusted only as that digest's
  * content key.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveIntegrityError } from '../../../src/store/archive/content-address';
 import { S3Archive } from '../../../src/store/archive/s3-archive';
+import { type LocalS3, startLocalS3 } from '../../support/local-s3';
 
-let server: S3rver;
-let dir: string;
+let s3: LocalS3;
 let client: S3Client;
-const commands: string[] = [];
+let commands: string[];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gongkai-s3-archive-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: 'evidence' }],
-  });
-  const { port } = await server.run();
-  client = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'cn-north-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize' },
-  );
+  s3 = await startLocalS3(['evidence']);
+  ({ client, commands } = s3);
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await s3?.close();
 });
 
 describe('links to archived copies on S3', () => {

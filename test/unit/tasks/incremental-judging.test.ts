@@ -4,7 +4,9 @@
  * items retitled in place, an item dated ahead of its sweep, items first seen late, backdated items, checks of every column with the
  * sites' outages, a waiver and manual evidence entered mid-year), and at every
  * weekly date the assessment of a process that judged the weeks before equals one computed from
- * scratch — evidence, candidates, warnings and every verdict — while judging fewer obligations.
+ * scratch — evidence, candidates, warnings and every verdict — while judging fewer obligations. The
+ * same holds when every sweep runs in a fresh process (a cold Lambda) that finds only what the
+ * judgement store kept, and such a process reads only the documents of the sources that changed.
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ import { DEFAULT_DEMO_DIR, type DemoContent, loadDemoContent, outageOn } from '.
 import { demoSweepDates } from '../../../src/demo/ground-truth';
 import { DEMO_CATALOGUE, DEMO_LAST_SWEEP } from '../../../src/demo/run';
 import { createMemoryStores, type MemoryStores } from '../../../src/store/memory/create-stores';
+import { MemoryJudgementStore } from '../../../src/store/memory/judgement-store';
 import { MemoryReportSink } from '../../../src/store/memory/notifier';
 import type { HealthCheck, LedgerEntry } from '../../../src/store/ports';
 import { type Assessment, assess } from '../../../src/tasks/assessment';
@@ -39,7 +42,7 @@ beforeAll(async () => {
   sources = await loadSources(`${DEFAULT_DEMO_DIR}/sources.json`, { substitute });
 });
 
-function depsOver(stores: MemoryStores): TaskDeps {
+function depsOver(stores: MemoryStores | TaskDeps['stores']): TaskDeps {
   return {
     stores,
     catalogue,
@@ -137,12 +140,31 @@ const view = (a: Assessment) => ({
   forecasts: a.forecasts,
 });
 
-describe('incremental judging', () => {
+/** Judging from scratch: the same stores with an empty judgement store. */
+const scratchOver = (stores: MemoryStores) => depsOver({ ...stores, judgements: new MemoryJudgementStore() });
+
+/** The same stores, counting the documents every listing returns. */
+function countingReads(stores: MemoryStores): { stores: MemoryStores; read: () => number } {
+  let read = 0;
+  const documents = stores.documents;
+  const counted = Object.create(documents) as typeof documents;
+  counted.listDocuments = async (filter) => {
+    const found = await documents.listDocuments(filter);
+    read += found.length;
+    return found;
+  };
+  return { stores: { ...stores, documents: counted }, read: () => read };
+}
+
+describe.each([
+  { process: 'one process judging every sweep', cold: false },
+  { process: 'a cold process at every sweep, with only the judgement store', cold: true },
+])('incremental judging in $process', ({ cold }) => {
   it('judges each week of the demo year exactly as judging everything from scratch, re-judging fewer obligations', async () => {
     const stores = createMemoryStores();
-    const incremental = depsOver(stores);
+    const warm = depsOver(stores);
     const dates = demoSweepDates(DEMO_LAST_SWEEP);
-    const judged = judgedCatalogue(incremental).obligations;
+    const judged = judgedCatalogue(warm).obligations;
     const plan = judged.filter((o) => !o.evidence.site && !o.evidence.personalData).map((o) => o.id);
     let previous: IsoDate | undefined;
     let last: Assessment | undefined;
@@ -183,8 +205,8 @@ describe('incremental judging', () => {
             lastSeen: at(date),
           });
       }
-      const step = await assess(incremental, date);
-      const scratch = await assess(depsOver(stores), date);
+      const step = await assess(cold ? depsOver(stores) : warm, date);
+      const scratch = await assess(scratchOver(stores), date);
       expect(view(step), date).toEqual(view(scratch));
       expect(scratch.rejudged).toBe(judged.length);
       kept += judged.length - step.rejudged;
@@ -193,5 +215,44 @@ describe('incremental judging', () => {
     }
     // The memo did its work: by the year's end many plan obligations kept their judgement.
     expect(kept).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('reads only the changed source’s documents when one source changed since the last sweep', async () => {
+    const stores = createMemoryStores();
+    const dates = demoSweepDates(DEMO_LAST_SWEEP);
+    let previous: IsoDate | undefined;
+    for (const date of dates) {
+      await crawlWeek(stores, previous, date);
+      previous = date;
+    }
+    const documents = await stores.documents.listDocuments();
+    // A source whose documents name only its own units, and whose units no other source's name:
+    // no other source is read for the obligations it carries.
+    const unitsOf = new Map(sources.sources.map((s) => [s.id, new Set(s.units)]));
+    const named = (id: string) => new Set(documents.filter((d) => d.sourceId === id).flatMap((d) => d.units));
+    const alone = sources.sources.find((s) => {
+      const own = unitsOf.get(s.id)!;
+      if (documents.filter((d) => d.sourceId === s.id).length < 3) return false;
+      if (![...named(s.id)].every((u) => own.has(u))) return false;
+      return sources.sources.every((o) => o.id === s.id || ![...named(o.id)].some((u) => own.has(u)));
+    });
+    expect(alone, 'a source read by its own obligations only').toBeDefined();
+    const changedId = alone!.id;
+    const all = await assess(scratchOver(stores), previous!);
+    const lastDue = [previous!, ...all.verdicts.map((v) => v.due)].sort().at(-1)!;
+    const settled = addDays(lastDue, 1);
+    // A sweep after every period fell due (cold: everything is read), then one source changes.
+    const first = countingReads(stores);
+    await assess(depsOver(first.stores), settled);
+    expect(first.read()).toBe(documents.length);
+    const doc = documents.find((d) => d.sourceId === changedId)!;
+    expect(await stores.documents.upsertDocument({ ...doc, title: `${doc.title}（更正）` })).toBe('changed');
+    const next = addDays(settled, 7);
+    const second = countingReads(stores);
+    const step = await assess(depsOver(second.stores), next);
+    expect(second.read()).toBe(documents.filter((d) => d.sourceId === changedId).length);
+    expect(step.documentsRead).toBe(second.read());
+    expect(view(step)).toEqual(view(await assess(scratchOver(stores), next)));
+    expect(step.rejudged).toBeLessThan(judgedCatalogue(depsOver(stores)).obligations.length);
   }, 240_000);
 });
