@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { sourceDigest } from '../scripts/source-digest.mjs';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +65,16 @@ export const PDF_READER_ENTRY = resolve(PROJECT_ROOT, 'src/crawl/text/pdf-reader
 /** Tells the bundled PDF text reader where its module is, relative to the bundle (see pdf-text.ts). */
 export const PDF_READER_DEFINE = { GONGKAI_PDF_READER: JSON.stringify(`./${PDF_READER_FILE}`) };
 
+/**
+ * Every bundle carries the digest of src/ it was built from (scripts/source-digest.mjs), so a stored
+ * judgement made by other code is not reused (src/tasks/source-version.ts).
+ */
+export function sourceDefine(): Record<string, string> {
+  sourceDigestOnce ??= sourceDigest(resolve(PROJECT_ROOT, 'src'));
+  return { GONGKAI_SOURCE_DIGEST: JSON.stringify(sourceDigestOnce) };
+}
+let sourceDigestOnce: string | undefined;
+
 /** What a function's asset carries besides its bundle. */
 export interface BundlingExtras {
   /** Ship the PDF reader module next to the bundle (the crawler, which scans PDF attachments). */
@@ -100,9 +111,9 @@ export function pdfReaderCommand(outputDir: string): string {
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
 export function nodejsBundling(extras: BundlingExtras = {}): BundlingOptions {
   return {
+    define: { ...sourceDefine(), ...(extras.pdfReader ? PDF_READER_DEFINE : {}) },
     ...(extras.pdfReader
       ? {
-          define: PDF_READER_DEFINE,
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],

@@ -15,6 +15,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sourceDigest } from './source-digest.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = resolve(ROOT, 'dist');
@@ -76,6 +77,8 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [packagesExternal, sourceLocation],
+    // Stored judgements carry it: one made by other code is not reused (src/tasks/source-version.ts).
+    define: { GONGKAI_SOURCE_DIGEST: JSON.stringify(sourceDigest(resolve(ROOT, 'src'))) },
   });
   // What each output file imports and holds: the tests check from it what `--help` loads.
   await writeFile(

@@ -33,6 +33,7 @@ import {
   planJudgement,
   sourcesToRead,
 } from './judgement-memo';
+import { SOURCE_VERSION } from './source-version';
 
 export interface Assessment {
   asOf: IsoDate;
@@ -61,7 +62,11 @@ export interface Assessment {
   documentsRead: number;
 }
 
-/** Bumped when judging changes what it stores or how it judges: a stored judgement of another format is not reused. */
+/**
+ * Bumped when judging changes what it stores or how it judges: a stored judgement of another format
+ * is not reused. Built code (the Lambda bundles, the CLI) also carries the digest of its sources
+ * (SOURCE_VERSION), so any change of code re-judges everything once even when this is not bumped.
+ */
 const JUDGEMENT_FORMAT = 1;
 
 const calendars = new WeakMap<object, WorkingDayCalendar>();
@@ -347,6 +352,7 @@ function configFor(deps: TaskDeps): string {
   if (!config) {
     config = configDigest({
       format: JUDGEMENT_FORMAT,
+      code: SOURCE_VERSION,
       catalogue: judgedCatalogue(deps),
       sources: deps.sources.sources,
     });

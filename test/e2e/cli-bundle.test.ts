@@ -73,3 +73,16 @@ describe('the built gongkai command', () => {
     expect(stdout).toContain('gongkai periods --catalogue');
   });
 });
+
+describe('the source digest the built command judges with', () => {
+  it('is the digest of src/ it was built from, so a judgement stored by other code is not reused', async () => {
+    const { sourceDigest } = await import('../../scripts/source-digest.mjs');
+    const digest = sourceDigest(resolve(root, 'src'));
+    const meta = JSON.parse(readFileSync(resolve(root, 'dist/meta.json'), 'utf8')) as Metafile;
+    const [chunk] = Object.entries(meta.outputs).find(([, o]) =>
+      Object.keys(o.inputs).some((input) => input.endsWith('src/tasks/source-version.ts')),
+    )!;
+    const text = readFileSync(resolve(root, chunk), 'utf8');
+    expect(text).toMatch(new RegExp(`SOURCE_VERSION = true \\? ${JSON.stringify(digest)}`));
+  });
+});
