@@ -13,7 +13,10 @@ export interface MonthRate {
   complianceRate: number | null;
 }
 
-/** Months in order, from the first to the last month any period falls due in (gaps kept). */
+/**
+ * Months in order, from the first month any period falls due in to the last month with a judged
+ * period (gaps kept): months whose periods are all still to come (due soon, pending) are no trend.
+ */
 export function ratesByDueMonth(obligations: readonly Pick<ReportObligation, 'periods'>[]): MonthRate[] {
   const months = new Map<string, { met: number; judged: number }>();
   for (const o of obligations)
@@ -27,9 +30,10 @@ export function ratesByDueMonth(obligations: readonly Pick<ReportObligation, 'pe
       }
     }
   const keys = [...months.keys()].sort();
-  if (keys.length === 0) return [];
+  const last = keys.findLast((month) => months.get(month)!.judged > 0);
+  if (last === undefined) return [];
   const out: MonthRate[] = [];
-  for (let month = keys[0]!; month <= keys.at(-1)!; month = nextMonth(month)) {
+  for (let month = keys[0]!; month <= last; month = nextMonth(month)) {
     const m = months.get(month) ?? { met: 0, judged: 0 };
     out.push({
       month,

@@ -42,6 +42,14 @@ describe('the on-time rate of a kind of duty by month due', () => {
     ]);
   });
 
+  it('ends at the last month with a judged period, not at periods still to come', () => {
+    const months = ratesByDueMonth([
+      { periods: [p('2016-11-30', 'met'), p('2016-12-31', 'pending'), p('2018-01-31', 'due-soon')] },
+    ]);
+    expect(months.map((m) => m.month)).toEqual(['2016-11']);
+    expect(ratesByDueMonth([{ periods: [p('2017-01-31', 'pending')] }])).toEqual([]);
+  });
+
   it('crosses a year end in month order', () => {
     const months = ratesByDueMonth([{ periods: [p('2017-01-31', 'met'), p('2016-12-15', 'missing')] }]);
     expect(months.map((m) => m.month)).toEqual(['2016-12', '2017-01']);
