@@ -11,7 +11,7 @@
  * the period start and its due date.
  */
 import type { WorkingDayCalendar } from '../core/calendar';
-import { addDays, type IsoDate, minDate, weekday } from '../core/dates';
+import { addDays, type IsoDate, minDate, shanghaiDate, weekday } from '../core/dates';
 import { expandObligations } from '../core/expand-obligations';
 import type { Catalogue, Obligation } from '../core/obligation';
 import { obligationPeriodKey, type Period } from '../core/period';
@@ -180,9 +180,11 @@ function judge(input: JudgeInput): { kind: VerdictKind; reason: string } {
   if (!obligation.evidence.verifiable) {
     return { kind: 'unverifiable', reason: obligation.evidence.unverifiableReason ?? 'not verifiable' };
   }
+  // A waiver counts from the day it was entered: before that the monitor could not know of it.
   const waiver = input.ledger.waivers.find(
     (w) =>
       w.obligationId === obligation.id &&
+      shanghaiDate(w.at) <= asOf &&
       (w.periodKey === undefined || w.periodKey === period.key) &&
       period.due <= w.until,
   );

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkingDayCalendar } from '../core/calendar';
-import type { IsoDate } from '../core/dates';
+import { type IsoDate, shanghaiDate } from '../core/dates';
 import type { Document } from '../core/document';
 import type { Evidence } from '../core/evidence';
 import { columnChecksFrom, matchEvidence, unitSourcesFrom } from '../core/match';
@@ -174,7 +174,8 @@ export async function assess(
     [...checks].map(([id, list]) => [id, list.filter((c) => c.checkedAt <= cutoff)]),
   );
   const activeWaivers: Waiver[] = waivers
-    .filter((w) => w.at.slice(0, 10) <= asOf)
+    // A waiver counts from the day it was entered (Asia/Shanghai), like every date the monitor judges by.
+    .filter((w) => shanghaiDate(w.at) <= asOf)
     .map((w) => ({
       obligationId: w.obligationId,
       until: w.until,
