@@ -45,6 +45,16 @@ export function documentContent(doc: Document): Omit<Document, 'firstSeen' | 'la
   return rest;
 }
 
+/**
+ * What judging reads of a document: its content without when it was last re-checked. A re-check
+ * that found the page as it was is written (its time is kept) but moves no document counter, so it
+ * does not make incremental judging read the source again.
+ */
+export function judgedContent(doc: Document): Omit<Document, 'firstSeen' | 'lastSeen' | 'recheckedAt'> {
+  const { recheckedAt: _rechecked, ...rest } = documentContent(doc);
+  return rest;
+}
+
 /** Caps the fields a page controls so a hostile or odd page cannot make the item too large. */
 export function boundDocument(doc: Document): { doc: Document; droppedAttachments: number } {
   const bounded: Document = {
@@ -149,7 +159,7 @@ export class DynamoDocumentStore implements DocumentStore, Metered {
         },
       );
       if (written) {
-        await this.sources.bump(doc.sourceId);
+        if (!sameRecord(judgedContent(previous), judgedContent(doc))) await this.sources.bump(doc.sourceId);
         return 'changed';
       }
     }

@@ -1,7 +1,7 @@
 /** Documents and page states in memory, with the DynamoDB store's rules for "new", "changed" and bounds. */
 import { type Document, DocumentSchema } from '../../core/document';
 import { parseOrThrow } from '../../core/validation';
-import { boundDocument, documentContent, mergeSeen } from '../dynamo/document-store';
+import { boundDocument, documentContent, judgedContent, mergeSeen } from '../dynamo/document-store';
 import { sameRecord } from '../dynamo/items';
 import { keys } from '../dynamo/keys';
 import type { DocumentStore, PageState, UpsertResult } from '../ports';
@@ -68,7 +68,7 @@ export class MemoryDocumentStore implements DocumentStore {
     }
     this.documents.set(key, mergeSeen(previous, doc));
     if (sameRecord(documentContent(previous), documentContent(doc))) return 'unchanged';
-    this.bump(doc.sourceId);
+    if (!sameRecord(judgedContent(previous), judgedContent(doc))) this.bump(doc.sourceId);
     return 'changed';
   }
 

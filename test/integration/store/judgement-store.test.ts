@@ -190,6 +190,11 @@ describe('judgement store on DynamoDB', () => {
     expect(await version()).toBe(1);
     expect(await documents.upsertDocument(document('counted', 1, '公告（更正）'))).toBe('changed');
     expect(await version()).toBe(2);
+    // A re-check that found the page as it was: its time is written, nothing judging reads moved.
+    const rechecked = { ...document('counted', 1, '公告（更正）'), recheckedAt: '2016-06-01T02:00:00.000Z' };
+    expect(await documents.upsertDocument(rechecked)).toBe('changed');
+    expect((await documents.getDocument(rechecked.url))?.recheckedAt).toBe(rechecked.recheckedAt);
+    expect(await version()).toBe(2);
     await documents.insertDocuments([document('counted', 2), document('counted', 3), document('counted', 4)]);
     expect(await version()).toBe(3);
     expect((await documents.documentVersions()).get('site-a')).toBeUndefined();
