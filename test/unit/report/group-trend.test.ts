@@ -2,24 +2,11 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { VerdictKind } from '../../../src/core/verdict';
 import { ratesByDueMonth } from '../../../src/report/group-trend';
-import type { ReportPeriod } from '../../../src/report/model';
 import { renderHtml } from '../../../src/report/render-html';
 import { fixtureReport } from '../../fixtures/reports/fixture-report';
+import { reportPeriod } from '../../fixtures/reports/report-period';
 
-function p(due: string, verdict: VerdictKind): ReportPeriod {
-  return {
-    key: due,
-    label: due,
-    start: due,
-    end: due,
-    due,
-    verdict,
-    reasons: [],
-    warnings: [],
-    evidence: [],
-    candidates: [],
-  };
-}
+const p = (due: string, verdict: VerdictKind) => reportPeriod(due, due, verdict);
 
 describe('the on-time rate of a kind of duty by month due', () => {
   it('rates each month on the periods due in it, leaving months with nothing judged without a rate', () => {

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { obligationGroup } from '../../../src/core/obligation-group';
 import type { ReportObligation, ReportPeriod } from '../../../src/report/model';
 import { isCollectiveUnit, outstandingNow } from '../../../src/report/outstanding';
+import { reportPeriod } from '../../fixtures/reports/report-period';
 
-const period = (key: string, due: string, verdict: ReportPeriod['verdict']): ReportPeriod => ({
-  key,
-  label: key,
-  start: due,
-  end: due,
-  due,
-  verdict,
-  reasons: [],
-  warnings: [],
-  evidence: [],
-  candidates: [],
-});
+const period = reportPeriod;
 
 const obligation = (
   id: string,
